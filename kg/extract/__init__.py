@@ -1,0 +1,60 @@
+"""Extraction: from a segmented document to mentions, metrics and relations.
+
+Each extractor is a function of one sentence (see the modules beside this
+one) so that it can be tested with a one-line string; :func:`extract` runs
+them in order over a document. Nothing here knows about RDF or about other
+documents.
+"""
+
+from __future__ import annotations
+
+from ..model import Extraction, Mention, Metric, Relation, Segmented
+from .agencies import extract_agencies
+from .initiatives import extract_initiatives
+from .metrics import extract_metrics
+from .people import extract_people
+from .places import extract_places
+from .relations import extract_relations
+from .titles import extract_titles
+
+__all__ = ["extract"]
+
+
+def extract(segmented: Segmented) -> Extraction:
+    """Run every extractor over every sentence of ``segmented``.
+
+    Titles and initiatives are found first so that numbers inside them
+    (“1+4+7”, 《…第十五个五年规划…》) are not taken for metrics.
+    """
+    mentions: list[Mention] = []
+    metrics: list[Metric] = []
+    relations: list[Relation] = []
+    for sentence in segmented.sentences:
+        found: list[Mention] = []
+        found += extract_titles(sentence)
+        found += extract_agencies(sentence)
+        found += extract_people(sentence)
+        found += extract_places(sentence)
+        found += extract_initiatives(sentence)
+        found.sort(key=lambda m: (m.start, -m.end, m.kind))
+        blocked = [(m.start, m.end) for m in found if m.kind in ("policy", "work", "initiative")]
+        sentence_metrics = extract_metrics(sentence, blocked)
+        base_m, base_x = len(mentions), len(metrics)
+        rels, linked = extract_relations(sentence, found, sentence_metrics)
+        mentions += found
+        metrics += [_shift_metric(x, base_m, base_x) for x in linked]
+        relations += [
+            Relation(r.predicate, r.subject + base_m, r.object + base_m, r.sentence) for r in rels
+        ]
+    return Extraction(segmented, tuple(mentions), tuple(metrics), tuple(relations))
+
+
+def _shift_metric(metric: Metric, base_mentions: int, base_metrics: int) -> Metric:
+    """Turn a metric's sentence-local indices into document-wide ones."""
+    from dataclasses import replace
+
+    return replace(
+        metric,
+        subject=None if metric.subject is None else metric.subject + base_mentions,
+        parent=None if metric.parent is None else metric.parent + base_metrics,
+    )
