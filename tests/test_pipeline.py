@@ -1,0 +1,87 @@
+"""The whole pipeline on real reports: kg.pipeline.build and extract_file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from conftest import REPORTS, SAMPLE, corpus_files
+from kg.pipeline import build, extract_file
+
+
+@pytest.fixture(scope="module")
+def sample_build(tmp_path_factory) -> tuple[Path, object]:
+    out = tmp_path_factory.mktemp("out")
+    return out, build([SAMPLE], out, report=False, viz=False)
+
+
+def test_sample_builds_turtle_trig_and_manifest(sample_build):
+    out, result = sample_build
+    assert not result.failures
+    assert result.triples > 1000
+    for name in ("graph.ttl", "graph.trig", "build.json"):
+        assert (out / name).stat().st_size > 0
+    manifest = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert manifest["graph"] == "graph.trig"
+    assert list(manifest["documents"]) == ["gansu-2023-rule-of-law-highlights"]
+    assert not list(out.glob("*.tmp*")), "no temporary file may be left behind"
+
+
+def test_turtle_parses_back_isomorphic_with_rdflib_and_oxigraph(sample_build):
+    out, _ = sample_build
+    data = (out / "graph.ttl").read_bytes()
+    by_rdflib = rdflib.Graph().parse(data=data, format="turtle")
+    by_oxigraph = rdflib.Graph()
+    for t in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TURTLE):
+        by_oxigraph.add(tuple(_to_rdflib(x) for x in (t.subject, t.predicate, t.object)))
+    assert len(by_rdflib) == len(by_oxigraph) > 1000
+    assert isomorphic(by_rdflib, by_oxigraph)
+
+
+def _to_rdflib(term):
+    if isinstance(term, pyoxigraph.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return rdflib.BNode(term.value)
+    lang = term.language
+    return rdflib.Literal(term.value, lang=lang, datatype=None if lang else rdflib.URIRef(term.datatype.value))
+
+
+def test_rebuild_is_byte_identical_and_independent_of_jobs(tmp_path):
+    files = [SAMPLE, REPORTS / "provincial-2026" / "gansu.txt", REPORTS / "national" / "2023.txt"]
+    a, b = tmp_path / "a", tmp_path / "b"
+    build(files, a, report=False, viz=False)
+    build(list(reversed(files)), b, jobs=2, report=False, viz=False)
+    assert (a / "graph.ttl").read_bytes() == (b / "graph.ttl").read_bytes()
+    assert (a / "graph.trig").read_bytes() == (b / "graph.trig").read_bytes()
+
+
+def test_bad_inputs_are_reported_and_the_rest_still_builds(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00\x00")
+    missing = tmp_path / "missing.txt"
+    result = build([SAMPLE, empty, binary, missing], tmp_path / "out", report=False, viz=False)
+    assert [d.path for d in result.built] == [str(SAMPLE)]
+    errors = sorted(d.error for d in result.failures)
+    assert len(errors) == 3
+    for path, err in zip(sorted([str(binary), str(empty), str(missing)]), errors):
+        assert err.startswith(path) and "\n" not in err
+    assert (tmp_path / "out" / "graph.ttl").stat().st_size > 0
+
+
+def test_every_report_in_the_corpus_extracts():
+    for path in corpus_files():
+        resolved = extract_file(path)
+        text = resolved.document.text
+        assert resolved.extraction.segmented.sentences, path
+        for m in resolved.extraction.mentions:
+            assert text[m.start:m.end] == m.text, (path, m)
+        for x in resolved.extraction.metrics:
+            assert text[x.start:x.end] == x.text, (path, x)
