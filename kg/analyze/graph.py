@@ -1,0 +1,270 @@
+"""The networkx view of a govkg graph: entities as nodes, relations as edges.
+
+:func:`to_networkx` reads any graph ``kg.rdf`` built (one report or the whole
+corpus; an rdflib ``Graph`` or a ``Dataset`` whose default graph is the union)
+with three SPARQL queries from ``ontology/queries/_entity_*.rq`` instead of
+``rdflib_to_networkx_*``, which is 5× slower and turns every literal into a node.
+
+Node keys are IRI strings. Node attributes: ``label``, ``class`` (agency, policy,
+work, initiative, person, place, post; metric with ``metrics_as_nodes``),
+``kind`` (the concept's suffix: ``court``, ``plan``), ``aliases``, ``sentences``
+and ``sentence_texts`` (aligned lists: where it is mentioned) and ``metrics`` (a
+list of dicts: value, unit, qualifier, kind, text, measure, period, sentence,
+sentence_text, iri). ``g.graph["metrics"]`` lists every metric, including
+those about nothing the graph holds. Edge key and ``relation`` attribute: the predicate's local
+name (``ledBy``); ``predicate`` the full IRI; ``sentences``/``sentence_texts``
+from the ``rdf:Statement`` nodes that state it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterable
+from urllib.parse import unquote
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS, SKOS
+
+from kg.errors import QueryError
+from kg.rdf.namespace import GKG, ORG
+
+__all__ = [
+    "CLASSES",
+    "to_networkx",
+    "entity_graph",
+    "simple_undirected",
+    "resolve_node",
+    "local_name",
+    "natural_key",
+    "QUERY_DIR",
+]
+
+#: Entity classes and the short names used as the ``class`` attribute, in display order.
+CLASSES: dict[URIRef, str] = {
+    GKG.Agency: "agency",
+    GKG.Initiative: "initiative",
+    GKG.Policy: "policy",
+    GKG.Work: "work",
+    GKG.Person: "person",
+    GKG.Post: "post",
+    ORG.Post: "post",
+    GKG.Place: "place",
+}
+
+QUERY_DIR = Path(__file__).resolve().parents[2] / "ontology" / "queries"
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+@cache
+def _query(name: str) -> str:
+    """The text of ``ontology/queries/{name}.rq`` (read once)."""
+    path = QUERY_DIR / f"{name}.rq"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise QueryError(f"cannot read query {path}: {exc}") from exc
+
+
+def local_name(iri: str) -> str:
+    """The readable last segment of an IRI: ``…#ledBy`` → ``ledBy``, ``…/unit/%25`` → ``%``."""
+    tail = re.split(r"[#/]", str(iri).rstrip("/#"))[-1]
+    return unquote(tail)
+
+
+def natural_key(text: str) -> tuple[Any, ...]:
+    """Sort key that orders ``sentence/2`` before ``sentence/10``."""
+    return tuple(int(p) if p.isdigit() else p for p in _DIGITS.split(text))
+
+
+def _concept(iri: object) -> str:
+    """``gkg:agency_court`` → ``court``; ``gkg:qualifier_at_least`` → ``at_least``."""
+    name = local_name(str(iri))
+    return name.split("_", 1)[1] if "_" in name else name
+
+
+def _str(term: object) -> str | None:
+    return None if term is None else str(term)
+
+
+def _add_sentence(attrs: dict[str, Any], sentence: object, text: object) -> None:
+    if sentence is None:
+        return
+    attrs.setdefault("_sent", {})[str(sentence)] = "" if text is None else str(text)
+
+
+def _finish_sentences(attrs: dict[str, Any]) -> None:
+    sent = attrs.pop("_sent", {})
+    order = sorted(sent, key=natural_key)
+    attrs["sentences"] = order
+    attrs["sentence_texts"] = [sent[s] for s in order]
+
+
+def _metric_rows(graph: Graph) -> list[dict[str, Any]]:
+    """One dict per metric, sorted by IRI; several values of a field keep the smallest."""
+    metrics: dict[str, dict[str, Any]] = {}
+    for row in graph.query(_query("_entity_metrics")):
+        iri = str(row.m)
+        m = metrics.setdefault(iri, {"iri": iri})
+        fields = {
+            "about": _str(row.about),
+            "value": float(row.value.toPython()) if isinstance(row.value, Literal) else None,
+            "unit": _str(row.unitLabel) or (local_name(row.unit) if row.unit is not None else None),
+            "qualifier": _concept(row.qualifier) if row.qualifier is not None else None,
+            "kind": _concept(row.kind) if row.kind is not None else None,
+            "text": _str(row.text),
+            "measure": _str(row.measure),
+            "period": _str(row.period),
+            "sentence": _str(row.sentence),
+            "sentence_text": _str(row.sentenceText),
+        }
+        for key, val in fields.items():
+            if val is None:
+                m.setdefault(key, None)
+            elif m.get(key) is None or str(val) < str(m[key]):
+                m[key] = val
+    return [metrics[k] for k in sorted(metrics, key=natural_key)]
+
+
+def to_networkx(graph: Graph, *, metrics_as_nodes: bool = False) -> nx.MultiDiGraph:
+    """The entity graph of ``graph`` as a ``MultiDiGraph`` (see the module doc).
+
+    Nodes and edges are inserted in sorted order, so that every algorithm run
+    on the result (Louvain, layouts) is deterministic. With
+    ``metrics_as_nodes`` each metric is also a node (class ``metric``) with an
+    ``about`` edge to its entity; it stays in its entity's ``metrics`` list too.
+    """
+    nodes: dict[str, dict[str, Any]] = {}
+    rank = {cls: i for i, cls in enumerate(CLASSES)}
+    classes: dict[str, URIRef] = {}
+    for row in graph.query(_query("_entity_nodes")):
+        iri = str(row.e)
+        attrs = nodes.setdefault(iri, {"_labels": set(), "_alts": set(), "_kinds": set()})
+        cls = row["class"]
+        if iri not in classes or rank[cls] < rank[classes[iri]]:
+            classes[iri] = cls
+        p, v = row.p, row.v
+        if p is None or v is None:
+            continue
+        if p == SKOS.prefLabel or p == RDFS.label:
+            attrs["_labels"].add((0 if p == SKOS.prefLabel else 1, str(v)))
+        elif p == SKOS.altLabel:
+            attrs["_alts"].add(str(v))
+        elif p == GKG.kind:
+            attrs["_kinds"].add(_concept(v))
+        elif p == GKG.mentionedIn:
+            _add_sentence(attrs, v, row.text)
+
+    g = nx.MultiDiGraph()
+    for iri in sorted(nodes, key=natural_key):
+        attrs = nodes[iri]
+        labels = sorted(attrs.pop("_labels"))
+        label = labels[0][1] if labels else local_name(iri)
+        aliases = sorted(attrs.pop("_alts") - {label})
+        kinds = sorted(attrs.pop("_kinds"))
+        _finish_sentences(attrs)
+        g.add_node(
+            iri,
+            label=label,
+            aliases=aliases,
+            kind=kinds[0] if kinds else "",
+            metrics=[],
+            **{"class": CLASSES[classes[iri]]},
+            **attrs,
+        )
+
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for row in graph.query(_query("_entity_edges")):
+        s, o = str(row.s), str(row.o)
+        if s not in g or o not in g:
+            continue
+        key = (s, str(row.p), o)
+        attrs = edges.setdefault(key, {})
+        _add_sentence(attrs, row.sentence, row.text)
+    for s, p, o in sorted(edges, key=lambda k: (natural_key(k[0]), k[1], natural_key(k[2]))):
+        attrs = edges[(s, p, o)]
+        _finish_sentences(attrs)
+        rel = local_name(p)
+        g.add_edge(s, o, key=rel, relation=rel, predicate=p, **attrs)
+
+    g.graph["metrics"] = metrics = _metric_rows(graph)
+    for m in metrics:
+        about = m["about"]
+        if about in g:
+            g.nodes[about]["metrics"].append(m)
+        if metrics_as_nodes:
+            label = m["text"] or f"{m['value']}{m['unit'] or ''}"
+            g.add_node(
+                m["iri"],
+                label=label,
+                aliases=[],
+                kind=m["kind"] or "",
+                metrics=[m],
+                sentences=[m["sentence"]] if m["sentence"] else [],
+                sentence_texts=[m["sentence_text"] or ""] if m["sentence"] else [],
+                **{"class": "metric"},
+            )
+            if about in g:
+                g.add_edge(
+                    m["iri"], about, key="about", relation="about", predicate=str(GKG.about),
+                    sentences=list(g.nodes[m["iri"]]["sentences"]),
+                    sentence_texts=list(g.nodes[m["iri"]]["sentence_texts"]),
+                )
+    return g
+
+
+def entity_graph(graph: Graph | nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``graph`` itself if it is already a networkx view, else :func:`to_networkx` of it."""
+    if isinstance(graph, nx.Graph):
+        return graph
+    return to_networkx(graph)
+
+
+def simple_undirected(g: nx.MultiDiGraph, *, include: Iterable[str] | None = None) -> nx.Graph:
+    """Undirected simple graph of the entities (metric nodes left out).
+
+    Edge ``weight`` is the number of relations between the two nodes; used for
+    centrality, communities, components and paths, where direction and
+    parallel relations would only add noise.
+    """
+    keep = set(include) if include is not None else None
+    u = nx.Graph()
+    for n, d in g.nodes(data=True):
+        if d.get("class") != "metric" and (keep is None or n in keep):
+            u.add_node(n)
+    for s, o in g.edges():
+        if s in u and o in u and s != o:
+            if u.has_edge(s, o):
+                u[s][o]["weight"] += 1
+            else:
+                u.add_edge(s, o, weight=1)
+    return u
+
+
+def resolve_node(g: nx.MultiDiGraph, name: str) -> str:
+    """The node a user means by ``name``: an IRI, a label, an alias, or a unique part of a label.
+
+    Tried in that order; the first tier with exactly one match wins. Raises
+    :class:`~kg.errors.QueryError` when nothing matches or a tier is ambiguous
+    (the message lists the candidates so that the user can pass an IRI).
+    """
+    if name in g:
+        return name
+    needle = name.strip()
+    tiers: list[list[str]] = [
+        [n for n, d in g.nodes(data=True) if d.get("label") == needle],
+        [n for n, d in g.nodes(data=True) if needle in d.get("aliases", ())],
+        [n for n, d in g.nodes(data=True) if needle and needle in d.get("label", "")],
+    ]
+    for tier in tiers:
+        found = sorted(set(tier), key=natural_key)
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            shown = "; ".join(f"{g.nodes[n]['label']} <{n}>" for n in found[:8])
+            more = f" and {len(found) - 8} more" if len(found) > 8 else ""
+            raise QueryError(f"{name!r} is ambiguous: {shown}{more}")
+    raise QueryError(f"no entity called {name!r} in the graph")
