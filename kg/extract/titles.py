@@ -97,7 +97,8 @@ def classify_title(title: str, before: str = "", after: str = "") -> tuple[str, 
         if 0 <= i <= 2:
             return "work", kind
     # the cue nearest the bracket wins: 电影《甲》、电视剧《乙》
-    near = max(((before.rfind(c) + len(c), kind) for c, kind in cues.get("before", ())), default=(-1, ""))
+    found = [(before.rfind(c) + len(c), kind) for c, kind in cues.get("before", ()) if c in before]
+    near = max(found, default=(-1, ""))
     if near[0] > 0:
         return "work", near[1]
     for cue, kind in cues.get("suffix", ()):

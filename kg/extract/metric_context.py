@@ -1,0 +1,226 @@
+"""What a metric is about, from the words around it: kind, direction, base
+period, period, the thing measured and breakdowns (其中…, （…）).
+
+:mod:`kg.extract.metrics` finds the numbers; this module reads their
+context. Heuristics, kept small and general: a change verb just before the
+number (增长12.4%), a base after 较/比 (较2022年底), the nearest year stated
+before it (2023年全省…), the noun phrase before it (整改率99%), the items of
+a distributive list (律师数量、业务收费分别增长12.4%、43.1%).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import Metric, Sentence
+
+__all__ = ["RawMetric", "annotate"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawMetric:
+    """A metric found in a sentence, before its context is read (local offsets)."""
+
+    start: int  #: start of the surface text (qualifier included where it is written)
+    end: int
+    num_start: int  #: where the number itself starts
+    value: Decimal
+    unit: str
+    unit_class: str  #: money, percent, points, ratio, duration, count, measure
+    qualifier: str
+    num_end: int = 0  #: end of number, multiplier and unit
+
+
+_BOUNDARY = "，,；;：:。！？!?（）()\n“”\"、"
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
+_FILLER_END = re.compile(r"(?:分别|年均|平均|同比|环比|累计|共计|共|了|均|为|是|约|达|计|总计|合计|仅|就|已|都|也|还)+$")
+_BASE = re.compile(
+    r"(?:较|比|同比|环比)(?:上年同期|上年|去年同期|去年|上月|上季度|(?:19|20)[0-9]{2}年(?:底|末|初|同期)?"
+    r"|“[^”]{1,8}”(?:末|初|期末)?|[^\s，。；、,]{0,6}?(?:末|底|初|同期))?"
+)
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?!底|末|初)")
+_ABOUT_TRIM_END = re.compile(
+    r"(?:分别|年均|平均|同比|环比|累计|共计|共|了|均|为|是|达到|达|超过|超|约|近|增长|增加|提高|提升|下降|降低|减少"
+    r"|稳定在|保持在|控制在|突破|实现|完成|规模|总量|已|逾|的|等)+$"
+)
+_ABOUT_TRIM_START = re.compile(r"^(?:其中|全省|全市|全区|全国|全年|今年|去年|累计|共|并|推动|推进|组织|带动|实现|完成|已|再)+")
+_AFTER_STOP = re.compile(r"[，,；;：:。！？!?\n（）()、“”\"]|走访|参加|参与|进行|开展|实现|受益|覆盖|获得|完成|达到|的")
+
+
+def annotate(
+    sentence: Sentence, text: str, raws: list[RawMetric], cues: dict[str, re.Pattern[str]]
+) -> list[Metric]:
+    """Turn sentence-local raw metrics into :class:`Metric` values with their context."""
+    verb = _verb_regex(cues)
+    out: list[Metric] = []
+    abouts = _distributive(text, raws)
+    for i, raw in enumerate(raws):
+        kind, direction = _kind(text, raw, verb)
+        prev = out[-1] if out else None
+        if prev is not None and text[raws[i - 1].end : raw.start] == "、" and prev.kind in ("change", "level"):
+            kind, direction = prev.kind, prev.direction  # 分别增长12.4%、31.1%
+        base = _base(text, raw.start) if kind == "change" else None
+        about = abouts.get(i) or _about(text, raw)
+        if not about and prev is not None and text[raws[i - 1].end : raw.start] in ("、", "，"):
+            about = prev.about
+        out.append(
+            Metric(
+                text=sentence.text[raw.start : raw.end],
+                start=sentence.start + raw.start,
+                end=sentence.start + raw.end,
+                sentence=sentence.index,
+                value=raw.value,
+                unit=raw.unit,
+                qualifier=raw.qualifier,
+                kind=kind,
+                about=about,
+                period=_period(text, raw.start),
+                base_period=base,
+                direction=direction,
+            )
+        )
+    return _parents(text, raws, out)
+
+
+def _verb_regex(cues: dict[str, re.Pattern[str]]) -> dict[str, re.Pattern[str]]:
+    return {k: cues[k] for k in ("up", "down", "level", "count") if k in cues}
+
+
+def _kind(text: str, raw: RawMetric, verbs: dict[str, re.Pattern[str]]) -> tuple[str, str | None]:
+    """(kind, direction) from the verb just before the number."""
+    left = text[max(0, raw.start - 10) : raw.start]
+    left = _FILLER_END.sub("", left)
+    best: tuple[int, str] | None = None
+    for role, rx in verbs.items():
+        m = rx.search(left)
+        if m is not None and (best is None or m.start() < best[0]):
+            best = (m.start(), role)  # the longest cue ending here starts first
+    role = best[1] if best else None
+    if role == "level":
+        return "level", _level_direction(left)
+    if role in ("up", "down"):
+        return "change", role
+    if raw.unit_class == "money":
+        return "amount", None
+    if raw.unit_class in ("percent", "points", "ratio"):
+        return "rate", None
+    return "count", None
+
+
+def _level_direction(left: str) -> str | None:
+    if re.search(r"(?:提高|提升|增加|增长|上升|增|升)(?:到|至)$", left):
+        return "up"
+    if re.search(r"(?:下降|降低|减少|缩小|降)(?:到|至)$", left):
+        return "down"
+    return None
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Start of the clause (after the last ，；。 etc.) that ``pos`` is in."""
+    for m in reversed(list(_CLAUSE_END.finditer(text, 0, pos))):
+        return m.end()
+    return 0
+
+
+def _base(text: str, pos: int) -> str | None:
+    start = _clause_start(text, pos)
+    found = list(_BASE.finditer(text, start, pos))
+    if not found:
+        return None
+    return found[-1].group().removesuffix("的") or None
+
+
+def _period(text: str, pos: int) -> str | None:
+    """The last year stated before ``pos`` that is not a base (较2022年底) or a start (从2020年)."""
+    for m in reversed(list(_YEAR.finditer(text, 0, pos))):
+        if text[max(0, m.start() - 1) : m.start()] in ("较", "比", "从", "由", "自", "于"):
+            continue
+        return m.group(1)
+    return None
+
+
+def _about(text: str, raw: RawMetric) -> str:
+    """A few words on what is measured: the noun phrase before the number, or after a count."""
+    after = ""
+    if raw.unit_class in ("count", "measure") and raw.end < len(text) and text[raw.end] not in _BOUNDARY:
+        stop = _AFTER_STOP.search(text, raw.end, min(len(text), raw.end + 14))
+        after = text[raw.end : stop.start() if stop else min(len(text), raw.end + 10)]
+    start = raw.start
+    i = start
+    while i > 0 and text[i - 1] not in _BOUNDARY and start - i < 30:
+        i -= 1
+    before = text[i:start]
+    for _ in range(3):
+        before = _ABOUT_TRIM_END.sub("", before)
+        before = _ABOUT_TRIM_START.sub("", before)
+    before = before[-12:]
+    if len(after) >= 2 and (len(before) < 2 or _ends_with_verb(before)):
+        return after
+    return before or after
+
+
+def _ends_with_verb(phrase: str) -> bool:
+    return bool(re.search(r"(?:组织|走访|建成|建设|设立|成立|培训|办理|举办|开展|引进|实施|出具|选派|接待|创建)$", phrase))
+
+
+def _distributive(text: str, raws: list[RawMetric]) -> dict[int, str]:
+    """About for the items of 甲、乙、丙分别增长1%、2%、3%: item i gets subject i."""
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(raws):
+        j = i
+        while j + 1 < len(raws) and text[raws[j].end : raws[j + 1].start] == "、":
+            j += 1
+        if j > i:
+            head_start = _clause_start(text, raws[i].start)
+            head = text[head_start : raws[i].start]
+            k = head.rfind("分别")
+            if k >= 0:
+                subject = head[:k]
+                subject = _BASE.sub("", re.sub(r"(?:19|20)[0-9]{2}年", "", subject))
+                parts = [p for p in re.split(r"[、和及与]", subject) if p]
+                if len(parts) == j - i + 1:
+                    verb = _ABOUT_TRIM_START.sub("", head[k + 2 :])
+                    verb = re.sub(r"^(?:年均|平均|同比|累计)+", "", verb)
+                    for n, part in enumerate(parts):
+                        out[i + n] = (_ABOUT_TRIM_START.sub("", part) + verb)[-14:]
+        i = j + 1
+    return out
+
+
+def _parents(text: str, raws: list[RawMetric], metrics: list[Metric]) -> list[Metric]:
+    """Breakdowns: parts after 其中 or inside （…） point at their total (same unit, not larger)."""
+    from dataclasses import replace
+
+    parents: dict[int, int] = {}
+    for q in re.finditer("其中", text):
+        p = q.start()
+        stop = re.compile(r"[；;。]").search(text, q.end())
+        limit = stop.start() if stop else len(text)
+        for i, raw in enumerate(raws):
+            if not (q.end() <= raw.start < limit):
+                continue
+            total = _last_before(raws, p, raw.unit)
+            if total is not None and raws[total].value >= raw.value:
+                parents.setdefault(i, total)
+    for paren in re.finditer(r"[（(][^（）()]*[）)]", text):
+        for i, raw in enumerate(raws):
+            if not (paren.start() < raw.start and raw.end <= paren.end()):
+                continue
+            total = _last_before(raws, paren.start(), raw.unit)
+            if total is None or paren.start() - raws[total].end > 12:
+                continue
+            between = text[raws[total].end : paren.start()]
+            if _CLAUSE_END.search(between) is None and raws[total].value >= raw.value:
+                parents.setdefault(i, total)
+    return [replace(m, parent=parents.get(i)) for i, m in enumerate(metrics)]
+
+
+def _last_before(raws: list[RawMetric], pos: int, unit: str) -> int | None:
+    found = None
+    for i, raw in enumerate(raws):
+        if raw.end <= pos and raw.unit == unit:
+            found = i
+    return found
