@@ -48,7 +48,7 @@ _END_PUNCT = "。！？!?；;：:，,、"
 _MARK = re.compile(r"[《“「『]|[》”」』]|[。！？!?]+[”’」』）)》】〕\"']*")
 _OPEN = "《“「『"
 _CLOSE = "》”」』"
-_NOT_LEAD = re.compile(r"[0-9０-９%％]|我们|^(?:过去|今年|去年|明年|一年来|五年来|这一年|这五年|当前|目前)")
+_NOT_LEAD = re.compile(r"[0-9０-９%％]|我们|^(?:各位代表|过去|今年|去年|明年|一年来|五年来|这一年|这五年|当前|目前)")
 _WS = " \t\r\n\u3000\u00a0\ufeff"
 
 
@@ -124,6 +124,43 @@ def _number(s: str) -> tuple[int, str] | None:
     return None
 
 
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+
+
+def _ordinal(mark: str) -> int | None:
+    """The number in a heading mark: （十二） → 12, 三、 → 3, 2. → 2."""
+    core = re.sub(r"[^0-9０-９零〇一二三四五六七八九十百]", "", mark)
+    core = core.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if core.isdigit():
+        return int(core)
+    if not core or "百" in core:
+        return None
+    if "十" in core:
+        tens, _, ones = core.partition("十")
+        t = _DIGITS.get(tens, 0) if tens else 1
+        o = _DIGITS.get(ones, 0) if ones else 0
+        return t * 10 + o
+    return _DIGITS.get(core) if len(core) == 1 else None
+
+
+def _in_sequence(blocks: list[_Block]) -> None:
+    """Numbered headings of levels 1 and 2 must count up (一、 二、 三、; （一） may
+    restart). A 一、 after 三、 starts a list inside the text: those lines are body."""
+    last: dict[int, int] = {}
+    for b in blocks:
+        if b.kind != "heading" or b.number is None or b.level > 2:
+            continue
+        n = _ordinal(b.number)
+        prev = last.get(b.level)
+        ok = n is not None and (n == prev + 1 if prev is not None else n == 1)
+        if b.level == 2 and n == 1:
+            ok = True
+        if ok:
+            last[b.level] = n  # type: ignore[assignment]
+        else:
+            b.kind, b.level, b.number, b.inline = "body", 0, None, False
+
+
 def _heading_like(s: str) -> bool:
     """Short, no sentence punctuation, at least one letter: a candidate heading."""
     return 2 <= len(s) <= 40 and not _INNER_PUNCT.search(s) and any(c.isalpha() for c in s)
@@ -171,18 +208,26 @@ def _classify(doc: Document, blocks: list[_Block]) -> None:
             rest = s[len(mark) :].strip()
             sents = split_sentences(s, 0, len(s))
             first = s[sents[0][0] : sents[0][1]] if sents else s
-            if rest and (_heading_like(rest) or (len(sents) == 1 and len(rest) <= 40 and s[-1] in "。")):
+            short = len(sents) == 1 and len(rest) <= 30 and s[-1] == "。" and not re.search(r"[，,；;]", rest)
+            if rest and (_heading_like(rest) or short):
                 b.kind, b.level, b.number = "heading", level, mark
             elif len(sents) > 1 and len(first) - len(mark) <= 40 and first[-1] in "。" and level < 3:
                 b.kind, b.level, b.number, b.inline = "heading", level, mark, True
             continue
         if _heading_like(s) and not s.startswith("各位代表"):
             cand[i] = True
+    _in_sequence(blocks)
     for i, b in enumerate(blocks):
         if not cand[i] or b.kind != "body":
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if usual >= 1 and b.gap > usual and nxt is not None and (cand[i + 1] or nxt.kind == "heading"):
+        if (
+            usual >= 1
+            and b.gap > usual
+            and nxt is not None
+            and nxt.gap < b.gap
+            and (cand[i + 1] or nxt.kind == "heading")
+        ):
             b.kind = "caption"
             continue
         b.kind, b.level = "heading", 2 if top_numbered else 1
@@ -200,7 +245,13 @@ def _classify(doc: Document, blocks: list[_Block]) -> None:
             and usual >= 1
             and b.gap > usual
             and blocks[i + 1].kind == "heading"
-            and len(s) <= 60
+            and blocks[i + 1].gap < b.gap
+            and blocks[i + 1].number is None
+            and len(s) <= 40
+            and not re.search(r"[，,；;：:]", s)
+            and s[-1] not in "；;：:，,、"
+            and not _number(s)
+            and not _ENUM.match(s)
             and len(split_sentences(s, 0, len(s))) == 1
         ):
             b.kind = "caption"

@@ -62,7 +62,7 @@ def _paragraph_style(lines: list[str]) -> bool:
 
 
 def _joiner(a: str, b: str) -> str:
-    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+    if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
         return " "
     return ""
 
