@@ -322,6 +322,8 @@ def execute(store: Any, text: str, *, max_results: int | None = None, deadline: 
                 check(len(out.triples))
     except (OSError, RuntimeError) as exc:
         raise QueryError(f"query failed: {exc}") from None
+    finally:
+        del res  # pyoxigraph results must be dropped on the thread that made them
     out.elapsed = time.perf_counter() - t0
     return out
 
@@ -355,7 +357,7 @@ def run(
         try:
             box["result"] = execute(store, text, max_results=max_results, deadline=deadline)
         except QueryError as exc:
-            box["error"] = exc
+            box["error"] = QueryError(str(exc))  # no traceback: its frames hold thread-bound objects
 
     worker = threading.Thread(target=work, name="kg-query", daemon=True)
     worker.start()

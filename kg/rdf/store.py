@@ -175,11 +175,17 @@ def load_file(path: Path, store: ox.Store | None = None, *, graph: Any = None) -
     if not path.is_file():
         raise InputError(path, "no such file")
     store = store if store is not None else ox.Store()
-    kwargs: dict[str, Any] = {"path": str(path), "format": fmt}
-    if graph is not None and not fmt.supports_datasets:
-        kwargs["to_graph"] = to_ox(graph)
     try:
-        store.load(**kwargs)
+        if graph is None:
+            store.load(path=str(path), format=fmt)
+        elif not fmt.supports_datasets:
+            store.load(path=str(path), format=fmt, to_graph=to_ox(graph))
+        else:  # a TriG/N-Quads file's default graph goes into ``graph``
+            g = to_ox(graph)
+            store.extend(
+                ox.Quad(q.subject, q.predicate, q.object, g) if isinstance(q.graph_name, ox.DefaultGraph) else q
+                for q in ox.parse(path=str(path), format=fmt)
+            )
     except SyntaxError as exc:
         raise InputError(path, f"not valid {fmt.name}: {exc}") from None
     except (OSError, ValueError) as exc:

@@ -1,0 +1,164 @@
+"""kg.rdf.store: the persistent store (named graph per document, atomic replace,
+entailment) and open_graph (files of every format, out/build.json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, URIRef
+
+from kg.errors import InputError, StoreError
+from kg.rdf.namespace import GKG, ONTOLOGY_GRAPH, graph_iri, mint
+from kg.rdf.store import GraphStore, doc_id_of_graph, open_graph
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini.trig"
+ONTOLOGY = FIXTURES / "mini-ontology.trig"
+
+
+def doc_triples(doc: str) -> list[tuple]:
+    """The rdflib triples of one document graph of the fixture."""
+    ds = Dataset()
+    ds.parse(MINI, format="trig")
+    return list(ds.graph(graph_iri(doc)))
+
+
+def count(store: ox.Store, where: str) -> int:
+    q = f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}"
+    return int(next(iter(store.query(q, use_default_graph_as_union=True)))["n"].value)
+
+
+def test_replace_document_adds_and_replaces_only_that_graph(tmp_path: Path) -> None:
+    with GraphStore.open(tmp_path / "store") as gs:
+        na = gs.replace_document("mini-a", "h1", doc_triples("mini-a"))
+        gs.replace_document("mini-b", "h2", doc_triples("mini-b"))
+        assert na == len(doc_triples("mini-a"))
+        assert gs.documents() == {"mini-a": "h1", "mini-b": "h2"}
+        assert gs.has_document("mini-a", "h1") and not gs.has_document("mini-a", "other")
+        b_before = set(gs.store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_iri("mini-b")))))
+        new = [(mint("agency", "新机构"), URIRef(str(GKG.kind)), GKG.agency_other)]
+        gs.replace_document("mini-a", "h3", new)
+        a_quads = list(gs.store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_iri("mini-a")))))
+        assert len(a_quads) == 2  # the new triple and the content hash
+        assert set(gs.store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_iri("mini-b"))))) == b_before
+        assert gs.documents() == {"mini-a": "h3", "mini-b": "h2"}
+        gs.remove_document("mini-a")
+        assert gs.documents() == {"mini-b": "h2"}
+
+
+def test_store_persists_across_reopen_and_reads_read_only(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    with GraphStore.open(path) as gs:
+        gs.replace_document("mini-b", "h2", doc_triples("mini-b"))
+    src = open_graph(store_dir=path)
+    assert src.kind == "store"
+    assert count(src.store, "?a a <https://w3id.org/govkg/ontology#Agency>") == 2
+    with GraphStore.open(path) as gs:  # the read-only reader does not lock writers out
+        assert gs.documents() == {"mini-b": "h2"}
+
+
+def test_interrupted_replace_leaves_store_as_before(tmp_path: Path) -> None:
+    with GraphStore.open(tmp_path / "s") as gs:
+        gs.replace_document("mini-a", "h1", doc_triples("mini-a"))
+        before = set(gs.store)
+
+        def broken():
+            yield from doc_triples("mini-b")[:10]
+            raise KeyboardInterrupt
+
+        with pytest.raises(KeyboardInterrupt):
+            gs.replace_document("mini-a", "h2", broken())
+        assert set(gs.store) == before
+        # An update that fails after its first operation is rolled back as a whole.
+        g = graph_iri("mini-a")
+        with pytest.raises(StoreError):
+            gs._update(f"DROP GRAPH <{g}> ; CREATE GRAPH <{g}x> ; CREATE GRAPH <{g}x>")
+        assert set(gs.store) == before
+        assert gs.documents() == {"mini-a": "h1"}
+
+
+def test_ontology_entailment_follows_documents(tmp_path: Path) -> None:
+    with GraphStore.open(tmp_path / "s") as gs:
+        gs.replace_document("mini-a", "h1", doc_triples("mini-a"))
+        org = "?x a <http://www.w3.org/ns/org#Organization>"
+        assert count(gs.store, org) == 0
+        gs.load_ontology(ONTOLOGY)
+        assert count(gs.store, org) == 4  # the four agencies of mini-a
+        assert count(gs.store, "?x a <http://xmlns.com/foaf/0.1/Agent>") == 4  # transitive
+        assoc = "?i <http://www.w3.org/ns/prov#wasAssociatedWith> ?a"
+        assert count(gs.store, assoc) == 4  # ledBy and participant are sub-properties
+        gs.replace_document("mini-b", "h2", doc_triples("mini-b"))  # inferred with the document
+        assert count(gs.store, f"{{ SELECT DISTINCT ?x WHERE {{ {org} }} }}") == 4
+        assert count(gs.store, f"GRAPH <{graph_iri('mini-b')}/inferred> {{ {org} }}") == 2
+        gs.remove_document("mini-b")
+        assert count(gs.store, f"GRAPH <{graph_iri('mini-b')}/inferred> {{ ?s ?p ?o }}") == 0
+        assert gs.documents() == {"mini-a": "h1"}
+        assert ox.NamedNode(str(ONTOLOGY_GRAPH)) in set(gs.store.named_graphs())
+
+
+def test_open_graph_reads_every_format(tmp_path: Path) -> None:
+    src = open_graph(graph_file=MINI)
+    n = len(src)
+    ds = src.rdflib()
+    assert len(list(ds.query("SELECT ?s WHERE { ?s a <https://w3id.org/govkg/ontology#Policy> }"))) == 3
+    quads = list(src.store)
+    triples = [q.triple for q in quads]
+    for suffix, fmt in [(".nq", ox.RdfFormat.N_QUADS), (".trig", ox.RdfFormat.TRIG)]:
+        f = tmp_path / f"g{suffix}"
+        ox.serialize(quads, str(f), format=fmt)
+        assert len(open_graph(graph_file=f)) == n
+    for suffix, fmt in [(".ttl", ox.RdfFormat.TURTLE), (".nt", ox.RdfFormat.N_TRIPLES),
+                        (".jsonld", ox.RdfFormat.JSON_LD), (".rdf", ox.RdfFormat.RDF_XML)]:
+        f = tmp_path / f"g{suffix}"
+        ox.serialize(triples, str(f), format=fmt)
+        assert len(open_graph(graph_file=f)) == len(set(triples)), suffix
+
+
+def test_open_graph_with_ontology_adds_closure() -> None:
+    src = open_graph(graph_file=MINI, ontology=ONTOLOGY)
+    assert count(src.store, "{ SELECT DISTINCT ?x { ?x a <http://www.w3.org/ns/org#Organization> } }") == 4
+
+
+def test_open_graph_default_follows_build_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match="kg build"):
+        open_graph()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("<http://e/a> <http://e/b> <http://e/c> .\n", encoding="utf-8")
+    assert len(open_graph()) == 1  # fallback without build.json
+    (out / "graph.trig").write_bytes(MINI.read_bytes())
+    assert len(open_graph()) == len(open_graph(graph_file=MINI))  # TriG preferred
+    with GraphStore.open(out / "store") as gs:
+        gs.replace_document("mini-b", "h", doc_triples("mini-b")[:5])
+    (out / "build.json").write_text(json.dumps({"graph": "out/graph.trig", "turtle": "out/graph.ttl", "store": "out/store"}))
+    src = open_graph()
+    assert src.kind == "store" and len(src) == 6
+    (out / "build.json").write_text(json.dumps({"graph": "out/graph.ttl", "store": None}))
+    assert len(open_graph()) == 1
+
+
+def test_open_graph_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<http://e/a> <http://e/b> .\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.ttl"):
+        open_graph(graph_file=bad)
+    with pytest.raises(InputError, match="unknown RDF format"):
+        open_graph(graph_file=tmp_path / "g.docx")
+    with pytest.raises(InputError, match="no such file"):
+        open_graph(graph_file=tmp_path / "missing.ttl")
+    with pytest.raises(InputError):
+        open_graph(store_dir=tmp_path / "nostore")
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(StoreError):
+        GraphStore.open(tmp_path / "f")
+
+
+def test_doc_id_of_graph_inverts_graph_iri() -> None:
+    for doc in ["gansu-2023", "报告 2023/一", "a%b#c"]:
+        assert doc_id_of_graph(str(graph_iri(doc))) == doc
+    assert doc_id_of_graph(str(graph_iri("x")) + "/inferred") is None
+    assert doc_id_of_graph("http://example.org/graph/x") is None
