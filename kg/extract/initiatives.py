@@ -1,12 +1,245 @@
-"""Extraction of initiatives (placeholder until its owner fills it in)."""
+"""Extraction of initiatives: named campaigns, mechanisms, models, platforms, projects.
+
+Four readings, all driven by lexicons (``initiative_heads.tsv``,
+``initiatives.tsv``):
+
+- a quoted name that a head word follows (“万所联万会”机制, “1+4+7”法治建设考评模式),
+  or a run of quotes before one (“涉法涉诉积案集中清理”“陇原风暴”…等专项行动), or
+  that itself ends in a head word (“六大工程”), or that a launching verb takes
+  (采取“周汇总、月通报、季调度”). Quoted rhetoric (“一刀切”, “最后一公里”) has
+  none of these and is left alone. The name is the quote's content.
+- an unquoted name a launching verb takes, ending in a head word (开展道路交通…专项整治,
+  建立政府规章动态清理机制, 举办首届…论坛); names with 的 are descriptions, not names.
+- a project at the start of a clause (陇电入鲁工程建成投运) and railway lines
+  (银兰高铁中兰段), items of a list before 等工程/等项目.
+- well-known programmes by name (乡村振兴战略, 以工代赈, 一带一路).
+"""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from ..lexicon import load_table
 from ..model import Mention, Sentence
 
 __all__ = ["extract_initiatives"]
 
+_HAN = r"\u4e00-\u9fff"
+_QUOTE = re.compile(r"“([^“”\n]{2,30})”")
+#: What may sit between a quote and its head word (法治建设考评, 问题线索清单).
+_MIDDLE = rf"[{_HAN}A-Za-z0-9]{{0,10}}?"
+#: Verbs that launch an initiative named right after them.
+_VERBS = (
+    "组织开展|部署开展|深入开展|扎实开展|开展|推行|实施|建立|打造|搭建|举办|启动|构建|推进|"
+    "打好|打赢|创建|首创|采取|推广|共建|参加|承办|组建|巩固拓展|巩固深化|深化|优化"
+)
+_LEAD_MODIFIER = re.compile(r"^(?:了|起了|起|全国首家|全国首个|全省首个|首家|首个)")
+#: Words a name does not start with: they make it generic (重点项目, 各项制度).
+_GENERIC_START = re.compile(
+    r"^(?:全省|全国|各地|各级|各项|我省|这|该|其中|一批|一些|多个|重大|重点|相关|有关|长效|"
+    r"工作|协调|联动|常态化|制度|体制|新|好|更|各类|本)"
+)
+_SLOGAN = re.compile(r"[、·+＋\d一二三四五六七八九十百千万两]")
+_CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
+_RAIL = re.compile(
+    rf"(?:^|(?<=[、，。；：“（])|(?<=建成|开工|建设|开通|推进|实施))"
+    rf"([{_HAN}]{{2,8}}?(?:城际铁路|铁路|高铁|轨道交通[一二三四五六七八九十\d]+号线)"
+    rf"(?:[{_HAN}]{{2,3}}段)?)(?=[、，。；等和与及建开加]|$)"
+)
+_RAIL_BAD = re.compile(r"新增|其中|运营|普速|全省|全国|公里|里程|高速|干线|通车")
+_PHASE = re.compile(rf"(?:^|(?<=[、，。；：]))([{_HAN}]{{2,12}}机场[一二三四五六七八九十]期)")
+
+
+@cache
+def _heads() -> tuple[tuple[str, str], ...]:
+    rows = load_table("initiative_heads")
+    return tuple(sorted(((r["head"], r["kind"]) for r in rows), key=lambda x: -len(x[0])))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    heads = "|".join(re.escape(h) for h, _ in _heads())
+    names = sorted(
+        {n for r in load_table("initiatives") for n in [r["name"], *r["aliases"].split("|")] if n},
+        key=len,
+        reverse=True,
+    )
+    return {
+        "after_quote": re.compile(rf"^(等)?({_MIDDLE})({heads})"),
+        "verb": re.compile(
+            rf"(?:{_VERBS})([^{_CLAUSE_PUNCT}“”的]{{2,30}}?({heads}))"
+            rf"(?=[{re.escape(_CLAUSE_PUNCT)}等和与及]|成果|工作|建设|取得|深入|全面|$)"
+        ),
+        "clause": re.compile(
+            rf"(?:^|(?<=[{re.escape(_CLAUSE_PUNCT)}、]))([^{_CLAUSE_PUNCT}“”的、]{{3,20}}?"
+            rf"(工程|项目|集群|行动|攻坚战|攻坚|专项整治|新通道))"
+            rf"(?=建成|开工|具备|投运|取得|入选|加快|有序|成为|从无到有|获批|落地|让|进入|实现|[，。；、])"
+        ),
+        "list_head": re.compile(rf"等(工程|项目)"),
+        "known": re.compile("|".join(re.escape(n) for n in names)),
+        "ends_head": re.compile(rf"(?:{heads})$"),
+    }
+
+
+@cache
+def _known() -> dict[str, tuple[str, str]]:
+    out = {}
+    for r in load_table("initiatives"):
+        for n in [r["name"], *r["aliases"].split("|")]:
+            if n:
+                out[n] = (r["name"], r["kind"])
+    return out
+
+
+def _kind(head: str) -> str:
+    return dict(_heads()).get(head, "other")
+
 
 def extract_initiatives(sentence: Sentence) -> list[Mention]:
-    """Mentions found in one sentence, with document offsets."""
-    return []
+    """Initiative mentions in one sentence, with document offsets."""
+    text = sentence.text
+    found: list[tuple[int, int, str, str, int]] = []  # start, end, name, kind, priority
+    found += _quoted(text)
+    found += _verb_led(text)
+    found += _clause_led(text)
+    found += _rails(text)
+    found += _known_names(text)
+    return _to_mentions(sentence, _select(found))
+
+
+def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
+    pats = _patterns()
+    quotes = list(_QUOTE.finditer(text))
+    out = []
+    for qi, q in enumerate(quotes):
+        content = q.group(1).strip()
+        if not content or any(c in content for c in "。！？"):
+            continue
+        kind = _chain_head(text, quotes, qi)
+        if kind is None and (m := pats["ends_head"].search(content)) and len(content) > len(m.group()):
+            kind = _kind(m.group())
+        if kind is None and re.search(rf"(?:{_VERBS})$", text[: q.start()]) and _SLOGAN.search(content):
+            kind = "other" if not re.search(r"[、·]", content) else "mechanism"
+        if kind is not None:
+            out.append((q.start(1), q.end(1), content, kind, 3))
+    return out
+
+
+def _chain_head(text: str, quotes: list[re.Match[str]], qi: int) -> str | None:
+    """The kind of the head word after the run of quotes that quote ``qi`` belongs to."""
+    pats = _patterns()
+    j = qi
+    while j + 1 < len(quotes):  # walk to the last quote of the run
+        gap = text[quotes[j].end() : quotes[j + 1].start()]
+        if re.fullmatch(r"[、和与及或]{0,2}", gap):
+            j += 1
+        elif re.fullmatch(rf"[、和与及]{{1,2}}[{_HAN}]{{1,3}}", gap) and (
+            (m := pats["after_quote"].match(text[quotes[j + 1].end() :])) and m.group(2) != ""
+        ):
+            j += 1  # 、涉企“挂案”清理等专项行动: the impure item ends the run
+            rest = text[quotes[j].end() :]
+            m = pats["after_quote"].match(rest)
+            return _kind(m.group(3)) if m and "等" in m.group(2) else None
+        else:
+            break
+    rest = text[quotes[j].end() :]
+    m = pats["after_quote"].match(rest)
+    if not m:
+        return None
+    middle = m.group(2)
+    if middle.startswith("为") or "的" in middle.replace("相结合的", ""):
+        return None  # “…”为主题的…活动: the quote is a theme, not the name
+    if "等" in middle:
+        return None  # “挂案”清理等专项行动: the quote is a piece of an item
+    content = quotes[qi].group(1)
+    if middle and len(content) <= 3 and not _SLOGAN.search(content):
+        return None  # “二维码”一键举报平台: a quoted word modifying the name
+    return _kind(m.group(3))
+
+
+def _verb_led(text: str) -> list[tuple[int, int, str, str, int]]:
+    out = []
+    for m in _patterns()["verb"].finditer(text):
+        start, name = m.start(1), m.group(1)
+        lead = _LEAD_MODIFIER.match(name)
+        if lead:
+            start, name = start + lead.end(), name[lead.end() :]
+        head = m.group(2)
+        if name.endswith("等" + head):
+            out += _list_items(text, start, m.end(1) - len(head) - 1, head)
+            continue
+        if _GENERIC_START.match(name) or len(name) - len(head) < 2 or "之间" in name:
+            continue
+        out.append((start, m.end(1), name, _kind(head), 2))
+    return out
+
+
+def _list_items(text: str, start: int, end: int, head: str) -> list[tuple[int, int, str, str, int]]:
+    """Items of ``A、B等<head>`` that are themselves names (end in a head word)."""
+    out, pos = [], start
+    for item in text[start:end].split("、"):
+        m = _patterns()["ends_head"].search(item)
+        if (m and len(item) > len(m.group()) + 1) or head in ("工程", "项目"):
+            if 2 <= len(item) <= 20 and not _GENERIC_START.match(item):
+                out.append((pos, pos + len(item), item, _kind(m.group() if m else head), 2))
+        pos += len(item) + 1
+    return out
+
+
+def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
+    out = []
+    for m in _patterns()["clause"].finditer(text):
+        name = m.group(1)
+        if _GENERIC_START.match(name) or len(name) - len(m.group(2)) < 2:
+            continue
+        if re.search(r"[\d０-９%]|亿元|万元|个|家|户", name):
+            continue
+        out.append((m.start(1), m.end(1), name, _kind(m.group(2)), 1))
+    for m in _patterns()["list_head"].finditer(text):  # A、B、C等工程
+        clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；：\n") + 1
+        out += _list_items(text, clause_start, m.start(), m.group(1))
+    return out
+
+
+def _rails(text: str) -> list[tuple[int, int, str, str, int]]:
+    out = []
+    for m in _RAIL.finditer(text):
+        if not _RAIL_BAD.search(m.group(1)):
+            out.append((m.start(1), m.end(1), m.group(1), "project", 2))
+    for m in _PHASE.finditer(text):
+        out.append((m.start(1), m.end(1), m.group(1), "project", 2))
+    return out
+
+
+def _known_names(text: str) -> list[tuple[int, int, str, str, int]]:
+    known = _known()
+    out = []
+    for m in _patterns()["known"].finditer(text):
+        name, kind = known[m.group()]
+        out.append((m.start(), m.end(), name, kind, 2))
+    return out
+
+
+def _select(found: list[tuple[int, int, str, str, int]]) -> list[tuple[int, int, str, str, int]]:
+    """Non-overlapping candidates: higher priority first, then longer, then earlier."""
+    chosen: list[tuple[int, int, str, str, int]] = []
+    for cand in sorted(found, key=lambda c: (-c[4], -(c[1] - c[0]), c[0])):
+        if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen)
+
+
+def _to_mentions(sentence: Sentence, found: list[tuple[int, int, str, str, int]]) -> list[Mention]:
+    return [
+        Mention(
+            kind="initiative",
+            text=sentence.text[s:e],
+            start=sentence.start + s,
+            end=sentence.start + e,
+            sentence=sentence.index,
+            name=name,
+            subtype=kind,
+        )
+        for s, e, name, kind, _p in found
+    ]

@@ -1,12 +1,103 @@
-"""Extraction of places (placeholder until its owner fills it in)."""
+"""Extraction of places: divisions, new areas, regions and named places.
+
+A longest-match scan over the place lexicon (:mod:`kg.extract.place_lexicon`).
+Full names (甘肃省, 山丹县) are taken anywhere, so 张掖市山丹县 gives 张掖市 and
+山丹县; short forms (兰州, 庆阳) only where they are not a piece of a longer
+word (the lexicon already leaves out short forms that are common words, and
+one-character abbreviations such as 兰张 are never in it). A mention's name is
+the form as written, or the canonical name for region aliases (黄河 → 黄河流域,
+我国 → 中华人民共和国); :mod:`kg.resolve.places` gives divisions their full name.
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..model import Mention, Sentence
+from .place_lexicon import Surface, place_lexicon
 
 __all__ = ["extract_places"]
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+#: Characters after which a two-character full name (礼县, 和县) may start.
+_BOUNDARY_BEFORE = set("省市州县区盟旗和与及、，,；;：:（(“\"‘《》)）在到赴对从")
+#: A name followed by one of these is part of another word (城区域, 大市场).
+_BAD_AFTER = {"区": "域", "市": "场", "县": "域"}
+#: Short forms followed by these are names of something else (中国式现代化).
+_SHORT_BAD_AFTER = ("特色", "式", "梦")
+#: A place name followed by these is part of an institution's name (陇东学院).
+_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:大学|学院|党校)")
+#: Two-character division names that are generic words.
+_GENERIC = {"城区", "郊区", "矿区", "东区", "南区", "北区", "西区", "中区"}
+
 
 def extract_places(sentence: Sentence) -> list[Mention]:
-    """Mentions found in one sentence, with document offsets."""
-    return []
+    """Place mentions in one sentence, with document offsets."""
+    lex = place_lexicon()
+    text = sentence.text
+    found: list[Mention] = []
+    i, n = 0, len(text)
+    while i < n:
+        for form in lex.candidates(text, i):
+            surface = _accept(text, i, form, lex.surfaces[form])
+            if surface is None:
+                continue
+            name = surface.name if surface.how in ("region", "alias") or form == "我国" else form
+            found.append(
+                Mention(
+                    kind="place",
+                    text=form,
+                    start=sentence.start + i,
+                    end=sentence.start + i + len(form),
+                    sentence=sentence.index,
+                    name=name,
+                    subtype=_level(form, lex.surfaces[form]),
+                )
+            )
+            i += len(form)
+            break
+        else:
+            i += 1
+    return found
+
+
+def _accept(text: str, i: int, form: str, surfaces: list[Surface]) -> Surface | None:
+    """The reading of ``form`` at ``text[i]``, or None when the context rules it out."""
+    before = text[i - 1] if i else ""
+    after = text[i + len(form) : i + len(form) + 2]
+    hows = {s.how for s in surfaces}
+    if form in _GENERIC:
+        return None
+    if form == "中华人民共和国" and before == "《":
+        return None  # 《中华人民共和国律师法》: the formal prefix of a law's title
+    if _BAD_AFTER.get(form[-1]) and after[:1] == _BAD_AFTER[form[-1]] and "region" not in hows:
+        return None
+    if len(form) == 2 and "full" in hows and before and _CJK.match(before):
+        if before not in _BOUNDARY_BEFORE and "short" not in hows and "region" not in hows:
+            return None
+    if hows <= {"short", "deictic", "region", "alias"} and after.startswith(_SHORT_BAD_AFTER):
+        if form in ("中国",):
+            return None
+    if hows == {"short"}:
+        if after[:1] == "族" or _INSTITUTION.match(after_long(text, i, form)):
+            return None  # 东乡族 (the people); 兰州大学 (a university, not the city)
+        if place_lexicon().overlaps_word(text, i, form):
+            return None  # 均衡水平 is not 衡水
+    if hows & {"short", "region"} and "full" not in hows:
+        if _INSTITUTION.match(after_long(text, i, form)):
+            return None
+    order = {"full": 0, "region": 1, "alias": 2, "deictic": 3, "short": 4}
+    return min(surfaces, key=lambda s: order[s.how])
+
+
+def after_long(text: str, i: int, form: str) -> str:
+    """Up to eight characters after the form."""
+    return text[i + len(form) : i + len(form) + 8]
+
+
+def _level(form: str, surfaces: list[Surface]) -> str:
+    """The broadest level the form can name (吉林 → province)."""
+    from .place_lexicon import LEVEL_RANK
+
+    full = [s for s in surfaces if s.how != "short"] or surfaces
+    return max(full, key=lambda s: LEVEL_RANK.get(s.level, 0)).level

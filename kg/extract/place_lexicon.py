@@ -1,0 +1,161 @@
+"""The place lexicon: divisions, regions and aliases, and a longest-match scanner.
+
+Shared by :mod:`kg.extract.places` (finding mentions) and
+:mod:`kg.resolve.places` (naming them). Built once from
+``data/lexicon/divisions.tsv``, ``regions.tsv`` and ``place_aliases.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import load_table
+
+__all__ = [
+    "Division",
+    "Region",
+    "Surface",
+    "PlaceLexicon",
+    "place_lexicon",
+    "DEICTIC",
+    "LEVEL_RANK",
+]
+
+#: Forms that point at a place through the speaker (我国 → the country).
+#: They resolve, but are never kept as an alias.
+DEICTIC = {"我国": "中华人民共和国", "我省": "", "本省": ""}
+
+#: Higher is broader: used to prefer 吉林省 over 吉林市 for 吉林.
+LEVEL_RANK = {"country": 5, "province": 4, "prefecture": 3, "county": 2, "area": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One row of divisions.tsv."""
+
+    code: str
+    name: str
+    short: str
+    level: str
+    parent_code: str
+    match_short: bool
+
+    @property
+    def province_code(self) -> str:
+        return self.code[:2]
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A named place that is not a division (new area, river, landmark)."""
+
+    name: str
+    level: str
+    parent: str  #: canonical name of the enclosing place, or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Surface:
+    """What a written form can mean: ``how`` is full, short, alias, region or deictic."""
+
+    how: str
+    name: str  #: canonical name it points at ("" for 我省: the document's province)
+    level: str
+
+
+class PlaceLexicon:
+    """Lookup tables and the scanner; use :func:`place_lexicon` for the shared one."""
+
+    def __init__(self) -> None:
+        self.divisions: tuple[Division, ...] = tuple(
+            Division(
+                r["code"],
+                r["name"],
+                r["short"],
+                r["level"],
+                r["parent_code"],
+                r["match_short"] == "1",
+            )
+            for r in load_table("divisions")
+        )
+        self.by_code = {d.code: d for d in self.divisions}
+        self.by_name: dict[str, list[Division]] = {}
+        self.by_short: dict[str, list[Division]] = {}
+        for d in self.divisions:
+            self.by_name.setdefault(d.name, []).append(d)
+            if d.short and d.match_short:
+                self.by_short.setdefault(d.short, []).append(d)
+        self.regions: dict[str, Region] = {}
+        self.surfaces: dict[str, list[Surface]] = {}
+        for r in load_table("regions"):
+            region = Region(r["name"], r["level"], r["parent"])
+            self.regions[region.name] = region
+            for form in [region.name, *filter(None, r["aliases"].split("|"))]:
+                self._add(form, Surface("region", region.name, region.level))
+        for r in load_table("place_aliases"):
+            level = self.by_name[r["name"]][0].level
+            self._add(r["alias"], Surface("alias", r["name"], level))
+        for d in self.divisions:
+            self._add(d.name, Surface("full", d.name, d.level))
+            if d.short and d.match_short:
+                self._add(d.short, Surface("short", d.name, d.level))
+                if d.name.endswith("自治州"):  # 临夏州, 甘南州
+                    self._add(d.short + "州", Surface("full", d.name, d.level))
+                elif d.name.endswith(("自治县", "自治旗")):  # 阿克塞县
+                    self._add(d.short + d.name[-1], Surface("full", d.name, d.level))
+        #: short form → (offset from its start, common word) that overlap it
+        self.conflicts: dict[str, list[tuple[int, str]]] = {}
+        for r in load_table("place_conflicts"):
+            short, word = r["short"], r["word"]
+            offsets = self.conflicts.setdefault(short, [])
+            if r["side"] == "L":
+                offsets += [(k - len(word), word) for k in range(1, len(short)) if word.endswith(short[:k])]
+            elif r["side"] == "R":
+                offsets += [(k, word) for k in range(1, len(short)) if word.startswith(short[k:])]
+            else:
+                offsets += [(-j, word) for j in range(len(word)) if word.startswith(short, j)]
+        for form, name in DEICTIC.items():
+            level = "country" if name else "province"
+            self.surfaces[form] = [Surface("deictic", name, level)]
+        # first character → the lengths of forms starting with it, longest first
+        lengths: dict[str, set[int]] = {}
+        for form in self.surfaces:
+            lengths.setdefault(form[0], set()).add(len(form))
+        self._lengths = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+
+    def _add(self, form: str, surface: Surface) -> None:
+        if len(form) < 2:
+            return
+        found = self.surfaces.setdefault(form, [])
+        if surface not in found:
+            found.append(surface)
+
+    def candidates(self, text: str, i: int) -> Iterator[str]:
+        """Forms in the lexicon starting at ``text[i]``, longest first."""
+        for n in self._lengths.get(text[i], ()):
+            form = text[i : i + n]
+            if len(form) == n and form in self.surfaces:
+                yield form
+
+    def overlaps_word(self, text: str, i: int, form: str) -> bool:
+        """Whether the short form at ``text[i]`` is a piece of a common word there."""
+        for off, word in self.conflicts.get(form, ()):
+            j = i + off
+            if j >= 0 and text.startswith(word, j):
+                return True
+        return False
+
+    def parent_name(self, division: Division) -> str | None:
+        """Full name of the enclosing division, or ``中华人民共和国`` for a province."""
+        if division.level == "province":
+            return "中华人民共和国"
+        parent = self.by_code.get(division.parent_code)
+        return parent.name if parent else None
+
+
+@cache
+def place_lexicon() -> PlaceLexicon:
+    """The lexicon, loaded once per process."""
+    return PlaceLexicon()
