@@ -153,7 +153,7 @@ def document_from_text(
     lines = clean.join_soft_breaks(lines, keep)
     body = clean.finish(lines)
     if not body.strip():
-        raise InputError(path or id, "no text left after cleaning (empty or only markup/boilerplate)")
+        raise InputError(path or id, "empty: no text left after cleaning (only whitespace, markup or page boilerplate)")
     meta = parse_metadata(body, html_title)
     return Document(
         id=id,

@@ -85,17 +85,18 @@ def _header_end(lines: list[str]) -> int:
 
 
 def _footer_start(lines: list[str]) -> int:
-    """Index where a trailing footer begins, or ``len(lines)``."""
-    total = sum(len(line) for line in lines) or 1
-    nonblank = [i for i, line in enumerate(lines) if line.strip()]
-    if not nonblank:
-        return len(lines)
-    half = nonblank[len(nonblank) // 2]
+    """Index where a trailing footer begins, or ``len(lines)``.
+
+    The footer starts at the earliest footer marker within the last
+    max(2500 characters, a fifth of the text), with more text before it than after.
+    """
+    total = sum(len(line) for line in lines)
+    budget = max(2500, total // 5)
     after = 0
     start = len(lines)
-    for i in range(len(lines) - 1, half, -1):
+    for i in range(len(lines) - 1, -1, -1):
         after += len(lines[i])
-        if after > max(2500, total // 5):
+        if after > budget or after * 2 > total:
             break
         if _FOOTER.match(lines[i].strip()):
             start = i
