@@ -15,25 +15,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
 from ..lexicon import load_column, load_table
 from ..model import Metric, Sentence
 from .metric_context import RawMetric, annotate
+from .metric_filters import Candidate, is_metric
 from .numbers import is_bare_multiplier, normalize_digits, parse_number
 from .titles import title_spans
 
 __all__ = ["extract_metrics"]
 
-_AR = r"(?<![A-Za-z0-9.])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,24})(?:\.[0-9]{1,12})?"
-_CN = r"[零〇一二两三四五六七八九十百千万亿廿卅]{1,16}"
+_AR = r"(?<![A-Za-z0-9._])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,24})(?:\.[0-9]{1,12})?"
+_CN = r"(?<![0-9.十百千万亿])[零〇一二两三四五六七八九十百千万亿廿卅]{1,16}(?:点[零〇一二三四五六七八九]{1,6})?"
 #: Anything that could start a number: a quick test to skip sentences without one.
 _ANY_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿廿卅]")
 _QUOTE = re.compile(r"“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|‘[^‘’\n]{0,40}’|\"[^\"\n]{0,40}\"")
 _RANGE_PREV = re.compile(r"(?:" + _AR + r")[、](?=$)")
 _HAN = r"[\u4e00-\u9fff]"
+#: A rate unit: 350公里/小时, 元/吨.
+_PER = re.compile(r"/(?:秒|分钟|小时|天|日|月|年|人|户|吨|亩|平方米|立方米|公里|千瓦时|千克|公斤|升|次|件|kg)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +69,7 @@ def _lexicon() -> _Lexicon:
     mid = _alt(by_pos.get("mid", ["余", "多"]))
     core = re.compile(
         rf"(?P<pct>百分之)(?P<pnum>{_AR}|{_CN})"
-        rf"|(?P<num>(?P<ar>{_AR})(?P<mult>[十百千万亿]{{0,3}})|(?P<cn>{_CN}))"
+        rf"|(?P<num>(?P<ar>{_AR})(?P<mult>[十百千万亿]{{0,3}}(?:(?<=[万亿])[0-9]{{1,4}}[十百千]{{1,2}})?)|(?P<cn>{_CN}))"
         rf"(?P<mid>{mid})?(?P<mult2>万亿|亿|万)?(?P<unit>{unit_alt})(?![A-Za-z])"
     )
     people = _alt(load_column("people_nouns", "noun"))
@@ -122,6 +125,10 @@ def extract_metrics(sentence: Sentence, blocked: Sequence[tuple[int, int]] = ())
         if raw is not None and not _inside(raw, skip):
             raws.append(raw)
     raws.sort(key=lambda r: (r.start, r.end))
+    for i in range(len(raws) - 1):
+        a, b = raws[i], raws[i + 1]
+        if a.unit == "个" and b.unit == "个百分点" and text[a.end : b.start] == "、":
+            raws[i] = replace(a, unit="个百分点", unit_class=b.unit_class)  # 12.7个、12个百分点
     return annotate(sentence, text, raws, lex.cues)
 
 
@@ -140,106 +147,94 @@ def _inside(raw: RawMetric, spans: list[tuple[int, int]]) -> bool:
 
 def _read(m: re.Match[str], text: str, lex: _Lexicon, *, with_unit: bool) -> RawMetric | None:
     """A candidate metric from a regex match, or None when it is not a metric."""
-    num_start = m.start()
-    if m.group("pct") if with_unit else False:
-        value = parse_number(m.group("pnum"))
-        unit, cn, bare = "%", m.group("pnum")[0] not in "0123456789", False
-        end = m.end()
-    else:
-        digits = m.group("ar") or m.group("cn")
-        cn = m.group("ar") is None
-        mult = (m.group("mult") or "") if not cn else ""
-        mult2 = m.group("mult2") or ""
-        value = parse_number(digits + mult + mult2) if not cn else _cn_value(digits, mult2)
-        bare = cn and is_bare_multiplier(digits)
-        unit = m.group("unit") if with_unit else "人"
-        end = m.end()
-    if value is None:
+    c = _candidate(m, text, lex, with_unit)
+    if c is None or not is_metric(c, text, lex.cues):
         return None
-    before = text[max(0, num_start - 1) : num_start]
-    if before in ("第", "+", "＋", "/", "-", "—", "~", "～") or (before == "." and not cn):
-        return None  # ordinal, name (1+4+7), fraction, range or version
     qualifier = "exact"
-    start = num_start
-    pre = lex.pre.search(text, max(0, num_start - 4), num_start)
-    if pre is not None:
-        qualifier = lex.qualifier[("pre", pre.group())]
-        if pre.group() not in lex.silent_pre:
-            start = pre.start()
-    if m.group("mid"):
-        qualifier = lex.qualifier[("mid", m.group("mid"))]
-    ucls = lex.unit_class.get(unit, "count") if with_unit else "count"
-    if with_unit and ucls == "measure" and text.startswith("级", end) and unit != "级":
-        qualifier, end = "approx", end + 1  # 7亿吨级: a size class
-    post = lex.post.match(text, end)
-    if post is not None and not (m.group("mid") and post.group() in ("多", "余")):
-        if unit == "岁" and post.group().endswith(("以上", "以下")):
-            return None  # 60岁以上: an age bracket, not a reported age
-        qualifier, end = lex.qualifier[("post", post.group())], post.end()
-    if not _is_metric(m, text, lex, unit, ucls, value, cn, bare, qualifier, pre, end):
-        return None
+    if c.pre:
+        qualifier = lex.qualifier[("pre", c.pre)]
+    if c.mid:
+        qualifier = lex.qualifier[("mid", c.mid)]
+    if c.post == "级":
+        qualifier = "approx"
+    elif c.post:
+        qualifier = lex.qualifier[("post", c.post)]
+    start = c.pre_start if c.pre and c.pre not in lex.silent_pre else c.num_start
+    unit = lex.canonical.get(c.unit, c.unit)
     return RawMetric(
         start=start,
-        end=end,
-        num_start=num_start,
-        value=value,
-        unit=lex.canonical.get(unit, unit),
-        unit_class=ucls,
+        end=c.end,
+        num_start=c.num_start,
+        value=c.value,
+        unit=unit,
+        unit_class=c.unit_class,
         qualifier=qualifier,
-        num_end=m.end(),
+        num_end=c.unit_end,
     )
 
 
-def _cn_value(digits: str, mult2: str) -> Decimal | None:
-    value = parse_number(digits)
-    if value is None or not mult2:
-        return value
-    return parse_number(str(value) + mult2) if value == value.to_integral_value() else None
-
-
-def _is_metric(
-    m: re.Match[str],
-    text: str,
-    lex: _Lexicon,
-    unit: str,
-    ucls: str,
-    value: Decimal,
-    cn: bool,
-    bare: bool,
-    qualifier: str,
-    pre: re.Match[str] | None,
-    end: int,
-) -> bool:
-    """The filters that tell a reported quantity from a year, a rank or a name."""
+def _candidate(m: re.Match[str], text: str, lex: _Lexicon, with_unit: bool) -> Candidate | None:
+    """Read number, multiplier, unit and qualifier words off a match."""
     num_start, unit_end = m.start(), m.end()
-    cues = lex.cues
-    if unit == "年" and not m.group("mid") and value == value.to_integral_value():
-        if 1000 <= value <= 2100 or text.startswith(("度", "代", "底", "末", "初"), unit_end):
-            return False  # a year (2023年, 二〇二六年, 2023年度, 90年代)
-    if unit in ("位", "名") and text[max(0, num_start - 1) : num_start] in ("前", "后", "居", "列", "排"):
-        return False  # a rank: 前10位, 居全国第3位
-    at = num_start if pre is None else pre.start()
-    if ucls == "duration":
-        if cues["frame"].search(text, max(0, at - 2), at) or cues["frame_after"].match(text, unit_end):
-            return False  # 过去五年, 近5年, 五年年均增长: the period, not a quantity
-        if cn:
-            return bool(
-                cues["duration"].search(text, max(0, at - 3), at)
-                or cues["duration_after"].match(text, end)
-            )
-        return True
-    if not cn:
-        return True
-    # Chinese numerals mostly structure the text (三个方面, 两个维护, 八项规定)
-    if cues["vague"].search(text, max(0, at - 2), at):
-        return False  # 数十个, 上百家
-    if bare:
-        return pre is not None  # 突破千亿元, 超万亿元, but not 百亿县区, 万家灯火
-    if text[max(0, at - 1) : at] == "分":
-        return True  # 分两期, 分三批
-    if qualifier != "exact":
-        return True  # 超过五成
-    return value >= 10 and m.group("cn") not in ("一",)
+    mid = m.group("mid") or ""
+    if with_unit and m.group("pct"):
+        digits, mult, unit = m.group("pnum"), "", "%"
+        cn = digits[0] not in "0123456789"
+        value = parse_number(digits)
+    else:
+        digits = m.group("ar") or m.group("cn")
+        cn = m.group("ar") is None
+        mult = (m.group("mult") or "") + (m.group("mult2") or "")
+        unit = m.group("unit") if with_unit else "人"
+        if with_unit and mult and mult[-1] + unit in lex.unit_class:
+            mult, unit = mult[:-1], mult[-1] + unit  # 0.13千克 is 千克, not 千 + 克
+        value = parse_number(digits + mult) if not cn else _cn_value(digits, mult)
+    if value is None:
+        return None
+    left1 = text[max(0, num_start - 1) : num_start]
+    if left1 in ("第", "+", "＋", "/", "-", "—", "~", "～") or (left1 == "." and not cn):
+        return None  # ordinal, name (1+4+7), fraction, range or version
+    end = unit_end
+    if with_unit and unit == "家" and text.startswith("庭", end):
+        unit, end = "户", end + 1  # 近千万家庭
+    slash = _PER.match(text, end) if with_unit else None
+    if slash is not None:
+        unit, end = unit + slash.group(), slash.end()  # 350公里/小时, 元/吨
+    ucls = lex.unit_class.get(unit.split("/")[0], "count") if with_unit else "count"
+    post = ""
+    if with_unit and ucls == "measure" and unit != "级" and text.startswith("级", end):
+        post, end = "级", end + 1  # 7亿吨级: a size class
+    else:
+        pm = lex.post.match(text, end)
+        if pm is not None and not (mid and pm.group() in ("多", "余")):
+            post, end = pm.group(), pm.end()
+    pre, pre_start = "", num_start
+    pm = lex.pre.search(text, max(0, num_start - 4), num_start)
+    if pm is not None:
+        pre, pre_start = pm.group(), pm.start()
+    return Candidate(
+        num_start=num_start,
+        unit_end=unit_end,
+        end=end,
+        value=value,
+        unit=unit,
+        unit_class=ucls,
+        cn=cn,
+        bare=cn and is_bare_multiplier(digits),
+        big=any(ch in "万亿" for ch in mult + (digits if cn else "")),
+        digits=digits,
+        mid=mid,
+        pre=pre,
+        pre_start=pre_start,
+        post=post,
+    )
+
+
+def _cn_value(digits: str, mult: str) -> Decimal | None:
+    value = parse_number(digits)
+    if value is None or not mult:
+        return value
+    return parse_number(str(value) + mult) if value == value.to_integral_value() else None
 
 
 def _elided(text: str, raw: RawMetric, skip: list[tuple[int, int]], lex: _Lexicon) -> list[RawMetric]:

@@ -37,7 +37,7 @@ MULTIPLIERS = "十百千万亿"
 #: Every character a Chinese numeral may contain.
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(_SMALL_UNITS) + "万亿廿卅"
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，萬億兩點", "0123456789.,万亿两点")
 _ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _ARABIC_WHOLE = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _MAX_LEN = 64  # longer "numbers" are not numbers a report states
@@ -45,7 +45,7 @@ _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[%s]" % re.escape(CN_NUMERAL_CHARS))
 
 
 def normalize_digits(text: str) -> str:
-    """Full-width digits, point and comma to ASCII (same length, offsets kept)."""
+    """Full-width digits, point and comma to ASCII, 萬億兩點 to 万亿两点 (same length, offsets kept)."""
     return text.translate(_FULLWIDTH)
 
 
@@ -95,12 +95,21 @@ def _finite(value: Decimal | None) -> Decimal | None:
 def _parse(s: str) -> Decimal | None:
     if _ARABIC.fullmatch(s):
         return Decimal(s)
+    whole, dot, frac = s.partition("点")
+    if dot:  # 四点七 = 4.7
+        if not frac or any(c not in CN_DIGITS for c in frac):
+            return None
+        head = _parse(whole)
+        if head is None or head != head.to_integral_value():
+            return None
+        return head + Decimal("0." + "".join(str(CN_DIGITS[c]) for c in frac))
     tokens = _TOKEN.findall(s)
     if "".join(tokens) != s:
         return None  # stray characters
     if all(t in CN_DIGITS for t in tokens):
-        # 二〇二六, 一九九八: digit by digit; a lone 三 is 3; 三四 (three or four) is not a number
-        if len(tokens) == 1 or "〇" in tokens or "零" in tokens or len(tokens) >= 3:
+        # 二〇二六, 一九九八: digit by digit; a lone 三 is 3; 三四 (three or four) and
+        # 一二三 (first, second and third) are not numbers
+        if len(tokens) == 1 or "〇" in tokens or "零" in tokens or (len(tokens) == 4 and tokens[0] in "一二"):
             return Decimal("".join(str(CN_DIGITS[t]) for t in tokens))
         return None
     return _parse_place_value(tokens)
