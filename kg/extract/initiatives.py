@@ -32,16 +32,29 @@ _MIDDLE = rf"[{_HAN}A-Za-z0-9]{{0,10}}?"
 #: Verbs that launch an initiative named right after them.
 _VERBS = (
     "组织开展|部署开展|深入开展|扎实开展|开展|推行|实施|建立|打造|搭建|举办|启动|构建|推进|"
-    "打好|打赢|创建|首创|采取|推广|共建|参加|承办|组建|巩固拓展|巩固深化|深化|优化"
+    "打好|打赢|创建|首创|采取|推广|共建|参加|承办|组建|巩固拓展|巩固深化|巩固提升|深化|优化"
 )
-_LEAD_MODIFIER = re.compile(r"^(?:了|起了|起|全国首家|全国首个|全省首个|首家|首个)")
+_LEAD_MODIFIER = re.compile(r"^(?:了|起了|起|全国首家|全国首个|全省首个|首家|首个|全省|全国)")
 #: Words a name does not start with: they make it generic (重点项目, 各项制度).
 _GENERIC_START = re.compile(
-    r"^(?:全省|全国|各地|各级|各项|我省|这|该|其中|一批|一些|多个|重大|重点|相关|有关|长效|"
-    r"工作|协调|联动|常态化|制度|体制|新|好|更|各类|本)"
+    r"^(?:全省|全国|各地|各级|各项|我省|这|该|其中|一批|一些|多[个场项家]|重大|重点|相关|有关|长效|"
+    r"工作|协调|联动|常态化|制度|体制|好|更|各类|本|健全|完善|集中)"
 )
-_SLOGAN = re.compile(r"[、·+＋\d一二三四五六七八九十百千万两]")
+#: Verbs and adverbs that start a list item or clause but are not part of the name.
+_LEAD_VERB = re.compile(
+    r"^(?:(?:加快|推进|推动|有序|支持|实施|建成|建设|引进|升级|深度|参与|聚焦|和|与|及|开工|新建|"
+    r"改扩建|扩建|启动|完成|落实|深化|深入|着力|大力|积极|全面|持续|加大|一批|一个|开展)+)"
+)
+#: Stems too generic to name anything (促进行动, 三年行动).
+_GENERIC_STEM = {"促进", "提升", "专项", "三年", "五年", "攻坚", "改革", "重大", "重点", "各项", "相关"}
+_NUMERAL = "一二三四五六七八九十百千万两"
+#: Marks of a coined, numbered name (1+4+7, 四个一, 三抓三促, 六大工程, 三化).
+_SLOGAN = re.compile(
+    rf"[、·+＋\d]|[{_NUMERAL}].*[{_NUMERAL}]|^[{_NUMERAL}](?:大|个|项|条|场|化|抓|张|字|心|型)"
+)
 _CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
+_BUILT = re.compile(r"^(?:在[^，。；,;]{1,8})?(?:建成|开工|投运|落地|竣工)")
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个家项类]")
 _RAIL = re.compile(
     rf"(?:^|(?<=[、，。；：“（])|(?<=建成|开工|建设|开通|推进|实施))"
     rf"([{_HAN}]{{2,8}}?(?:城际铁路|铁路|高铁|轨道交通[一二三四五六七八九十\d]+号线)"
@@ -69,12 +82,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "after_quote": re.compile(rf"^(等)?({_MIDDLE})({heads})"),
         "verb": re.compile(
             rf"(?:{_VERBS})([^{_CLAUSE_PUNCT}“”的]{{2,30}}?({heads}))"
-            rf"(?=[{re.escape(_CLAUSE_PUNCT)}等和与及]|成果|工作|建设|取得|深入|全面|$)"
+            rf"(?=[{re.escape(_CLAUSE_PUNCT)}等和与及\d]|成果|工作|建设|取得|深入|全面|$)"
         ),
         "clause": re.compile(
-            rf"(?:^|(?<=[{re.escape(_CLAUSE_PUNCT)}、]))([^{_CLAUSE_PUNCT}“”的、]{{3,20}}?"
-            rf"(工程|项目|集群|行动|攻坚战|攻坚|专项整治|新通道))"
-            rf"(?=建成|开工|具备|投运|取得|入选|加快|有序|成为|从无到有|获批|落地|让|进入|实现|[，。；、])"
+            rf"(?:^|(?<=[{re.escape(_CLAUSE_PUNCT)}、])|(?<=亿元的|万元的))"
+            rf"([^{_CLAUSE_PUNCT}“”的、等]{{3,20}}?(工程|项目|集群|行动|攻坚战|攻坚|专项整治|新通道|战略))"
+            rf"(?=建成|开工|具备|投运|取得|入选|加快|有序|成为|从无到有|获批|落地|让|进入|实现|"
+            rf"刷新|深入|工作|[，。；、])"
         ),
         "list_head": re.compile(rf"等(工程|项目)"),
         "known": re.compile("|".join(re.escape(n) for n in names)),
@@ -114,14 +128,20 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
     out = []
     for qi, q in enumerate(quotes):
         content = q.group(1).strip()
-        if not content or any(c in content for c in "。！？"):
-            continue
+        if not content or content.isdigit() or any(c in content for c in "。！？，,；;"):
+            continue  # a quoted sentence is a slogan, not a name
         kind = _chain_head(text, quotes, qi)
         if kind is None and (m := pats["ends_head"].search(content)) and len(content) > len(m.group()):
             kind = _kind(m.group())
         if kind is None and re.search(rf"(?:{_VERBS})$", text[: q.start()]) and _SLOGAN.search(content):
             kind = "other" if not re.search(r"[、·]", content) else "mechanism"
-        if kind is not None:
+        if kind is None and _BUILT.match(text[q.end() :]):
+            kind = "project"  # “钍基熔盐实验堆”在武威建成运行
+        if kind == "modifier":  # “二维码”一键举报平台: the name is what follows
+            m = pats["after_quote"].match(text[q.end() :])
+            if m:
+                out.append((q.end(), q.end() + m.end(), m.group(2) + m.group(3), _kind(m.group(3)), 3))
+        elif kind is not None:
             out.append((q.start(1), q.end(1), content, kind, 3))
     return out
 
@@ -154,7 +174,7 @@ def _chain_head(text: str, quotes: list[re.Match[str]], qi: int) -> str | None:
         return None  # “挂案”清理等专项行动: the quote is a piece of an item
     content = quotes[qi].group(1)
     if middle and len(content) <= 3 and not _SLOGAN.search(content):
-        return None  # “二维码”一键举报平台: a quoted word modifying the name
+        return "modifier"  # “二维码”一键举报平台: a quoted word modifying the name
     return _kind(m.group(3))
 
 
@@ -166,23 +186,50 @@ def _verb_led(text: str) -> list[tuple[int, int, str, str, int]]:
         if lead:
             start, name = start + lead.end(), name[lead.end() :]
         head = m.group(2)
-        if name.endswith("等" + head):
-            out += _list_items(text, start, m.end(1) - len(head) - 1, head)
+        more = re.match(r"等(" + "|".join(h for h, _ in _heads()) + ")", text[m.end(1) :])
+        if more:  # A、B大宣讲等活动: the list's head is 活动
+            head, name = more.group(1), name + more.group()
+        cut = name.rfind("等")
+        if cut > 0 and len(name) - cut - 1 - len(head) <= 4:  # A、B等(重大)活动
+            out += _list_items(text, start, start + cut, head)
             continue
-        if _GENERIC_START.match(name) or len(name) - len(head) < 2 or "之间" in name:
+        counted = _COUNTED.search(name)
+        if counted and "、" in name[: counted.start()]:  # 创建A、B2个国家先进制造业集群
+            out += _list_items(text, start, start + counted.start(), head, every=True)
             continue
-        out.append((start, m.end(1), name, _kind(head), 2))
+        cleaned = _clean(start, name, head) if "之间" not in name else None
+        if cleaned:
+            out.append((cleaned[0], cleaned[0] + len(cleaned[1]), cleaned[1], _kind(head), 2))
     return out
 
 
-def _list_items(text: str, start: int, end: int, head: str) -> list[tuple[int, int, str, str, int]]:
-    """Items of ``A、B等<head>`` that are themselves names (end in a head word)."""
+def _clean(start: int, name: str, head: str) -> tuple[int, str] | None:
+    """Strip leading verbs and modifiers; None when what is left is generic."""
+    for pat in (_LEAD_VERB, _LEAD_MODIFIER, _LEAD_VERB):
+        lead = pat.match(name)
+        if lead and lead.end() < len(name):
+            start, name = start + lead.end(), name[lead.end() :]
+    stem = name[: len(name) - len(head)] if head and name.endswith(head) else name
+    if len(name) < 3 or len(stem) < 2 or stem in _GENERIC_STEM or _GENERIC_START.match(name):
+        return None
+    if stem.endswith(("重大", "重点", "各项", "相关")) or name.isdigit():
+        return None
+    return start, name
+
+
+def _list_items(
+    text: str, start: int, end: int, head: str, every: bool = False
+) -> list[tuple[int, int, str, str, int]]:
+    """Items of ``A、B等<head>`` that are themselves names (end in a head word);
+    every item for projects (工程, 项目) or when ``every``."""
     out, pos = [], start
     for item in text[start:end].split("、"):
         m = _patterns()["ends_head"].search(item)
-        if (m and len(item) > len(m.group()) + 1) or head in ("工程", "项目"):
-            if 2 <= len(item) <= 20 and not _GENERIC_START.match(item):
-                out.append((pos, pos + len(item), item, _kind(m.group() if m else head), 2))
+        if (m and len(item) > len(m.group()) + 1) or head in ("工程", "项目") or every:
+            kind = _kind(m.group() if m else head)
+            cleaned = _clean(pos, item, m.group() if m else "") if len(item) <= 24 else None
+            if cleaned:
+                out.append((cleaned[0], cleaned[0] + len(cleaned[1]), cleaned[1], kind, 2))
         pos += len(item) + 1
     return out
 
@@ -190,12 +237,13 @@ def _list_items(text: str, start: int, end: int, head: str) -> list[tuple[int, i
 def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
     out = []
     for m in _patterns()["clause"].finditer(text):
-        name = m.group(1)
-        if _GENERIC_START.match(name) or len(name) - len(m.group(2)) < 2:
+        if re.match(rf"^(?:扎实|深入|全面|持续|大力|积极|加快|统筹|着力)?(?:{_VERBS})", m.group(1)):
+            continue  # a verb phrase: the verb-led reading handles it
+        if re.search(r"[\d０-９%]|亿元|万元|个|家|户", m.group(1)):
             continue
-        if re.search(r"[\d０-９%]|亿元|万元|个|家|户", name):
-            continue
-        out.append((m.start(1), m.end(1), name, _kind(m.group(2)), 1))
+        cleaned = _clean(m.start(1), m.group(1), m.group(2))
+        if cleaned:
+            out.append((cleaned[0], m.end(1), cleaned[1], _kind(m.group(2)), 1))
     for m in _patterns()["list_head"].finditer(text):  # A、B、C等工程
         clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；：\n") + 1
         out += _list_items(text, clause_start, m.start(), m.group(1))
