@@ -1,12 +1,236 @@
-"""Extraction of agencies (placeholder until its owner fills it in)."""
+"""Agency extraction: organisation names in one sentence, by rule.
+
+No statistical tagger: names are found in two ways.
+
+1. Lexicon: central bodies and their short forms (国务院, 司法部, 全国人大) and the
+   short forms of a province's own bodies (省委, 省政府, 省委依法治省办), all from
+   ``data/lexicon/agency_*.tsv``.
+2. Head words: a name ends in a head word (厅, 局, 委员会, 大学, 日报, 网 …); its
+   left edge is found by scanning back to a boundary (punctuation, a function
+   character, a verb such as 依托 or 认真贯彻), then to the first administrative
+   prefix in that window (甘肃, 中国, 国家 anywhere; 省/市/县 only at its start).
+   Weak heads (厅, 局, 委 …) need such a prefix; strong heads (大学, 学院, 集团)
+   may stand without one (陇东学院). A name without a prefix that directly
+   follows another name extends it (省政府 + 行政复议委员会).
+
+Generic mentions (各级政府, 有关部门, 商业银行) are not returned. Deictic forms
+(本局, 我厅, 全系统) are returned with subtype ``None`` for resolution to map
+to the publisher (:func:`is_deictic`).
+"""
 
 from __future__ import annotations
 
-from ..model import Mention, Sentence
+import re
+from functools import cache, lru_cache
 
-__all__ = ["extract_agencies"]
+from ..lexicon import load_table
+from ..model import Mention, Sentence
+from .agency_lexicon import AgencyLexicon, agency_lexicon
+
+__all__ = ["extract_agencies", "agency_spans", "is_deictic", "agency_subtype"]
+
+MAX_WINDOW = 20  #: characters scanned left of a head word
+MAX_BARE_BODY = 4  #: longest name body before a strong head with no prefix (陇东学院)
+MAX_BARE_RESEARCH = 8  #: … before a research body's head (行政规范性文件研究中心)
+_RESEARCH_HEADS = frozenset({"研究中心", "研究院", "研究所", "研究会", "实验室", "学会", "协会"})
+
+# Characters that end a name on its left: function words that never occur in
+# the names reports use (和/与/及 inside 住房和城乡建设厅 are protected as compounds).
+_STOP_CHARS = frozenset("的和与及在对向为了是把被将由从并或给让据按至于等其该也又就还已而之以且")
+_DEICTIC = re.compile(r"(?:本|我)(?:局|厅|委|院|部|办|会|所|处|中心|单位)|全系统")
+_TITLE_TAIL = re.compile(r"(?:厅|局|部|组|委|署|社|台|所|院)长")
+# 3家, 7个, 两批: a count ends a name's window (7个省委法治督察组)
+_QUANTITY = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多数]+[个家项批名座位支]")
+_NATIONAL_ONLY = ("国家", "全国", "中国", "中央")
+
+
+def is_deictic(text: str) -> bool:
+    """True for 本局, 我厅, 全系统: references to the publishing agency."""
+    return _DEICTIC.fullmatch(text) is not None
+
+
+@cache
+def _head_context() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    return {
+        r["head"]: (frozenset(r["bad_before"]), frozenset(r["bad_after"]))
+        for r in load_table("agency_head_context")
+    }
+
+
+def _is_name_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" and ch not in _STOP_CHARS
+
+
+def _protected(text: str, lex: AgencyLexicon) -> str:
+    """``text`` with compounds' stop characters masked (same length)."""
+    return lex.compounds.sub(lambda m: "一" * len(m.group()), text)
+
+
+def _window_start(text: str, masked: str, head_start: int, floor: int, lex: AgencyLexicon) -> int:
+    """Leftmost position of the window of name characters ending at ``head_start``."""
+    lo = max(floor, head_start - MAX_WINDOW)
+    i = head_start
+    while i > lo and _is_name_char(masked[i - 1]):
+        i -= 1
+    # a name starts after the last break word (verb, quantifier) of its window
+    for m in lex.breaks.finditer(masked, i, head_start):
+        i = max(i, m.end())
+    for m in _QUANTITY.finditer(text, max(0, i - 3), head_start):
+        i = max(i, m.end())
+    return i
+
+
+def _prefix_start(text: str, ws: int, head_start: int, lex: AgencyLexicon) -> int | None:
+    """Where a name starts inside its window ``[ws, head_start)``, if it has a prefix.
+
+    Level characters (省, 市, 县 …) count only at the window start, where they
+    cannot be part of another word (依法治省办); province names and national
+    prefixes (甘肃, 中国, 国家) count anywhere, leftmost first.
+    """
+    m = lex.level_prefix.match(text, ws)
+    if m and m.end() <= head_start + 1 and not lex.not_prefix.match(text, ws):
+        nxt = text[m.end() : m.end() + 1]
+        if not (nxt and lex.level_prefix.match(nxt) and m.end() < head_start):
+            return ws  # 省司法厅; but not 市县 (multi-level: generic)
+    m = lex.national_prefix.search(text, ws, head_start + 1)
+    if m and m.start() < head_start:
+        return m.start()
+    return None
+
+
+def _head_ok(text: str, m: re.Match[str]) -> bool:
+    before, after = _head_context().get(m.group(), (frozenset(), frozenset()))
+    prev = text[m.start() - 1 : m.start()]
+    nxt = text[m.end() : m.end() + 1]
+    return not (prev and prev in before) and not (nxt and nxt in after)
+
+
+def agency_subtype(name: str, head: str | None = None) -> str:
+    """The agency type of a name, from its head word and a few telling parts."""
+    lex = agency_lexicon()
+    if name in lex.known_subtype:
+        return lex.known_subtype[name]
+    if "政协" in name:
+        return "consultative"
+    if "人大" in name or "人民代表大会" in name:
+        return "legislature"
+    if name.endswith(("党校", "行政学院")):
+        return "university"
+    if head is None:
+        m = [h for h in lex.head_subtype if name.endswith(h)]
+        head = max(m, key=len) if m else None
+    sub = lex.head_subtype.get(head or "", "other")
+    if sub in ("department", "other", "office") and re.search(r"^(?:中共|中国共产党)|[省市县区]委$|党委$", name):
+        return "party"
+    if re.search(r"[省市县区州]委(?!员)", name) and sub == "department":
+        return "party"
+    return sub
+
+
+def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, subtype) of the agencies in ``text`` (sentence-local offsets)."""
+    lex = agency_lexicon()
+    masked = _protected(text, lex)
+    titles = [(m.start(), m.end()) for m in _TITLE_TAIL.finditer(text)]
+    events: list[tuple[int, int, int, re.Match[str]]] = []
+    for m in lex.known.finditer(text):
+        events.append((m.start(), 0, m.end(), m))
+    for m in lex.heads.finditer(text):
+        if any(s <= m.start() < e for s, e in titles) or not _head_ok(text, m):
+            continue
+        events.append((m.start(), 1, m.end(), m))
+    events.sort(key=lambda x: (x[0], x[1], -x[2]))
+    out: list[list] = []  # [start, end, subtype, glued]
+    floor = 0
+    for start, is_head, end, m in events:
+        if start < floor:
+            continue
+        if not is_head:
+            if text[start:end] in lex.generic:
+                continue
+            out.append([start, end, lex.known_subtype.get(m.group()), False])
+            floor = end
+            continue
+        ws = _window_start(text, masked, start, floor, lex)
+        head = m.group()
+        adjacent = out and out[-1][1] == floor == ws
+        if adjacent and not lex.level_prefix.match(text, ws) and not lex.national_prefix.match(text, ws):
+            prev = out[-1]  # 省政府 + 行政复议委员会, 省委 + 法治督察组
+            prev[1] = end
+            prev[2] = agency_subtype(text[prev[0] : end], head)
+            floor = end
+            continue
+        s = _candidate_start(text, ws, start, head, lex)
+        if s is None:
+            continue
+        name = text[s:end]
+        if name in lex.generic or _is_generic_body(text[s:start], lex) and s == ws and not _has_prefix(text, s, start, lex):
+            continue
+        out.append([s, end, agency_subtype(name, head), False])
+        floor = end
+    for m in _DEICTIC.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e, *_ in out):
+            prev = text[m.start() - 1 : m.start()]
+            if m.group() != "全系统" or not prev or not _is_name_char(prev):
+                out.append([m.start(), m.end(), None, False])
+    out.sort()
+    return [(s, e, sub) for s, e, sub, _ in out if text[s:e] not in lex.generic]
+
+
+def _has_prefix(text: str, s: int, head_start: int, lex: AgencyLexicon) -> bool:
+    return _prefix_start(text, s, head_start, lex) is not None
+
+
+def _candidate_start(text: str, ws: int, head_start: int, head: str, lex: AgencyLexicon) -> int | None:
+    """Start of the name ending in ``head`` at ``head_start``, or None when there is none."""
+    prefix = _prefix_start(text, ws, head_start, lex)
+    sub = lex.head_subtype.get(head, "other")
+    if prefix is not None:
+        lead = text[prefix:head_start]
+        if lex.level_prefix.fullmatch(lead) and head not in lex.bare_heads:
+            return None  # 省实验室, 市中心: a level word and a head name no body
+        if head in ("网", "中心", "实验室") and lead.startswith(_NATIONAL_ONLY):
+            return None  # 国家技术创新中心, 全国一体化算力网: designations, not bodies
+    if sub == "media" and prefix is not None:
+        return ws if head_start - ws <= 6 else prefix  # 法治甘肃网, 甘肃日报
+    if prefix is not None:
+        return prefix
+    longest = MAX_BARE_RESEARCH if head in _RESEARCH_HEADS else MAX_BARE_BODY
+    if head in lex.strong_heads and 2 <= head_start - ws <= longest:
+        return ws  # 陇东学院
+    return None
+
+
+def _is_generic_body(body: str, lex: AgencyLexicon) -> bool:
+    """True when ``body`` is made only of generic modifiers (商业 + 银行)."""
+    if not body:
+        return True
+    i = 0
+    while i < len(body):
+        for n in (4, 3, 2, 1):
+            if body[i : i + n] in lex.modifiers:
+                i += n
+                break
+        else:
+            return False
+    return True
+
+
+@lru_cache(maxsize=256)
+def _cached(text: str) -> tuple[tuple[int, int, str | None], ...]:
+    return tuple(agency_spans(text))
 
 
 def extract_agencies(sentence: Sentence) -> list[Mention]:
-    """Mentions found in one sentence, with document offsets."""
-    return []
+    """Agency mentions in one sentence, with document offsets."""
+    return [
+        Mention(
+            kind="agency",
+            text=sentence.text[s:e],
+            start=sentence.start + s,
+            end=sentence.start + e,
+            sentence=sentence.index,
+            subtype=sub,
+        )
+        for s, e, sub in _cached(sentence.text)
+    ]

@@ -1,12 +1,200 @@
-"""Extraction of people (placeholder until its owner fills it in)."""
+"""People extraction: names next to post titles, by rule.
+
+Without a statistical tagger a person is found where a report names one:
+
+- after a post title, the agency written before it or implied by it
+  (省委书记胡昌升, 省法院院长王中明, 甘肃省省长 任振鹤, 国务院总理　李克强,
+  责任编辑:张曦云), several titles joined by 、 (省长、省政府行政复议委员会主任任振鹤);
+- before a title that may follow a name (习近平总书记);
+- before 同志 (习近平同志).
+
+A name is a surname from ``data/lexicon/surnames.tsv`` and one or two more
+characters, and must end where a name can end (punctuation, 同志, 为, 应邀 …:
+``person_context.tsv``), which keeps 省长高度重视 from naming 高度.
+"""
 
 from __future__ import annotations
 
-from ..model import Mention, Sentence
+import re
+from dataclasses import dataclass
+from functools import cache
 
-__all__ = ["extract_people"]
+from ..lexicon import load_column, load_table
+from ..model import Mention, PostRef, Sentence
+from .agencies import agency_spans
+from .agency_lexicon import agency_lexicon
+from .trie import trie_regex
+
+__all__ = ["extract_people", "post_agency", "PUBLISHER"]
+
+#: Marker in posts.tsv for posts of the publishing site (责任编辑).
+PUBLISHER = "@publisher"
+
+_SPACE = " \u3000\t"
+_BYLINE_SEP = re.compile(r"[:：\s\u3000]*")
+_JOINERS = ("、", "兼")
+_LEFT_OK = frozenset("以的和与及、在是向对为由把被将从")
+
+
+@dataclass(frozen=True)
+class _PeopleLexicon:
+    titles: re.Pattern[str]
+    implied: dict[str, str]  #: title → agency short form it implies ('' none)
+    after: frozenset[str]  #: titles that may follow the name
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    follow: re.Pattern[str]
+    notname: frozenset[str]
+
+
+@cache
+def _lexicon() -> _PeopleLexicon:
+    rows = load_table("posts")
+    surnames = load_column("surnames", "surname")
+    ctx = load_table("person_context")
+    return _PeopleLexicon(
+        titles=trie_regex(r["title"] for r in rows),
+        implied={r["title"]: r["agency"].strip() for r in rows},
+        after=frozenset(r["title"] for r in rows if r["position"] == "after"),
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        follow=trie_regex(r["word"] for r in ctx if r["kind"] == "follow"),
+        notname=frozenset(r["word"] for r in ctx if r["kind"] == "notname"),
+    )
+
+
+def post_agency(title: str) -> str | None:
+    """The agency a bare post title implies (省长 → 省政府; 责任编辑 → @publisher)."""
+    return _lexicon().implied.get(title) or None
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _ends_name(text: str, pos: int) -> bool:
+    """True when a name may end at ``pos``: end, non-CJK, or a follow word."""
+    if pos >= len(text) or not _is_cjk(text[pos]):
+        return True
+    return _lexicon().follow.match(text, pos) is not None
+
+
+def _name_at(text: str, pos: int) -> int | None:
+    """End of a 2–4 character name starting at ``pos``, or None."""
+    lex = _lexicon()
+    if text[pos : pos + 2] in lex.compound_surnames:
+        lengths = (4, 3)
+    elif text[pos : pos + 1] in lex.surnames:
+        lengths = (3, 2)
+    else:
+        return None
+    if text[pos : pos + 2] in lex.notname:
+        return None
+    for n in lengths:
+        end = pos + n
+        chunk = text[pos:end]
+        if len(chunk) < n or not all(_is_cjk(c) for c in chunk):
+            continue
+        if n == lengths[0] and lex.follow.match(text, end - 1):
+            continue  # 王强在…: the last character starts a follow word, take the shorter name
+        if _ends_name(text, end):
+            return end
+    return None
+
+
+def _name_before(text: str, end: int, left_free: bool) -> int | None:
+    """Start of a name ending at ``end`` (习近平|总书记), or None."""
+    lex = _lexicon()
+    for n in (3, 2, 4):
+        start = end - n
+        if start < 0:
+            continue
+        first = text[start : start + 2] if n == 4 else text[start]
+        if (first not in lex.compound_surnames) if n == 4 else (first not in lex.surnames):
+            continue
+        if not all(_is_cjk(c) for c in text[start:end]) or text[start : start + 2] in lex.notname:
+            continue
+        prev = text[start - 1 : start]
+        if left_free or not prev or not _is_cjk(prev) or prev in _LEFT_OK:
+            return start
+    return None
+
+
+def _agency_before(spans: list[tuple[int, int, str | None]], pos: int) -> tuple[int, int] | None:
+    for s, e, _sub in spans:
+        if e == pos:
+            return s, e
+    return None
+
+
+def _implied_agency(text: str, title_start: int, title: str, agency: tuple[int, int] | None) -> str | None:
+    """The agency surface for a post: the written one, or the one the title implies."""
+    if agency is not None:
+        return text[agency[0] : agency[1]]
+    implied = post_agency(title)
+    if implied is None or implied == PUBLISHER:
+        return None
+    for full in sorted(agency_lexicon().province_names, key=len, reverse=True):
+        if text.endswith(full, 0, title_start) and full[-1] == implied[0]:
+            return full + implied[1:]  # 甘肃省省长 → 甘肃省政府
+    return implied
+
+
+def _people(text: str) -> list[tuple[int, int, tuple[PostRef, ...]]]:
+    lex = _lexicon()
+    spans = agency_spans(text)
+    found: dict[tuple[int, int], list[PostRef]] = {}
+    taken = [(s, e) for s, e, _ in spans]
+    pending: list[PostRef] = []
+    pending_end = -1
+    for m in lex.titles.finditer(text):
+        title = m.group()
+        agency = _agency_before(spans, m.start())
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        full_title = (text[agency[0] : agency[1]] if agency else "") + title
+        begin = agency[0] if agency else m.start()
+        if pending and text[pending_end:begin] not in _JOINERS:
+            pending = []
+        post = PostRef(full_title, _implied_agency(text, m.start(), title, agency))
+        # name after the title (省长任振鹤, 国务院总理　李克强, 责任编辑:张曦云)
+        gap = _BYLINE_SEP.match(text, m.end())
+        pos = gap.end() if gap else m.end()
+        end = _name_at(text, pos) if pos < len(text) else None
+        if end is not None and pos > m.end() and not _ends_name(text, end):
+            end = None  # 'title  name' only as a byline
+        if end is not None and not any(s < end and pos < e for s, e in taken):
+            found.setdefault((pos, end), []).extend([*pending, post])
+            pending = []
+            continue
+        # name before the title (习近平总书记)
+        if title in lex.after:
+            start = _name_before(text, begin, left_free=True)
+            if start is not None and not any(s < begin and start < e for s, e in taken):
+                found.setdefault((start, begin), []).append(post)
+                continue
+        pending = [*pending, post]
+        pending_end = m.end()
+    for m in re.finditer("同志", text):
+        if any(s <= m.start() < e for s, e in found):
+            continue
+        start = _name_before(text, m.start(), left_free=False)
+        if start is not None and not any(s < m.start() and start < e for s, e in taken):
+            if not any(s < m.start() and start < e for s, e in found):
+                found.setdefault((start, m.start()), [])
+    return [(s, e, tuple(dict.fromkeys(p))) for (s, e), p in sorted(found.items())]
 
 
 def extract_people(sentence: Sentence) -> list[Mention]:
-    """Mentions found in one sentence, with document offsets."""
-    return []
+    """Person mentions in one sentence, with document offsets and the posts given."""
+    return [
+        Mention(
+            kind="person",
+            text=sentence.text[s:e],
+            start=sentence.start + s,
+            end=sentence.start + e,
+            sentence=sentence.index,
+            posts=posts,
+        )
+        for s, e, posts in _people(sentence.text)
+    ]

@@ -1,0 +1,162 @@
+"""The agency lexicons of ``data/lexicon/agency_*.tsv``, loaded once and compiled.
+
+Shared by agency and people extraction and by resolution: the provinces and the
+forms of their bodies' names, central bodies with their short forms, head words
+with the agency type they signal, and the word lists that bound a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import load_column, load_table
+from .trie import trie_regex
+
+__all__ = [
+    "Province",
+    "LocalForm",
+    "NationalBody",
+    "AgencyLexicon",
+    "agency_lexicon",
+    "provinces",
+    "local_forms",
+    "national_bodies",
+    "instantiate",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    """A provincial-level division: 甘肃 / 甘肃省 / level 省."""
+
+    short: str
+    full: str
+    level: str  #: 省, 市 or 自治区
+    pinyin: str
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class LocalForm:
+    """One row of agency_local.tsv, with its {S}/{P}/{L} placeholders."""
+
+    short: str
+    level: str
+    name: str
+    subtype: str
+    parent: str
+    relation: str
+
+
+@dataclass(frozen=True, slots=True)
+class NationalBody:
+    """A central body: canonical name, short forms, type and parent."""
+
+    name: str
+    aliases: tuple[str, ...]
+    subtype: str
+    parent: str
+    relation: str
+
+
+@cache
+def provinces() -> tuple[Province, ...]:
+    """The 31 provincial-level divisions."""
+    return tuple(
+        Province(r["short"], r["full"], r["level"], r["pinyin"], r["code"])
+        for r in load_table("agency_provinces")
+    )
+
+
+@cache
+def local_forms() -> tuple[LocalForm, ...]:
+    """Rows of agency_local.tsv, in file order."""
+    return tuple(
+        LocalForm(r["short"], r["level"], r["name"], r["subtype"], r["parent"], r["relation"])
+        for r in load_table("agency_local")
+    )
+
+
+@cache
+def national_bodies() -> tuple[NationalBody, ...]:
+    """Rows of agency_national.tsv."""
+    return tuple(
+        NationalBody(
+            r["name"],
+            tuple(a for a in r["aliases"].split("|") if a),
+            r["subtype"],
+            r["parent"],
+            r["relation"],
+        )
+        for r in load_table("agency_national")
+    )
+
+
+def instantiate(pattern: str, province: Province) -> str:
+    """Fill ``{S}``, ``{P}``, ``{L}`` of a local form for ``province``."""
+    return (
+        pattern.replace("{S}", province.short)
+        .replace("{P}", province.full)
+        .replace("{L}", province.level)
+    )
+
+
+@dataclass(frozen=True)
+class AgencyLexicon:
+    """Everything agency extraction needs, compiled."""
+
+    known: re.Pattern[str]  #: every known name or short form (national and local)
+    known_subtype: dict[str, str]  #: known surface → agency type
+    heads: re.Pattern[str]  #: head words, longest first
+    head_subtype: dict[str, str]
+    strong_heads: frozenset[str]
+    bare_heads: frozenset[str]  #: heads that a level word alone may precede (省委, 县政府)
+    not_prefix: re.Pattern[str]  #: 区域, 市场 …: a level character that starts a word
+    national_prefix: re.Pattern[str]  #: prefixes that may start a name anywhere in its window
+    level_prefix: re.Pattern[str]  #: 省/市/县…: only at the start of the window
+    breaks: re.Pattern[str]  #: words a name cannot contain
+    compounds: re.Pattern[str]  #: phrases whose 和/与 do not end a name
+    generic: frozenset[str]
+    modifiers: frozenset[str]
+    province_names: frozenset[str]
+
+
+_LEVEL_CHARS = ("省", "市", "县", "区", "州", "乡", "镇", "自治区", "自治州", "旗", "盟")
+
+
+@cache
+def agency_lexicon() -> AgencyLexicon:
+    """Load and compile the agency lexicons (once per process)."""
+    known_subtype: dict[str, str] = {}
+    for body in national_bodies():
+        for surface in (body.name, *body.aliases):
+            known_subtype.setdefault(surface, body.subtype)
+    for form in local_forms():
+        for prov in provinces():
+            if form.level in ("*", prov.level):
+                known_subtype.setdefault(instantiate(form.short, prov), form.subtype)
+                known_subtype.setdefault(instantiate(form.name, prov), form.subtype)
+    heads = load_table("agency_heads")
+    head_subtype = {r["head"]: r["subtype"] for r in heads}
+    strong = frozenset(r["head"] for r in heads if r["strength"] == "strong")
+    bare = frozenset(r["head"] for r in heads if r["bare"] == "yes")
+    names = {p.short for p in provinces()} | {p.full for p in provinces()}
+    national = {"中国共产党", "中共", "中华人民共和国", "中国", "全国", "中央", "国家"} | names
+    return AgencyLexicon(
+        known=trie_regex(known_subtype),
+        known_subtype=known_subtype,
+        heads=trie_regex(head_subtype),
+        head_subtype=head_subtype,
+        strong_heads=strong,
+        bare_heads=bare,
+        not_prefix=trie_regex(load_column("agency_not_prefix", "word")),
+        national_prefix=trie_regex(national),
+        level_prefix=re.compile("|".join(sorted(_LEVEL_CHARS, key=len, reverse=True))),
+        breaks=trie_regex(load_column("agency_breaks", "word")),
+        compounds=trie_regex(load_column("agency_compounds", "phrase")),
+        generic=load_column("agency_generic", "name"),
+        modifiers=load_column("agency_modifiers", "word"),
+        province_names=frozenset(names),
+    )
