@@ -90,6 +90,15 @@ def test_read_document_size_limit_is_configurable(tmp_path: Path) -> None:
     assert read_document(p, max_bytes=10_000).text
 
 
+def test_read_document_refuses_a_pipe(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        read_document(fifo)
+
+
 def test_read_document_directory_and_missing(tmp_path: Path) -> None:
     d = tmp_path / "dir.txt"
     d.mkdir()
@@ -178,7 +187,7 @@ def test_boilerplate_lines(line: str) -> None:
     assert is_boilerplate_line(line)
 
 
-@pytest.mark.parametrize("line", ["来源：甘肃日报", "深化理论学习。", "2026年重点工作", "各位代表："])
+@pytest.mark.parametrize("line", ["来源：甘肃日报", "深化理论学习。", "2026年重点工作", "各位代表：", "分享发展成果", "加大民生投入"])
 def test_not_boilerplate(line: str) -> None:
     assert not is_boilerplate_line(line)
 

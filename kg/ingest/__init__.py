@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -93,9 +94,12 @@ def iter_inputs(paths: list[str | Path]) -> list[Path]:
 
 def _read_bytes(p: Path, max_bytes: int) -> bytes:
     try:
-        if p.is_dir():
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
             raise InputError(p, "is a directory, not a file")
-        size = p.stat().st_size
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(p, "not a regular file (device, pipe or socket)")
+        size = st.st_size
         if size > max_bytes:
             raise InputError(p, f"too large: {size} bytes, over the limit of {max_bytes} bytes (max_bytes)")
         with p.open("rb") as fh:

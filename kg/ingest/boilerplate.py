@@ -34,7 +34,7 @@ _LINE_RULES = [
     re.compile(p)
     for p in (
         r"^[【\[［]?\s*(?:字号|字体|文字)[:：]?\s*[A-Za-z大中小默认加减放缩还原颜色背景色:：\s|】\]］]*$",
-        r"^分享(?:到)?[:：]?.{0,12}$",
+        r"^分享(?:到)?\s*[:：]|^分享$|^分享到(?:微信|微博|朋友圈|QQ|新浪|腾讯|豆瓣|人人)",
         r"^欢迎(?:访问|光临|来到)",
         r"今天是.{0,20}星期[一二三四五六日天]",
         r"^(?:阅读量|浏览量|浏览次数|点击数|点击量|访问量|阅读次数)[:：]?\s*\d*\s*次?$",
@@ -72,7 +72,7 @@ def is_boilerplate_line(line: str) -> bool:
     tokens = [t for t in _TOKEN_SPLIT.split(s) if t]
     if tokens and len(s) <= 40 and all(t in _CONTROL_WORDS for t in tokens):
         return True
-    return any(rule.search(s) for rule in _LINE_RULES)
+    return len(s) <= 60 and any(rule.search(s) for rule in _LINE_RULES)
 
 
 def _header_end(lines: list[str]) -> int:
