@@ -88,7 +88,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:^|(?<=[{re.escape(_CLAUSE_PUNCT)}、])|(?<=亿元的|万元的))"
             rf"([^{_CLAUSE_PUNCT}“”的、等]{{3,20}}?(工程|项目|集群|行动|攻坚战|攻坚|专项整治|新通道|战略))"
             rf"(?=建成|开工|具备|投运|取得|入选|加快|有序|成为|从无到有|获批|落地|让|进入|实现|"
-            rf"刷新|深入|工作|[，。；、])"
+            rf"刷新|深入|全面|工作|[，。；、])"
         ),
         "list_head": re.compile(rf"等(工程|项目)"),
         "known": re.compile("|".join(re.escape(n) for n in names)),
@@ -253,8 +253,12 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
 def _rails(text: str) -> list[tuple[int, int, str, str, int]]:
     out = []
     for m in _RAIL.finditer(text):
-        if not _RAIL_BAD.search(m.group(1)):
-            out.append((m.start(1), m.end(1), m.group(1), "project", 2))
+        start, name = m.start(1), m.group(1)
+        lead = _LEAD_VERB.match(name)
+        if lead:
+            start, name = start + lead.end(), name[lead.end() :]
+        if not _RAIL_BAD.search(name) and len(name) >= 4:
+            out.append((start, m.end(1), name, "project", 2))
     for m in _PHASE.finditer(text):
         out.append((m.start(1), m.end(1), m.group(1), "project", 2))
     return out
@@ -270,9 +274,9 @@ def _known_names(text: str) -> list[tuple[int, int, str, str, int]]:
 
 
 def _select(found: list[tuple[int, int, str, str, int]]) -> list[tuple[int, int, str, str, int]]:
-    """Non-overlapping candidates: higher priority first, then longer, then earlier."""
+    """Non-overlapping candidates: quoted names first, then longer, then by priority."""
     chosen: list[tuple[int, int, str, str, int]] = []
-    for cand in sorted(found, key=lambda c: (-c[4], -(c[1] - c[0]), c[0])):
+    for cand in sorted(found, key=lambda c: (c[4] < 3, -(c[1] - c[0]), -c[4], c[0])):
         if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
             chosen.append(cand)
     return sorted(chosen)

@@ -1,0 +1,81 @@
+"""Initiatives: quoted names with head words, verb-led names, projects, rhetoric left out."""
+
+from __future__ import annotations
+
+import json
+
+from kg.evaluate import dice
+from kg.extract.initiatives import extract_initiatives
+from kg.model import Document, Sentence
+from kg.segment import segment
+
+from conftest import DEV, SAMPLE, SAMPLE_GOLD
+
+
+def _found(text: str) -> list[tuple[str, str | None]]:
+    return [(m.name, m.subtype) for m in extract_initiatives(Sentence.of(text))]
+
+
+def test_quoted_name_before_a_head_word() -> None:
+    assert _found("巩固深化“万所联万会”机制") == [("万所联万会", "mechanism")]
+    assert _found("首创“1+4+7”法治建设考评模式") == [("1+4+7", "model")]
+
+
+def test_run_of_quotes_before_a_head_word() -> None:
+    got = _found("组织开展“涉法涉诉积案集中清理”“陇原风暴”、涉企“挂案”清理等专项行动")
+    assert [n for n, _ in got] == ["涉法涉诉积案集中清理", "陇原风暴"]
+
+
+def test_quoted_rhetoric_is_not_an_initiative() -> None:
+    text = "考评内容突破“一刀切”，打通复议为民“最后一公里”，敢于“亮剑”，“同步同频”，提出“六个明显”工作目标"
+    assert _found(text) == []
+
+
+def test_quoted_word_that_modifies_the_name() -> None:
+    assert _found("打造全国首家“二维码”一键举报平台") == [("一键举报平台", "platform")]
+
+
+def test_verb_led_names_and_lists() -> None:
+    assert _found("全省扎实开展道路交通安全和运输执法领域突出问题专项整治，") == [
+        ("道路交通安全和运输执法领域突出问题专项整治", "campaign")
+    ]
+    assert _found("率先建立政府规章动态清理机制。") == [("政府规章动态清理机制", "mechanism")]
+    got = _found("开展营商环境专题讲座、百场法治大宣讲等活动6.3万余场")
+    assert got == [("百场法治大宣讲", "campaign")]
+    # a description with 的 is not a name
+    assert _found("搭建起高校之间的交流平台") == []
+
+
+def test_projects_railways_and_known_programmes() -> None:
+    got = [n for n, _ in _found("兰张三四线铁路中武段、银兰高铁中兰段、酒额铁路等建成投运。")]
+    assert got == ["兰张三四线铁路中武段", "银兰高铁中兰段", "酒额铁路"]
+    assert ("陇电入鲁工程", "project") in _found("，陇电入鲁工程建成投运")
+    assert [n for n, _ in _found("乡村振兴战略全面实施")] == ["乡村振兴战略"]
+
+
+def test_offsets_point_at_the_name() -> None:
+    s = Sentence.of("巩固深化“万所联万会”机制", start=50)
+    (m,) = extract_initiatives(s)
+    assert (m.start, m.end, m.text) == (55, 60, "万所联万会")
+
+
+def _f1(text: str, gold: list[dict]) -> float:
+    seg = segment(Document(id="x", text=text))
+    names = sorted({m.name for s in seg.sentences for m in extract_initiatives(s)})
+    golds = [g["name"] for g in gold]
+    tp, used = 0, set()
+    for n in names:
+        best = max(((dice(n, g), j) for j, g in enumerate(golds) if j not in used), default=(0, -1))
+        if best[0] >= 0.6:
+            tp += 1
+            used.add(best[1])
+    p, r = tp / max(len(names), 1), tp / max(len(golds), 1)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def test_sample_and_dev_quality() -> None:
+    gold = json.loads(SAMPLE_GOLD.read_text(encoding="utf-8"))["initiatives"]
+    assert _f1(SAMPLE.read_text(encoding="utf-8"), gold) >= 0.85
+    for stem in ("gansu-gwr-2026-excerpt", "national-gwr-2023-excerpt"):
+        gold = json.loads((DEV / f"{stem}.gold.json").read_text(encoding="utf-8"))["initiatives"]
+        assert _f1((DEV / f"{stem}.txt").read_text(encoding="utf-8"), gold) >= 0.8
