@@ -195,6 +195,8 @@ def _parents(text: str, raws: list[RawMetric], metrics: list[Metric]) -> list[Me
     from dataclasses import replace
 
     parents: dict[int, int] = {}
+    if len(raws) < 2 or ("其中" not in text and "（" not in text and "(" not in text):
+        return metrics
     for q in re.finditer("其中", text):
         p = q.start()
         stop = re.compile(r"[；;。]").search(text, q.end())
@@ -215,7 +217,7 @@ def _parents(text: str, raws: list[RawMetric], metrics: list[Metric]) -> list[Me
             between = text[raws[total].end : paren.start()]
             if _CLAUSE_END.search(between) is None and raws[total].value >= raw.value:
                 parents.setdefault(i, total)
-    return [replace(m, parent=parents.get(i)) for i, m in enumerate(metrics)]
+    return [replace(m, parent=parents[i]) if i in parents else m for i, m in enumerate(metrics)]
 
 
 def _last_before(raws: list[RawMetric], pos: int, unit: str) -> int | None:

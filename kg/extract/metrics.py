@@ -28,13 +28,14 @@ from .titles import title_spans
 
 __all__ = ["extract_metrics"]
 
-_AR = r"(?<![A-Za-z0-9._])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,24})(?:\.[0-9]{1,12})?"
+_AR = r"(?<![A-Za-z0-9._])(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]{1,24})(?:\.[0-9]{1,12})?"
 _CN = r"(?<![0-9.十百千万亿])[零〇一二两三四五六七八九十百千万亿廿卅]{1,16}(?:点[零〇一二三四五六七八九]{1,6})?"
 #: Anything that could start a number: a quick test to skip sentences without one.
 _ANY_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿廿卅]")
 _QUOTE = re.compile(r"“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|‘[^‘’\n]{0,40}’|\"[^\"\n]{0,40}\"")
 _RANGE_PREV = re.compile(r"(?:" + _AR + r")[、](?=$)")
 _HAN = r"[\u4e00-\u9fff]"
+_YEARISH = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
 #: A rate unit: 350公里/小时, 元/吨.
 _PER = re.compile(r"/(?:秒|分钟|小时|天|日|月|年|人|户|吨|亩|平方米|立方米|公里|千瓦时|千克|公斤|升|次|件|kg)")
 
@@ -116,7 +117,7 @@ def extract_metrics(sentence: Sentence, blocked: Sequence[tuple[int, int]] = ())
             raws.append(raw)
             taken.append((raw.num_start, raw.num_end))
             raws += _elided(text, raw, skip, lex)
-    for m in lex.headcount.finditer(text):
+    for m in lex.headcount.finditer(text) if ("万" in text or "亿" in text) else ():
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
         if not re.search("[万亿]", m.group()):
@@ -147,6 +148,10 @@ def _inside(raw: RawMetric, spans: list[tuple[int, int]]) -> bool:
 
 def _read(m: re.Match[str], text: str, lex: _Lexicon, *, with_unit: bool) -> RawMetric | None:
     """A candidate metric from a regex match, or None when it is not a metric."""
+    if with_unit and m.group("unit") == "年" and re.fullmatch(_YEARISH, m.group("ar") or "") and not m.group("mid"):
+        return None  # fast path for the commonest non-metric: a year
+    if m.group("cn") == "一" and not (with_unit and m.group("unit") == "倍"):
+        return None  # 一个, 一批: an article
     c = _candidate(m, text, lex, with_unit)
     if c is None or not is_metric(c, text, lex.cues):
         return None

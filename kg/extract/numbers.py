@@ -37,7 +37,8 @@ MULTIPLIERS = "十百千万亿"
 #: Every character a Chinese numeral may contain.
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(_SMALL_UNITS) + "万亿廿卅"
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，萬億兩點", "0123456789.,万亿两点")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．萬億兩點", "0123456789.万亿两点")
+_NEEDS_NORMALIZING = re.compile("[０-９．萬億兩點]")
 _ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _ARABIC_WHOLE = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _MAX_LEN = 64  # longer "numbers" are not numbers a report states
@@ -45,13 +46,13 @@ _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[%s]" % re.escape(CN_NUMERAL_CHARS))
 
 
 def normalize_digits(text: str) -> str:
-    """Full-width digits, point and comma to ASCII, 萬億兩點 to 万亿两点 (same length, offsets kept)."""
-    return text.translate(_FULLWIDTH)
+    """Full-width digits and point to ASCII, 萬億兩點 to 万亿两点 (same length, offsets kept)."""
+    return text.translate(_FULLWIDTH) if _NEEDS_NORMALIZING.search(text) else text
 
 
 def parse_arabic(text: str) -> Decimal | None:
-    """``12.5``, ``1,234``, ``１２．５`` → Decimal; None if it is not one plain number."""
-    s = normalize_digits(text.strip())
+    """``12.5``, ``1,234``, ``２，０００``, ``１２．５`` → Decimal; None if it is not one plain number."""
+    s = normalize_digits(text.strip()).replace("，", ",")
     if len(s) > _MAX_LEN or not _ARABIC_WHOLE.fullmatch(s):
         return None
     return _finite(Decimal(s.replace(",", "")))
@@ -73,7 +74,7 @@ def parse_number(text: str) -> Decimal | None:
     """
     if not isinstance(text, str):
         return None
-    s = normalize_digits(text.strip()).replace(",", "")
+    s = normalize_digits(text.strip()).replace(",", "").replace("，", "")
     if not s or len(s) > _MAX_LEN:
         return None
     try:
@@ -123,42 +124,42 @@ def _parse_place_value(tokens: list[str]) -> Decimal | None:
     digit: Decimal | None = None
     last_unit = 0  # value of the last place unit, for 一万二 / 三千五
     after_zero = False
+    group_seen = False  # a number since the last 万 or 亿 (else 万 alone means 1万)
     for tok in tokens:
-        if tok in CN_DIGITS or tok[0].isdigit():
-            value = Decimal(CN_DIGITS[tok]) if tok in CN_DIGITS else Decimal(tok)
-            if tok in ("零", "〇"):
-                after_zero = True
-                continue
+        if tok in ("零", "〇"):
+            after_zero = True
+        elif tok in CN_DIGITS or tok[0].isdigit():
             if digit is not None:
                 return None  # two digits in a row: 三四十
-            digit = value
+            digit = Decimal(CN_DIGITS[tok]) if tok in CN_DIGITS else Decimal(tok)
+            group_seen = True
         elif tok in ("廿", "卅"):
             if digit is not None:
                 return None
             small += 20 if tok == "廿" else 30
-            last_unit = 10
+            last_unit, group_seen = 10, True
         elif tok in _SMALL_UNITS:
             unit = _SMALL_UNITS[tok]
             small += (digit if digit is not None else 1) * unit
-            digit, last_unit, after_zero = None, unit, False
+            digit, last_unit, after_zero, group_seen = None, unit, False, True
         elif tok == "万":
-            n = small + (digit or 0)
-            if n == 0 and section:
+            if group_seen:
+                section += (small + (digit or 0)) * 10000
+            elif section:
                 section *= 10000  # 万万
             else:
-                section += (n or 1) * 10000
-            small, digit, last_unit, after_zero = Decimal(0), None, 10000, False
-        elif tok == "亿":
-            n = section + small + (digit or 0)
-            if n == 0 and total:
+                section = Decimal(10000)  # 万 alone
+            small, digit, last_unit, after_zero, group_seen = Decimal(0), None, 10000, False, False
+        else:  # 亿
+            if group_seen or section:
+                total += (section + small + (digit or 0)) * 10**8
+            elif total:
                 total *= 10**8  # 亿亿
             else:
-                total += (n or 1) * 10**8
-            section, small, digit, last_unit, after_zero = (
-                Decimal(0), Decimal(0), None, 10**8, False,
+                total = Decimal(10**8)  # 亿 alone
+            section, small, digit, last_unit, after_zero, group_seen = (
+                Decimal(0), Decimal(0), None, 10**8, False, False,
             )  # fmt: skip
-        else:  # pragma: no cover - _TOKEN only yields the above
-            return None
     if digit is not None and last_unit >= 100 and not after_zero and digit == digit.to_integral():
         digit *= last_unit // 10  # 一万二 = 12000, 三千五 = 3500
     return total + section + small + (digit or 0)
