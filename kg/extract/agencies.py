@@ -27,7 +27,7 @@ from ..lexicon import load_table
 from ..model import Mention, Sentence
 from .agency_lexicon import AgencyLexicon, agency_lexicon
 
-__all__ = ["extract_agencies", "agency_spans", "is_deictic", "agency_subtype"]
+__all__ = ["extract_agencies", "agency_spans", "is_deictic", "is_bare_function", "agency_subtype"]
 
 MAX_WINDOW = 20  #: characters scanned left of a head word
 MAX_BARE_BODY = 4  #: longest name body before a strong head with no prefix (陇东学院)
@@ -36,7 +36,7 @@ _RESEARCH_HEADS = frozenset({"研究中心", "研究院", "研究所", "研究�
 
 # Characters that end a name on its left: function words that never occur in
 # the names reports use (和/与/及 inside 住房和城乡建设厅 are protected as compounds).
-_STOP_CHARS = frozenset("的和与及在对向为了是把被将由从并或给让据按至于等其该也又就还已而之以且")
+_STOP_CHARS = frozenset("的和与及在对向为了是把被将由从并或给让据按至于等其该也又就还已而之以且各")
 _DEICTIC = re.compile(r"(?:本|我)(?:局|厅|委|院|部|办|会|所|处|中心|单位)|全系统")
 _TITLE_TAIL = re.compile(r"(?:厅|局|部|组|委|署|社|台|所|院)长")
 # 3家, 7个, 两批: a count ends a name's window (7个省委法治督察组)
@@ -47,6 +47,28 @@ _NATIONAL_ONLY = ("国家", "全国", "中国", "中央")
 def is_deictic(text: str) -> bool:
     """True for 本局, 我厅, 全系统: references to the publishing agency."""
     return _DEICTIC.fullmatch(text) is not None
+
+
+def is_bare_function(name: str) -> bool:
+    """True for a department named by its function alone (民政局, 房管局): no place."""
+    lex = agency_lexicon()
+    m = [h for h in lex.head_subtype if name.endswith(h) and len(h) < len(name)]
+    return any(_is_functions(name[: -len(h)], lex) for h in m)
+
+
+def _is_functions(body: str, lex: AgencyLexicon) -> bool:
+    """``body`` is one or two functional cores (民政, 国土房管)."""
+    if body in lex.functions:
+        return True
+    return any(body[:i] in lex.functions and body[i:] in lex.functions for i in range(2, len(body) - 1))
+
+
+def _place_before(text: str, start: int, lex: AgencyLexicon) -> int:
+    """Start of a place name ending right at ``start`` (美国|国务院), else ``start``."""
+    for n in range(min(start, 9), 1, -1):
+        if text[start - n : start] in lex.place_names:
+            return start - n
+    return start
 
 
 @cache
@@ -87,15 +109,21 @@ def _prefix_start(text: str, ws: int, head_start: int, lex: AgencyLexicon) -> in
     cannot be part of another word (依法治省办); province names and national
     prefixes (甘肃, 中国, 国家) count anywhere, leftmost first.
     """
-    m = lex.level_prefix.match(text, ws)
-    if m and m.end() <= head_start + 1 and not lex.not_prefix.match(text, ws):
+    m = lex.level_prefix.match(text, ws, head_start)
+    if m and not lex.not_prefix.match(text, ws):
         nxt = text[m.end() : m.end() + 1]
         if not (nxt and lex.level_prefix.match(nxt) and m.end() < head_start):
             return ws  # 省司法厅; but not 市县 (multi-level: generic)
-    m = lex.national_prefix.search(text, ws, head_start + 1)
-    if m and m.start() < head_start:
+    m = lex.national_prefix.search(text, ws, head_start)
+    if m:
         return m.start()
     return None
+
+
+def _tail_ok(text: str, end: int) -> bool:
+    """A known name is not cut out of a longer word (公安部|门, 国防部|长)."""
+    _before, after = _head_context().get(text[end - 1], (frozenset(), frozenset()))
+    return not (end < len(text) and text[end] in after)
 
 
 def _head_ok(text: str, m: re.Match[str]) -> bool:
@@ -146,15 +174,22 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
         if start < floor:
             continue
         if not is_head:
-            if text[start:end] in lex.generic:
-                continue
-            out.append([start, end, lex.known_subtype.get(m.group()), False])
+            if text[start:end] in lex.generic or not _tail_ok(text, end):
+                continue  # 公安部门, 国防部长
+            s = _place_before(text, start, lex) if start > floor else start
+            out.append([max(s, floor), end, lex.known_subtype.get(m.group()), False])
             floor = end
             continue
         ws = _window_start(text, masked, start, floor, lex)
         head = m.group()
-        adjacent = out and out[-1][1] == floor == ws
-        if adjacent and not lex.level_prefix.match(text, ws) and not lex.national_prefix.match(text, ws):
+        adjacent = out and out[-1][1] == floor == ws and out[-1][2] not in ("media", "enterprise")
+        if (
+            adjacent
+            and head not in lex.strong_heads
+            and lex.head_subtype.get(head) != "enterprise"
+            and not lex.level_prefix.match(text, ws)
+            and not lex.national_prefix.match(text, ws)
+        ):
             prev = out[-1]  # 省政府 + 行政复议委员会, 省委 + 法治督察组
             prev[1] = end
             prev[2] = agency_subtype(text[prev[0] : end], head)
@@ -191,10 +226,13 @@ def _candidate_start(text: str, ws: int, head_start: int, head: str, lex: Agency
             return None  # 省实验室, 市中心: a level word and a head name no body
         if head in ("网", "中心", "实验室") and lead.startswith(_NATIONAL_ONLY):
             return None  # 国家技术创新中心, 全国一体化算力网: designations, not bodies
-    if sub == "media" and prefix is not None:
-        return ws if head_start - ws <= 6 else prefix  # 法治甘肃网, 甘肃日报
-    if prefix is not None:
+        if sub == "media":
+            return ws if head_start - ws <= 6 else prefix  # 法治甘肃网, 甘肃日报
+        if lead in lex.place_names and head not in lex.bare_heads and head not in lex.strong_heads:
+            return None  # 日本办(展), 北京公司: a place and a weak head name no body
         return prefix
+    if _is_functions(text[ws:head_start], lex):
+        return ws  # 民政局, 房管局: a department by its function (generic until resolved)
     longest = MAX_BARE_RESEARCH if head in _RESEARCH_HEADS else MAX_BARE_BODY
     if head in lex.strong_heads and 2 <= head_start - ws <= longest:
         return ws  # 陇东学院

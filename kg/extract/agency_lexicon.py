@@ -121,6 +121,8 @@ class AgencyLexicon:
     generic: frozenset[str]
     modifiers: frozenset[str]
     province_names: frozenset[str]
+    place_names: frozenset[str]  #: divisions and countries: prefixes a known name may extend to
+    functions: frozenset[str]  #: 民政, 房管 …: department cores that may stand bare
 
 
 _LEVEL_CHARS = ("省", "市", "县", "区", "州", "乡", "镇", "自治区", "自治州", "旗", "盟")
@@ -143,7 +145,12 @@ def agency_lexicon() -> AgencyLexicon:
     strong = frozenset(r["head"] for r in heads if r["strength"] == "strong")
     bare = frozenset(r["head"] for r in heads if r["bare"] == "yes")
     names = {p.short for p in provinces()} | {p.full for p in provinces()}
-    national = {"中国共产党", "中共", "中华人民共和国", "中国", "全国", "中央", "国家"} | names
+    places = set(load_column("agency_countries", "name"))
+    for row in load_table("divisions"):
+        places.add(row["name"])
+        if row["match_short"] == "1" and len(row["short"]) >= 2:
+            places.add(row["short"])
+    national = {"中国共产党", "中共", "中华人民共和国", "中国", "全国", "中央", "国家"} | names | places
     return AgencyLexicon(
         known=trie_regex(known_subtype),
         known_subtype=known_subtype,
@@ -159,4 +166,6 @@ def agency_lexicon() -> AgencyLexicon:
         generic=load_column("agency_generic", "name"),
         modifiers=load_column("agency_modifiers", "word"),
         province_names=frozenset(names),
+        place_names=frozenset(places | names),
+        functions=load_column("agency_functions", "core"),
     )
