@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Dataset
+from rdflib import BNode, Dataset, Literal, URIRef
 
 from .errors import InputError, KgError
-from .rdf.store import load_file, to_ox
+from .rdf.store import load_file
 
 __all__ = ["serialize", "write", "parse_file", "FORMATS", "EXTENSIONS", "PREFIXES", "QUAD_FORMATS"]
 
@@ -72,42 +72,72 @@ PREFIXES: dict[str, str] = {
     "qb": "http://purl.org/linked-data/cube#",
 }
 
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def _term_key(term: Any) -> str:
-    return str(term)
-
-
-def _triple_key(t: ox.Triple) -> tuple[str, bool, str, str]:
-    # subjects grouped, rdf:type first in each group, then predicate and object
-    return (str(t.subject), t.predicate != _RDF_TYPE, str(t.predicate), str(t.object))
-
-
-def _quad_key(q: ox.Quad) -> tuple[str, str, bool, str, str]:
-    g = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
-    return (g, str(q.subject), q.predicate != _RDF_TYPE, str(q.predicate), str(q.object))
-
-
-def _graph(g: Any) -> Any:
-    return ox.DefaultGraph() if g is None or isinstance(g, ox.DefaultGraph) else to_ox(g)
+def _nt(term: Any, cache: dict[Any, str]) -> str:
+    """A term in N-Triples syntax (rdflib or pyoxigraph term), memoised: terms repeat a lot."""
+    text = cache.get(term)
+    if text is not None:
+        return text
+    if isinstance(term, URIRef):
+        text = f"<{term}>"
+    elif isinstance(term, Literal):
+        lex = str(term).translate(_ESCAPES)
+        dt = term.datatype
+        if term.language:
+            text = f'"{lex}"@{term.language}'
+        elif dt is None or str(dt) == _XSD_STRING:
+            text = f'"{lex}"'
+        else:
+            text = f'"{lex}"^^<{dt}>'
+    elif isinstance(term, BNode):
+        text = f"_:{term}"
+    elif isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
+        text = str(term)
+    else:
+        raise TypeError(f"not an RDF term: {term!r}")
+    cache[term] = text
+    return text
 
 
 def serialize(quads: Iterable[tuple[Any, Any, Any, Any]], fmt: str) -> bytes:
     """``quads`` (rdflib or pyoxigraph terms; graph None for the default graph) in format ``fmt``.
 
     ``fmt`` is one of ttl, nt, nq, trig, jsonld, xml. The same set of quads
-    always gives the same bytes.
+    always gives the same bytes: they are written as N-Triples/N-Quads lines,
+    de-duplicated and sorted (by graph, then subject with ``rdf:type`` first,
+    predicate, object) in Python, then parsed and re-serialised by pyoxigraph,
+    which also rejects anything that is not valid RDF.
     """
     target = _OX_FORMATS.get(fmt)
     if target is None:
         raise KgError(f"unknown RDF format {fmt!r} (expected one of {', '.join(_OX_FORMATS)})")
-    prefixes = PREFIXES if fmt in ("ttl", "trig", "xml") else None
+    cache: dict[Any, str] = {}
     if fmt in QUAD_FORMATS:
-        qs = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), _graph(g)) for s, p, o, g in quads}
-        return ox.serialize(sorted(qs, key=_quad_key), format=target, prefixes=prefixes)
-    ts = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _g in quads}
-    return ox.serialize(sorted(ts, key=_triple_key), format=target, prefixes=prefixes)
+        rows = sorted(
+            {
+                ("" if g is None or isinstance(g, ox.DefaultGraph) else _nt(g, cache),
+                 _nt(s, cache), (pt := _nt(p, cache)) != _RDF_TYPE, pt, _nt(o, cache))
+                for s, p, o, g in quads
+            }
+        )
+        text = "".join(f"{s} {p} {o} {g} .\n" if g else f"{s} {p} {o} .\n" for g, s, _t, p, o in rows)
+        source = ox.RdfFormat.N_QUADS
+    else:
+        rows3 = sorted(
+            {(_nt(s, cache), (pt := _nt(p, cache)) != _RDF_TYPE, pt, _nt(o, cache)) for s, p, o, _g in quads}
+        )
+        text = "".join(f"{s} {p} {o} .\n" for s, _t, p, o in rows3)
+        source = ox.RdfFormat.N_TRIPLES
+    try:
+        parsed = ox.parse(text.encode("utf-8"), format=source)
+        prefixes = PREFIXES if fmt in ("ttl", "trig", "xml") else None
+        return ox.serialize(parsed, format=target, prefixes=prefixes)
+    except SyntaxError as exc:
+        raise KgError(f"cannot serialise the graph: invalid RDF term ({exc})") from None
 
 
 def write(path: str | Path, data: bytes) -> None:

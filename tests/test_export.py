@@ -179,3 +179,20 @@ def test_parse_file_errors_name_the_file(tmp_path: Path) -> None:
     bad.write_text("<a> <b> .", encoding="utf-8")
     with pytest.raises(InputError, match="bad.ttl"):
         parse_file(bad)
+
+
+def test_awkward_literals_round_trip_exactly() -> None:
+    s, p = URIRef("https://w3id.org/govkg/id/doc/x"), URIRef("https://w3id.org/govkg/ontology#text")
+    texts = ['他说"好"', "back\\slash", "line\nbreak\r\n", "tab\tand\u3000全角", "<not an iri>", "'single'"]
+    quads = [(s, p, Literal(t), None) for t in texts]
+    quads.append((s, p, Literal("第1条", lang="zh"), None))
+    quads.append((s, p, ox.Literal("from pyoxigraph"), None))
+    for fmt in ALL:
+        back = {t.object.value for t in ox.parse(serialize(quads, fmt), format=OX_FORMAT[fmt])}
+        assert back == {*texts, "第1条", "from pyoxigraph"}, fmt
+
+
+def test_invalid_iri_is_an_error_not_a_broken_file() -> None:
+    bad = [(URIRef("not an iri"), URIRef("https://w3id.org/govkg/ontology#text"), Literal("x"), None)]
+    with pytest.raises(KgError):
+        serialize(bad, "ttl")
