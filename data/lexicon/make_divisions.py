@@ -81,12 +81,12 @@ def _stopwords() -> set[str]:
 
 
 CONFLICT_MIN = 300
-CONTAIN_MIN = 50
+CONTAIN_MIN = 10
 NAME_TAGS = {"nr", "nrt", "nrfg", "nt", "eng"}
 
 
 def conflicts(
-    shorts: list[str], words: dict[str, tuple[int, str]], places: set[str]
+    shorts: list[str], words: dict[str, tuple[int, str]], places: set[str], matchable: set[str]
 ) -> list[tuple[str, str, str]]:
     """(short, side, word): L = word ends with a prefix of short, R = starts with a
     suffix, C = contains it (一视同仁 for 同仁)."""
@@ -98,7 +98,7 @@ def conflicts(
     idioms = [
         w
         for w, (f, t) in sorted(words.items())
-        if 3 <= len(w) <= 4 and f >= CONTAIN_MIN and t not in NAME_TAGS and w not in places
+        if 3 <= len(w) <= 4 and (f >= CONTAIN_MIN or t in ("i", "l")) and t != "nt" and w not in matchable
     ]
     by_last: dict[str, list[str]] = {}
     by_first: dict[str, list[str]] = {}
@@ -185,12 +185,13 @@ def main(pkg: str) -> None:
         "# Common words that overlap a short place name (均衡 for 衡水 in 均衡水平): a short",
         "# form next to one is not matched. From jieba 0.42.1's dictionary (MIT licence),",
         "# words of 2-4 characters, frequency >= 300 and >= twice the short form's, not",
-        "# a person or organisation name nor a place name; side C: idioms of 3-4",
-        "# characters (frequency >= 50) that contain the short form (坚如磐石).",
+        "# a person or organisation name nor a place name; side C: words of 3-4",
+        "# characters (frequency >= 10, or any idiom; not organisations nor matchable",
+        "# places) that contain the short form (坚如磐石, 一马平川, 白云岩 for 云岩).",
         "# Built by data/lexicon/make_divisions.py.",
         "short\tside\tword",
     ]
-    _write(HERE / "place_conflicts.tsv", head + ["\t".join(r) for r in conflicts(matchable, words, places)])
+    _write(HERE / "place_conflicts.tsv", head + ["\t".join(r) for r in conflicts(matchable, words, places, set(matchable) | {r[1] for r in rows})])
 
 
 if __name__ == "__main__":
