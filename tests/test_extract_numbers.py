@@ -97,6 +97,7 @@ def test_normalize_digits_keeps_offsets() -> None:
 def test_is_bare_multiplier() -> None:
     assert is_bare_multiplier("千亿") and is_bare_multiplier("万")
     assert not is_bare_multiplier("三千") and not is_bare_multiplier("")
+    assert not is_bare_multiplier("十")  # ten, a number of its own
 
 
 _DIGITS = "零一二三四五六七八九"

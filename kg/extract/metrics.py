@@ -28,7 +28,7 @@ from .titles import title_spans
 
 __all__ = ["extract_metrics"]
 
-_AR = r"(?<![A-Za-z0-9._])(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]{1,24})(?:\.[0-9]{1,12})?"
+_AR = r"(?<![A-Za-z0-9._])(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]{1,24})(?:\.[0-9]{1,20})?"
 _CN = r"(?<![0-9.十百千万亿])[零〇一二两三四五六七八九十百千万亿廿卅]{1,16}(?:点[零〇一二三四五六七八九]{1,6})?"
 #: Anything that could start a number: a quick test to skip sentences without one.
 _ANY_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿廿卅]")

@@ -60,7 +60,7 @@ def parse_arabic(text: str) -> Decimal | None:
 
 def is_bare_multiplier(text: str) -> bool:
     """True for a number word made of multipliers only: 万, 千亿, 万亿, 百."""
-    return bool(text) and all(c in MULTIPLIERS or c in "拾佰仟" for c in text)
+    return bool(text) and all(c in "百千万亿佰仟" for c in text)  # 十 alone is ten
 
 
 def parse_number(text: str) -> Decimal | None:
