@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..extract.agencies import agency_subtype, is_deictic
+from ..extract.agencies import agency_subtype, is_bare_function, is_deictic
 from ..extract.agency_lexicon import Province, agency_lexicon, instantiate, local_forms, national_bodies, provinces
 
 __all__ = ["AgencyName", "canonical_agency", "known_agency"]
@@ -96,9 +96,12 @@ def canonical_agency(surface: str, province: Province | None, subtype: str | Non
     None for generic and unplaceable mentions (各级政府; 省政府 in a national report).
     """
     lex = agency_lexicon()
-    if surface in lex.generic or is_deictic(surface):
-        return None
+    bare = is_bare_function(surface) and surface not in _national()
+    if surface in lex.generic or is_deictic(surface) or bare:
+        return None  # 各级政府, 我厅 (resolved by the caller), 民政局 (whose?)
     name = _SESSION.sub("", surface)
+    if name.startswith("中国") and name[2:] in _national():
+        name = name[2:]  # 中国外交部
     tables = [_national(), _explicit()]
     if province is not None:
         tables.insert(0, _local(province))

@@ -1,0 +1,83 @@
+"""Agency extraction: lexicon names, head words with their left boundary, generics."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.agencies import agency_spans, extract_agencies, is_bare_function, is_deictic
+from kg.model import Sentence
+
+
+def names(text: str) -> list[str]:
+    return [text[s:e] for s, e, _ in agency_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023年,省司法厅认真贯彻省委省政府和司法部决策部署", ["省司法厅", "省委", "省政府", "司法部"]),
+        ("省委依法治省办选派9名干部参与", ["省委依法治省办"]),
+        ("从省委依法治省委员会成员单位抽调人员组成7个省委法治督察组", ["省委依法治省委员会", "省委法治督察组"]),
+        ("充分发挥省委党校(甘肃行政学院)、甘肃政法大学、陇东学院三个", ["省委党校", "甘肃行政学院", "甘肃政法大学", "陇东学院"]),
+        ("在《甘肃日报》、法治甘肃网等媒体刊发", ["甘肃日报", "法治甘肃网"]),
+        ("依托甘肃政法大学成立了全国首家行政规范性文件研究中心", ["甘肃政法大学", "行政规范性文件研究中心"]),
+        ("受到中央全面依法治国委员会办公室和司法部充分肯定", ["中央全面依法治国委员会办公室", "司法部"]),
+        ("甘肃省住房和城乡建设厅", ["甘肃省住房和城乡建设厅"]),
+        ("美国国务院上周表示", ["美国国务院"]),
+    ],
+)
+def test_names_found_with_their_boundaries(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_a_name_extends_the_body_it_directly_follows() -> None:
+    assert names("省长、省政府行政复议委员会主任任振鹤") == ["省政府行政复议委员会"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推动各级政府成立行政复议调解和解委员会",
+        "推动省市两级纪检监察部门200多次参与",
+        "全省公安、交通运输系统自查问题",
+        "有关部门要加强协调",
+        "建设国家技术创新中心和省实验室",
+        "深化商业银行改革",
+        "统筹部署，委托第三方",
+    ],
+)
+def test_generic_mentions_are_not_agencies(text: str) -> None:
+    assert names(text) == []
+
+
+def test_subtypes_follow_the_head_word() -> None:
+    got = {text: sub for text, sub in ((m.text, m.subtype) for m in extract_agencies(Sentence.of(
+        "省委、省政府、省人大常委会、省政协、省法院、省检察院、甘肃政法大学、甘肃日报")))}
+    assert got == {
+        "省委": "party", "省政府": "government", "省人大常委会": "legislature",
+        "省政协": "consultative", "省法院": "court", "省检察院": "procuratorate",
+        "甘肃政法大学": "university", "甘肃日报": "media",
+    }
+
+
+def test_mentions_carry_document_offsets() -> None:
+    sentence = Sentence(index=4, start=100, end=110, text="省司法厅召开会议")
+    (m,) = extract_agencies(sentence)
+    assert (m.start, m.end, m.sentence, m.text, m.kind) == (100, 104, 4, "省司法厅", "agency")
+
+
+def test_deictic_and_bare_forms_are_marked_for_resolution() -> None:
+    assert is_deictic("我厅") and is_deictic("全系统") and not is_deictic("省委")
+    assert is_bare_function("民政局") and not is_bare_function("甘肃省民政厅")
+    assert [m.subtype for m in extract_agencies(Sentence.of("我厅组织开展培训"))] == [None]
+
+
+def test_corpus_reports_give_few_generic_names() -> None:
+    from pathlib import Path
+
+    path = Path("/work/shared/corpus/provincial-2026/guangdong.txt")
+    if not path.exists():
+        pytest.skip("corpus not available")
+    found = {n for line in path.read_text(encoding="utf-8").splitlines() for n in names(line)}
+    assert {"省委", "省政府", "党中央", "国务院"} <= found
+    assert not found & {"各级政府", "有关部门", "政府", "商业银行", "省实验室"}

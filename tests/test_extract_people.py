@@ -1,0 +1,63 @@
+"""People extraction: names next to post titles and 同志, with their posts."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.people import extract_people
+from kg.model import PostRef, Sentence
+
+
+def people(text: str) -> dict[str, tuple[PostRef, ...]]:
+    return {m.text: m.posts for m in extract_people(Sentence.of(text))}
+
+
+def test_title_before_name() -> None:
+    assert people("省委书记胡昌升同志、省长任振鹤同志多次作出指示批示") == {
+        "胡昌升": (PostRef("省委书记", "省委"),),
+        "任振鹤": (PostRef("省长", "省政府"),),
+    }
+
+
+def test_titles_joined_by_a_comma_mark_give_two_posts() -> None:
+    got = people("省长、省政府行政复议委员会主任任振鹤为行政复议大厅揭牌")
+    assert got == {"任振鹤": (PostRef("省长", "省政府"), PostRef("省政府行政复议委员会主任", "省政府行政复议委员会"))}
+
+
+def test_agency_written_before_the_title_is_part_of_it() -> None:
+    got = people("省委政法委书记刘长根,副省长黄瑞雪和省法院院长王中明应邀参加")
+    assert got == {
+        "刘长根": (PostRef("省委政法委书记", "省委政法委"),),
+        "黄瑞雪": (PostRef("副省长", "省政府"),),
+        "王中明": (PostRef("省法院院长", "省法院"),),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "post"),
+    [
+        ("来源:甘肃政法网 责任编辑:张曦云 发布时间:2024-01-31", "张曦云", PostRef("责任编辑", None)),
+        ("甘肃省省长 任振鹤", "任振鹤", PostRef("省长", "甘肃省政府")),
+        ("国务院总理\u3000李克强", "李克强", PostRef("国务院总理", "国务院")),
+        ("深入贯彻落实习近平总书记视察甘肃重要讲话", "习近平", PostRef("总书记", "党中央")),
+    ],
+)
+def test_bylines_and_names_before_titles(text: str, name: str, post: PostRef) -> None:
+    assert people(text) == {name: (post,)}
+
+
+def test_comrade_without_title() -> None:
+    assert people("在以习近平同志为核心的党中央坚强领导下") == {"习近平": ()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["省长高度重视", "市委书记主持召开会议", "各部门主要负责同志", "深入学习贯彻习近平法治思想", "全国政协委员"],
+)
+def test_no_person_without_a_name(text: str) -> None:
+    assert people(text) == {}
+
+
+def test_offsets_are_document_offsets() -> None:
+    (m,) = extract_people(Sentence(index=2, start=50, end=58, text="副省长黄瑞雪出席"))
+    assert (m.start, m.end, m.sentence, m.kind) == (53, 56, 2, "person")

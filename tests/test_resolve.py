@@ -1,0 +1,76 @@
+"""resolve(): the sample report and the dev set against their gold annotations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.annotation import to_annotation
+from kg.evaluate import score
+from kg.extract import extract
+from kg.ingest import read_document
+from kg.model import Extraction, Mention, Segmented, Document, Sentence
+from kg.resolve import resolve
+from kg.segment import segment
+
+EVAL = Path("/work/shared/eval")
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "corpus" / "gansu-2023-rule-of-law-highlights.txt"
+
+
+def _resolved(path: Path):  # type: ignore[no-untyped-def]
+    return resolve(extract(segment(read_document(path))))
+
+
+@pytest.fixture(scope="module")
+def sample():  # type: ignore[no-untyped-def]
+    return _resolved(SAMPLE)
+
+
+def test_sample_context(sample) -> None:  # type: ignore[no-untyped-def]
+    assert (sample.province, sample.publisher, sample.year) == ("甘肃省", "agency:甘肃政法网", "2023")
+
+
+def test_sample_against_gold(sample) -> None:  # type: ignore[no-untyped-def]
+    gold_path = EVAL / "gansu-2023-rule-of-law-highlights.gold.json"
+    if not gold_path.exists():
+        pytest.skip("gold not available")
+    scores = score(json.loads(gold_path.read_text(encoding="utf-8")), to_annotation(sample)).categories
+    assert scores["agencies"].f1 >= 0.9
+    assert scores["people"].f1 == 1.0 and scores["posts"].f1 == 1.0
+
+
+def test_sample_entities(sample) -> None:  # type: ignore[no-untyped-def]
+    office = sample.entity("agency:中共甘肃省委全面依法治省委员会办公室")
+    assert office.aliases == ("依法治省办", "省委依法治省办")
+    assert (office.parent, office.parent_relation) == ("agency:中共甘肃省委全面依法治省委员会", "unit_of")
+    assert sample.entity(office.parent).parent == "agency:中共甘肃省委"
+    keys = [e.key for e in sample.entities]
+    assert keys == sorted(keys)
+    assert ("person:张曦云", "责任编辑", "agency:甘肃政法网") in {p[:3] for p in sample.posts}
+    assert len(sample.mention_entities) == len(sample.extraction.mentions)
+
+
+@pytest.mark.parametrize("name", ["gansu-gwr-2026-excerpt", "national-gwr-2023-excerpt"])
+def test_dev_set(name: str) -> None:
+    txt, gold = EVAL / "dev" / f"{name}.txt", EVAL / "dev" / f"{name}.gold.json"
+    if not gold.exists():
+        pytest.skip("dev set not available")
+    scores = score(json.loads(gold.read_text(encoding="utf-8")), to_annotation(_resolved(txt))).categories
+    assert scores["agencies"].precision >= 0.9 and scores["agencies"].recall >= 0.6
+    assert scores["people"].f1 == 1.0 and scores["posts"].f1 == 1.0
+
+
+def test_deictic_mentions_go_to_the_named_department() -> None:
+    text = "省司法厅召开会议。我厅将继续推进工作。"
+    doc = Document(id="d", text=text, title="甘肃省司法厅工作总结", source="甘肃省司法厅")
+    sents = (Sentence(0, 0, 9, text[:9]), Sentence(1, 9, len(text), text[9:]))
+    mentions = (
+        Mention("agency", "省司法厅", 0, 4, 0, subtype="department"),
+        Mention("agency", "我厅", 9, 11, 1),
+        Mention("agency", "有关部门", 0, 0, 0),
+    )
+    r = resolve(Extraction(Segmented(doc, (), sents), mentions))
+    assert r.mention_entities == ("agency:甘肃省司法厅", "agency:甘肃省司法厅", None)
+    assert r.entity("agency:甘肃省司法厅").aliases == ("省司法厅",)
