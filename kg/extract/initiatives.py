@@ -43,10 +43,13 @@ _GENERIC_START = re.compile(
 #: Verbs and adverbs that start a list item or clause but are not part of the name.
 _LEAD_VERB = re.compile(
     r"^(?:(?:加快|推进|推动|有序|支持|实施|建成|建设|引进|升级|深度|参与|聚焦|和|与|及|开工|新建|"
-    r"改扩建|扩建|启动|完成|落实|深化|深入|着力|大力|积极|全面|持续|加大|一批|一个|开展)+)"
+    r"改扩建|扩建|启动|完成|落实|深化|深入|着力|大力|积极|全面|持续|加大|一批|一个|开展|加力|纵深|"
+    r"继续|全力|抓好|做好|坚持|不断|进一步|[一二三四五六七八九十]是)+)"
 )
 #: Stems too generic to name anything (促进行动, 三年行动).
 _GENERIC_STEM = {"促进", "提升", "专项", "三年", "五年", "攻坚", "改革", "重大", "重点", "各项", "相关"}
+#: A counted start (4个, 1万名, 两届) makes a description; round coinages (百场, 万人) stay.
+_COUNT_START = re.compile(r"^(?:[\d.]+[万千百]?|[一二三四五六七八九两])(?:个|名|届|家|项|场|批|类|条|座|所)")
 _NUMERAL = "一二三四五六七八九十百千万两"
 #: Marks of a coined, numbered name (1+4+7, 四个一, 三抓三促, 六大工程, 三化).
 _SLOGAN = re.compile(
@@ -214,6 +217,8 @@ def _clean(start: int, name: str, head: str) -> tuple[int, str] | None:
         return None
     if stem.endswith(("重大", "重点", "各项", "相关")) or name.isdigit():
         return None
+    if _COUNT_START.match(name):
+        return None  # 100个社区…改造工程, 两届…活动: a count of things, not a name
     return start, name
 
 
