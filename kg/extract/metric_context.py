@@ -35,18 +35,30 @@ class RawMetric:
 
 _BOUNDARY = "，,；;：:。！？!?（）()\n“”\"、"
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
-_FILLER_END = re.compile(r"(?:分别|年均|平均|同比|环比|累计|共计|共|了|均|为|是|约|达|计|总计|合计|仅|就|已|都|也|还)+$")
+_FILLER_END = re.compile(
+    r"(?:分别|年均|平均|同比|环比|累计|共计|共|了|均|为|是|约|达|计|总计|合计|仅|就|已|都|也|还)+$"
+)
 _BASE = re.compile(
-    r"(?:较|比|同比|环比)(?:上年同期|上年|去年同期|去年|上月|上季度|(?:19|20)[0-9]{2}年(?:底|末|初|同期)?"
-    r"|“[^”]{1,8}”(?:末|初|期末)?|[^\s，。；、,]{0,6}?(?:末|底|初|同期))?"
+    r"(?:较|比|同比|环比)(?:上年同期|上年|去年同期|去年|上月|上季度"
+    r"|(?:19|20)[0-9]{2}年(?:底|末|初|同期)?"
+    r"|“[^”]{1,8}”(?:末|初|期末)?"
+    r"|[^\s，。；、,]{0,6}?(?:末|底|初|同期))?"
 )
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?!底|末|初)")
 _ABOUT_TRIM_END = re.compile(
-    r"(?:分别|年均|平均|同比|环比|累计|共计|共|了|均|为|是|达到|达|超过|超|约|近|增长|增加|提高|提升|下降|降低|减少"
-    r"|稳定在|保持在|控制在|突破|实现|完成|规模|总量|已|逾|的|等)+$"
+    r"(?:分别|年均|平均|同比|环比|累计|共计|共|了|均|为|是|达到|达|超过|超|约|近"
+    r"|增长|增加|提高|提升|下降|降低|减少|稳定在|保持在|控制在|突破|实现|完成"
+    r"|规模|总量|已|逾|的|等)+$"
 )
-_ABOUT_TRIM_START = re.compile(r"^(?:其中|全省|全市|全区|全国|全年|今年|去年|累计|共|并|推动|推进|组织|带动|实现|完成|已|再)+")
-_AFTER_STOP = re.compile(r"[，,；;：:。！？!?\n（）()、“”\"]|走访|参加|参与|进行|开展|实现|受益|覆盖|获得|完成|达到|的")
+_ABOUT_TRIM_START = re.compile(
+    r"^(?:其中|全省|全市|全区|全国|全年|今年|去年|累计|共|并|推动|推进|组织|带动|实现|完成|已|再)+"
+)
+_AFTER_STOP = re.compile(
+    r"[，,；;：:。！？!?\n（）()、“”\"]|走访|参加|参与|进行|开展|实现|受益|覆盖|获得|完成|达到|的"
+)
+_VERB_END = re.compile(
+    r"(?:组织|走访|建成|建设|设立|成立|培训|办理|举办|开展|引进|实施|出具|选派|接待|创建)$"
+)
 
 
 def annotate(
@@ -59,7 +71,8 @@ def annotate(
     for i, raw in enumerate(raws):
         kind, direction = _kind(text, raw, verb)
         prev = out[-1] if out else None
-        if prev is not None and text[raws[i - 1].end : raw.start] == "、" and prev.kind in ("change", "level"):
+        joint = text[raws[i - 1].end : raw.start] if i else ""
+        if prev is not None and joint in ("、", "和", "及", "与") and prev.kind in ("change", "level"):
             kind, direction = prev.kind, prev.direction  # 分别增长12.4%、31.1%
         base = _base(text, raw.start) if kind == "change" else None
         about = abouts.get(i) or _about(text, raw)
@@ -162,7 +175,7 @@ def _about(text: str, raw: RawMetric) -> str:
 
 
 def _ends_with_verb(phrase: str) -> bool:
-    return bool(re.search(r"(?:组织|走访|建成|建设|设立|成立|培训|办理|举办|开展|引进|实施|出具|选派|接待|创建)$", phrase))
+    return _VERB_END.search(phrase) is not None
 
 
 def _distributive(text: str, raws: list[RawMetric]) -> dict[int, str]:

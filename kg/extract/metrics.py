@@ -28,16 +28,25 @@ from .titles import title_spans
 
 __all__ = ["extract_metrics"]
 
-_AR = r"(?<![A-Za-z0-9._])(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]{1,24})(?:\.[0-9]{1,20})?"
-_CN = r"(?<![0-9.十百千万亿])[零〇一二两三四五六七八九十百千万亿廿卅]{1,16}(?:点[零〇一二三四五六七八九]{1,6})?"
+_AR = (
+    r"(?<![A-Za-z0-9._])(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]{1,24})"
+    r"(?:\.[0-9]{1,20})?"
+)
+_CN = (
+    r"(?<![0-9.十百千万亿])[零〇一二两三四五六七八九十百千万亿廿卅]{1,16}"
+    r"(?:点[零〇一二三四五六七八九]{1,6})?"  # 四点七
+)
 #: Anything that could start a number: a quick test to skip sentences without one.
 _ANY_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿廿卅]")
 _QUOTE = re.compile(r"“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|‘[^‘’\n]{0,40}’|\"[^\"\n]{0,40}\"")
 _RANGE_PREV = re.compile(r"(?:" + _AR + r")[、](?=$)")
 _HAN = r"[\u4e00-\u9fff]"
+_MIXED = r"(?:(?<=[万亿])[0-9]{1,4}[十百千]{1,2})?"  # 1万6千
 _YEARISH = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
 #: A rate unit: 350公里/小时, 元/吨.
-_PER = re.compile(r"/(?:秒|分钟|小时|天|日|月|年|人|户|吨|亩|平方米|立方米|公里|千瓦时|千克|公斤|升|次|件|kg)")
+_PER = re.compile(
+    r"/(?:秒|分钟|小时|天|日|月|年|人|户|吨|亩|平方米|立方米|公里|千瓦时|千克|公斤|升|次|件|kg)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +79,7 @@ def _lexicon() -> _Lexicon:
     mid = _alt(by_pos.get("mid", ["余", "多"]))
     core = re.compile(
         rf"(?P<pct>百分之)(?P<pnum>{_AR}|{_CN})"
-        rf"|(?P<num>(?P<ar>{_AR})(?P<mult>[十百千万亿]{{0,3}}(?:(?<=[万亿])[0-9]{{1,4}}[十百千]{{1,2}})?)|(?P<cn>{_CN}))"
+        rf"|(?P<num>(?P<ar>{_AR})(?P<mult>[十百千万亿]{{0,3}}{_MIXED})|(?P<cn>{_CN}))"
         rf"(?P<mid>{mid})?(?P<mult2>万亿|亿|万)?(?P<unit>{unit_alt})(?![A-Za-z])"
     )
     people = _alt(load_column("people_nouns", "noun"))
@@ -148,7 +157,8 @@ def _inside(raw: RawMetric, spans: list[tuple[int, int]]) -> bool:
 
 def _read(m: re.Match[str], text: str, lex: _Lexicon, *, with_unit: bool) -> RawMetric | None:
     """A candidate metric from a regex match, or None when it is not a metric."""
-    if with_unit and m.group("unit") == "年" and re.fullmatch(_YEARISH, m.group("ar") or "") and not m.group("mid"):
+    year = with_unit and m.group("unit") == "年" and not m.group("mid")
+    if year and _YEARISH.fullmatch(m.group("ar") or ""):
         return None  # fast path for the commonest non-metric: a year
     if m.group("cn") == "一" and not (with_unit and m.group("unit") == "倍"):
         return None  # 一个, 一批: an article
@@ -202,6 +212,8 @@ def _candidate(m: re.Match[str], text: str, lex: _Lexicon, with_unit: bool) -> C
     end = unit_end
     if with_unit and unit == "家" and text.startswith("庭", end):
         unit, end = "户", end + 1  # 近千万家庭
+    elif with_unit and unit == "人" and text.startswith("口", end):
+        end += 1  # 近八亿人口
     slash = _PER.match(text, end) if with_unit else None
     if slash is not None:
         unit, end = unit + slash.group(), slash.end()  # 350公里/小时, 元/吨
