@@ -267,3 +267,17 @@ def test_published_is_only_the_publication_line() -> None:
     m = parse_metadata("政府工作报告\n——2023年3月5日在第十四届全国人民代表大会第一次会议上\n各位代表：\n正文")
     assert m.published is None
     assert m.title == "政府工作报告"
+
+
+def test_single_byte_declaration_does_not_beat_gbk_bytes() -> None:
+    raw = REPORT.encode("gbk")
+    assert decode(raw, "x", hint="cp1252").encoding == "gb18030"
+    assert decode("Café".encode("cp1252"), "x", hint="cp1252").text == "Café"
+
+
+@pytest.mark.parametrize("codec", ["gbk", "utf-16-le", "utf-16-be"])
+def test_decode_traditional_text_and_nul_bytes_on_both_sides(codec: str) -> None:
+    # 1954's report is in traditional characters; 一 is 00 4E in UTF-16-LE, A is 41 00
+    text = "我們第一届全國人民代表大會第一次會議，一致通過了A憲法。\n" * 3
+    got = decode(text.encode(codec), "x")
+    assert got.text == text and got.encoding == ("gb18030" if codec == "gbk" else codec)

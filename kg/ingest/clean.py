@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MAX_BLANK", "normalise", "split_lines", "join_soft_breaks", "finish"]
+__all__ = ["MAX_BLANK", "normalise", "split_lines", "join_labels", "join_soft_breaks", "finish"]
 
 #: The widest gap kept between paragraphs, in blank lines.
 MAX_BLANK = 3

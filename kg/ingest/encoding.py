@@ -3,14 +3,20 @@
 Deterministic, stdlib only. The order of attempts:
 
 1. a byte-order mark (UTF-8, UTF-32 LE/BE, UTF-16 LE/BE) decides;
-2. a declared charset (``<meta charset>`` of an HTML page) is tried strictly;
-3. strict UTF-8;
-4. UTF-16 without a BOM when NUL bytes sit on one parity (ASCII in UTF-16);
-5. GB18030 (a superset of GBK and GB2312, still served by Chinese government
-   sites), accepted only if the result looks like Chinese text: almost no
-   control characters and at least 80 % of its Han characters in GB2312
-   (decoding other bytes as GB18030 yields mostly rare characters);
-6. UTF-16 without a BOM and without NULs (all-Chinese text), same check.
+2. strict UTF-8 (a page that declares GBK but is valid UTF-8 is UTF-8);
+3. a declared Chinese charset (``<meta charset=gb2312>`` of an HTML page;
+   GB2312/GBK are read as their superset GB18030), strictly;
+4. UTF-16 without a BOM when there are NUL bytes (the side with more NULs
+   on odd offsets first: ASCII in UTF-16-LE);
+5. GB18030 (still served by Chinese government sites);
+6. any other declared charset (windows-1252, …);
+7. UTF-16 without a BOM and without NULs (all-Chinese text).
+
+UTF-8 wins as soon as it decodes. Of 3–7, every strict decoding is scored
+by its share of ordinary characters (common Han in GB2312 or Big5, ASCII,
+CJK punctuation; no control characters) and the best wins if at least 90 %
+of it is ordinary (a declared charset needs less): bytes decoded with the
+wrong codec give rare characters, Hangul or controls.
 
 A truncated final multi-byte sequence (a file cut off mid-character) is not
 fatal: the incomplete bytes are dropped, the rest is decoded, and a warning
@@ -24,6 +30,7 @@ import codecs
 import logging
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..errors import InputError
 
@@ -59,6 +66,8 @@ _META_CHARSET = re.compile(
 
 #: Control characters other than tab, newline and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Characters of ordinary Chinese text besides Han: ASCII, CJK and full-width punctuation.
+_USUAL = re.compile(r"[\x20-\x7e\n\r\t\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\uff00-\uffef]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
@@ -93,12 +102,12 @@ def declared_charset(raw: bytes) -> str | None:
         return None
 
 
-def _strict(raw: bytes, codec: str) -> Decoded | None:
-    """Decode strictly; tolerate only an incomplete sequence at the very end."""
+def _strict(raw: bytes, codec: str, allow_truncated: bool = True) -> Decoded | None:
+    """Decode strictly; tolerate at most an incomplete sequence at the very end."""
     try:
         return Decoded(raw.decode(codec), codec)
     except UnicodeDecodeError as exc:
-        if exc.end < len(raw) or exc.start < len(raw) - 4:
+        if not allow_truncated or exc.end < len(raw) or exc.start < len(raw) - 4:
             return None
         if exc.reason not in {"unexpected end of data", "incomplete multibyte sequence", "truncated data"}:
             return None
@@ -116,27 +125,34 @@ def _control_ratio(text: str) -> float:
     return len(_CONTROL.findall(text)) / max(1, len(text))
 
 
-def _looks_chinese(text: str) -> bool:
-    """Plausible Chinese text: few controls, and its Han characters mostly common."""
-    if not text or _control_ratio(text) > 0.01:
+@cache
+def _common(c: str) -> bool:
+    if _USUAL.match(c):
+        return True
+    if not _HAN.match(c):
         return False
-    han = _HAN.findall(text)
-    if not han:
-        # no Han at all: accept only plain printable text (ASCII-ish)
-        printable = sum(1 for c in text if c.isprintable() or c in "\n\t\r")
-        return printable / len(text) > 0.98 and all(ord(c) < 0x3000 for c in text)
-    common = 0
-    for c in han:
+    for codec in ("gb2312", "big5"):
         try:
-            c.encode("gb2312")
-            common += 1
+            c.encode(codec)
+            return True
         except UnicodeEncodeError:
             pass
-    return common / len(han) >= 0.8
+    return False
+
+
+def _score(text: str) -> float:
+    """Share of ordinary characters (common Han in GB2312 or Big5, ASCII, CJK
+    punctuation) in the first 20k characters: near 1 for real text, far less
+    for bytes decoded with the wrong codec."""
+    sample = text[:20_000]
+    if not sample or _control_ratio(sample) > 0.01:
+        return 0.0
+    return sum(map(_common, sample)) / len(sample)
 
 
 def _nul_parity(raw: bytes) -> str | None:
-    """``utf-16-le``/``-be`` if NUL bytes cluster on odd/even offsets, else ``None``."""
+    """``utf-16-le``/``-be`` if NUL bytes cluster on odd/even offsets, else ``None``
+    (a hint for the order only: 一 is ``00 4E`` in UTF-16-LE, so both occur)."""
     even = raw[0::2].count(0)
     odd = raw[1::2].count(0)
     if even + odd == 0:
@@ -160,30 +176,40 @@ def decode(raw: bytes, path: object, hint: str | None = None) -> Decoded:
                 raise InputError(path, f"undecodable: has a {codec} byte-order mark but invalid {codec}")
             return _finish(got, path)
     candidates: list[str] = ["utf-8"]
-    if hint:
+    cjk_hint = hint is not None and hint.startswith(("gb", "big5", "utf-16", "euc", "shift", "iso2022"))
+    if hint and cjk_hint:
         candidates.append(hint)
     nul = b"\x00" in raw
     if nul:
-        parity = _nul_parity(raw)
-        if parity is None:
-            raise InputError(path, "binary file: contains NUL bytes")
-        candidates.append(parity)
-    candidates += ["gb18030", "utf-16-le", "utf-16-be"]
-    seen: set[str] = set()
-    for codec in candidates:
-        if codec in seen:
-            continue
-        seen.add(codec)
-        if nul and not codec.startswith("utf-16"):
-            continue  # NUL bytes never occur in UTF-8 or GB18030 text
-        got = _strict(raw, codec)
-        if got is None:
-            continue
-        if codec != "utf-8" and codec != hint and not _looks_chinese(got.text):
-            continue
-        if _control_ratio(got.text) > 0.01:
-            raise InputError(path, "binary file: too many control characters")
-        return _finish(got, path)
+        candidates.append(_nul_parity(raw) or "utf-16-le")
+    candidates.append("gb18030")
+    if hint and not cjk_hint:
+        candidates.append(hint)  # a single-byte declaration is trusted only after GB18030
+    candidates += ["utf-16-le", "utf-16-be"]
+    order = list(dict.fromkeys(c for c in candidates if not nul or c.startswith("utf-16")))
+    # NUL bytes never occur in UTF-8 or GB18030 text. A whole decoding beats a
+    # truncated one (b"Caf\xe9" is cp1252, not UTF-8 cut short); among the
+    # others the one that reads most like text wins, if it reads like text.
+    for allow_truncated in (False, True):
+        scored: list[tuple[float, int, Decoded]] = []
+        for rank, codec in enumerate(order):
+            got = _strict(raw, codec, allow_truncated)
+            if got is None:
+                continue
+            if codec == "utf-8":
+                scored = [(1.0, 0, got)]
+                break
+            scored.append((_score(got.text), -rank, got))
+        if scored:
+            score, _, best = max(scored, key=lambda t: (t[0], t[1]))
+            if score >= 0.9 or (best.encoding == hint and score > 0):
+                if _control_ratio(best.text) > 0.01:
+                    raise InputError(path, "binary file: too many control characters")
+                return _finish(best, path)
+            if any(_control_ratio(g.text) > 0.01 for _, _, g in scored):
+                raise InputError(path, "binary file: too many control characters")
+    if nul:
+        raise InputError(path, "binary file: contains NUL bytes")
     raise InputError(path, "undecodable: not valid UTF-8, UTF-16 or GB18030 text")
 
 
