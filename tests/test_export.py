@@ -196,3 +196,14 @@ def test_invalid_iri_is_an_error_not_a_broken_file() -> None:
     bad = [(URIRef("not an iri"), URIRef("https://w3id.org/govkg/ontology#text"), Literal("x"), None)]
     with pytest.raises(KgError):
         serialize(bad, "ttl")
+
+
+def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    target = tmp_path / "g.ttl"
+    write(target, b"x")
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
