@@ -44,11 +44,12 @@ _GENERIC_START = re.compile(
 _LEAD_VERB = re.compile(
     r"^(?:(?:加快|推进|推动|有序|支持|实施|建成|建设|引进|升级|深度|参与|聚焦|和|与|及|开工|新建|"
     r"改扩建|扩建|启动|完成|落实|深化|深入|着力|大力|积极|全面|持续|加大|一批|一个|开展|加力|纵深|"
-    r"继续|全力|抓好|做好|坚持|不断|进一步|[一二三四五六七八九十]是)+)"
+    r"继续|全力|抓好|做好|坚持|不断|进一步|[一二三四五六七八九十]是|必须|要|今年|明年|依法|严格)+)"
 )
 #: Stems too generic to name anything (促进行动, 三年行动).
 _GENERIC_STEM = {"促进", "提升", "专项", "三年", "五年", "攻坚", "改革", "重大", "重点", "各项", "相关"}
 #: A counted start (4个, 1万名, 两届) makes a description; round coinages (百场, 万人) stay.
+_DESCRIPTIVE = re.compile(r"了|在建|拟建|新开工|一大批|其他|其它|所有|各种|有关")
 _COUNT_START = re.compile(r"^(?:[\d.]+[万千百]?|[一二三四五六七八九两])(?:个|名|届|家|项|场|批|类|条|座|所)")
 _NUMERAL = "一二三四五六七八九十百千万两"
 #: Marks of a coined, numbered name (1+4+7, 四个一, 三抓三促, 六大工程, 三化).
@@ -142,8 +143,10 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
             kind = "project"  # “钍基熔盐实验堆”在武威建成运行
         if kind == "modifier":  # “二维码”一键举报平台: the name is what follows
             m = pats["after_quote"].match(text[q.end() :])
-            if m:
-                out.append((q.end(), q.end() + m.end(), m.group(2) + m.group(3), _kind(m.group(3)), 3))
+            name = m.group(2) + m.group(3) if m else ""
+            cleaned = _clean(q.end(), name, m.group(3)) if m and name[0] not in "和与及或" else None
+            if cleaned:
+                out.append((cleaned[0], q.end() + m.end(), cleaned[1], _kind(m.group(3)), 3))
         elif kind is not None:
             out.append((q.start(1), q.end(1), content, kind, 3))
     return out
@@ -217,6 +220,8 @@ def _clean(start: int, name: str, head: str) -> tuple[int, str] | None:
         return None
     if stem.endswith(("重大", "重点", "各项", "相关")) or name.isdigit():
         return None
+    if _DESCRIPTIVE.search(name):
+        return None  # 取消和调整了一大批行政审批项目: a clause, not a name
     if _COUNT_START.match(name):
         return None  # 100个社区…改造工程, 两届…活动: a count of things, not a name
     return start, name
