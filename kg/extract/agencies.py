@@ -27,7 +27,7 @@ from ..lexicon import load_table
 from ..model import Mention, Sentence
 from .agency_lexicon import AgencyLexicon, agency_lexicon
 
-__all__ = ["extract_agencies", "agency_spans", "is_deictic", "is_bare_function", "agency_subtype"]
+__all__ = ["extract_agencies", "agency_spans", "cached_agency_spans", "is_deictic", "is_bare_function", "agency_subtype"]
 
 MAX_WINDOW = 20  #: characters scanned left of a head word
 MAX_BARE_BODY = 4  #: longest name body before a strong head with no prefix (陇东学院)
@@ -255,7 +255,8 @@ def _is_generic_body(body: str, lex: AgencyLexicon) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _cached(text: str) -> tuple[tuple[int, int, str | None], ...]:
+def cached_agency_spans(text: str) -> tuple[tuple[int, int, str | None], ...]:
+    """:func:`agency_spans`, remembered for the last sentences (people extraction asks again)."""
     return tuple(agency_spans(text))
 
 
@@ -270,5 +271,5 @@ def extract_agencies(sentence: Sentence) -> list[Mention]:
             sentence=sentence.index,
             subtype=sub,
         )
-        for s, e, sub in _cached(sentence.text)
+        for s, e, sub in cached_agency_spans(sentence.text)
     ]

@@ -21,7 +21,7 @@ from functools import cache
 
 from ..lexicon import load_column, load_table
 from ..model import Mention, PostRef, Sentence
-from .agencies import agency_spans
+from .agencies import cached_agency_spans
 from .agency_lexicon import agency_lexicon
 from .trie import trie_regex
 
@@ -114,9 +114,11 @@ def _name_before(text: str, end: int, left_free: bool) -> int | None:
             continue
         if not all(_is_cjk(c) for c in text[start:end]) or text[start : start + 2] in lex.notname:
             continue
+        if any(c in _LEFT_OK for c in text[start + 1 : end]):
+            continue  # 席和毛(主席): a function character inside is no name
         prev = text[start - 1 : start]
-        if left_free or not prev or not _is_cjk(prev) or prev in _LEFT_OK:
-            return start
+        if (left_free and n >= 3) or not prev or not _is_cjk(prev) or prev in _LEFT_OK:
+            return start  # 落实习近平(总书记) needs no boundary; two characters do
     return None
 
 
@@ -142,7 +144,7 @@ def _implied_agency(text: str, title_start: int, title: str, agency: tuple[int, 
 
 def _people(text: str) -> list[tuple[int, int, tuple[PostRef, ...]]]:
     lex = _lexicon()
-    spans = agency_spans(text)
+    spans = list(cached_agency_spans(text))
     found: dict[tuple[int, int], list[PostRef]] = {}
     taken = [(s, e) for s, e, _ in spans]
     pending: list[PostRef] = []
