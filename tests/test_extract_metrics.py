@@ -124,6 +124,7 @@ def test_units_values_qualifiers(sentence: str, surface: str, value: str, unit: 
         "建成5G基站。",
         "深入贯彻党的二十大精神，推进“三抓三促”行动。",
         "中央八项规定精神。",
+        "出台促进经济增长的十项措施，办好十件民生实事。",
         "电话：0931-8888888，邮编730000。",
     ],
 )

@@ -80,7 +80,8 @@ def is_metric(c: Candidate, text: str, cues: dict[str, re.Pattern[str]]) -> bool
         return True  # 超过五成, 十余万人
     if c.unit_class in ("percent", "ratio") and c.value > 1:
         return True  # 百分之三十, 两倍
-    return c.value >= 10
+    # 十二条措施 and 一百二十个单位 are counts; 十项措施, 十件实事 name a package
+    return c.value >= 10 and c.digits != "十"
 
 
 def _is_duration(c: Candidate, text: str, cues: dict[str, re.Pattern[str]], at: int) -> bool:
