@@ -275,23 +275,22 @@ def segment(document: Document) -> Segmented:
         for j in b.joined:
             title += " " + text[blocks[j].start : blocks[j].end]
         headings.append((i, b, title or s))
-    sections: list[Section] = []
-    block_section: dict[int, int] = {}
-    ends: list[int] = []
-    for k, (i, b, title) in enumerate(headings):
-        end = len(text)
-        for i2, b2, _ in headings[k + 1 :]:
-            if b2.level <= b.level:
-                end = b2.start
-                break
-        ends.append(end)
-        parent = None
-        for p in range(k - 1, -1, -1):
-            if headings[p][1].level < b.level and ends[p] >= end:
-                parent = p
-                break
-        sections.append(Section(k, title, b.start, end, b.level, parent, b.number))
-        block_section[i] = k
+    # one pass with a stack of open sections: a heading closes every open
+    # section of its level or deeper, and its parent is the one left on top
+    n = len(headings)
+    ends = [len(text)] * n
+    parents: list[int | None] = [None] * n
+    open_: list[int] = []
+    for k, (_, b, _) in enumerate(headings):
+        while open_ and headings[open_[-1]][1].level >= b.level:
+            ends[open_.pop()] = b.start
+        parents[k] = open_[-1] if open_ else None
+        open_.append(k)
+    sections = [
+        Section(k, title, b.start, ends[k], b.level, parents[k], b.number)
+        for k, (_, b, title) in enumerate(headings)
+    ]
+    block_section = {i: k for k, (i, _, _) in enumerate(headings)}
     sentences: list[Sentence] = []
     stack: list[int] = []
     joined_role = {j for _, b, _ in headings for j in b.joined}
