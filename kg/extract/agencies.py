@@ -227,7 +227,13 @@ def _candidate_start(text: str, ws: int, head_start: int, head: str, lex: Agency
         if head in ("网", "中心", "实验室") and lead.startswith(_NATIONAL_ONLY):
             return None  # 国家技术创新中心, 全国一体化算力网: designations, not bodies
         if sub == "media":
+            if head == "网" and text[ws:head_start] in lex.place_names:
+                return None  # 成都网: a place and 网 name no site
             return ws if head_start - ws <= 6 else prefix  # 法治甘肃网, 甘肃日报
+        if head in lex.strong_heads:
+            m = lex.national_prefix.match(text, prefix, head_start)
+            if m and m.end() < head_start and _is_generic_body(text[m.end() : head_start], lex):
+                return None  # 中国特色世界一流大学: a place and a class
         if lead in lex.place_names and head not in lex.bare_heads and head not in lex.strong_heads:
             return None  # 日本办(展), 北京公司: a place and a weak head name no body
         return prefix
