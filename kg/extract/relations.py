@@ -155,20 +155,36 @@ def _subjects(
 def _with_subject(text: str, base: int, mentions: Sequence[Mention], metric: Metric) -> Metric:
     if metric.subject is not None:
         return metric
-    start = metric.start - base
+    start, end = metric.start - base, metric.end - base
+    if any(m.kind in _SUBJECT_KINDS and 0 <= m.start - base - end <= 1 for m in mentions):
+        return metric  # 组成7个省委法治督察组: the metric counts the thing named after it
     bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
     clause_start = bounds[-1]
-    best = _nearest(mentions, base, clause_start, start)
+    found = _candidates(mentions, base, clause_start, start)
+    best = found[-1] if found else None
     if best is None and len(bounds) >= 2 and _CARRY.match(text[clause_start:start]):
         if text[bounds[-1] - 1] in "，,":
-            best = _nearest(mentions, base, bounds[-2], bounds[-1])
+            found = _candidates(mentions, base, bounds[-2], bounds[-1])
+            top = [i for i in found if mentions[i].kind == _best_kind(mentions, found)]
+            best = top[0] if len(top) == 1 else None  # only when it is unambiguous
     return metric if best is None else replace(metric, subject=best)
 
 
-def _nearest(mentions: Sequence[Mention], base: int, lo: int, hi: int) -> int | None:
-    best = None
-    for i, m in enumerate(mentions):
-        if m.kind in _SUBJECT_KINDS and lo <= m.start - base and m.end - base <= hi:
-            if best is None or m.end >= mentions[best].end:
-                best = i
-    return best
+def _best_kind(mentions: Sequence[Mention], found: list[int]) -> str:
+    """The most specific kind among ``found``: initiative, then work, then agency."""
+    return min((mentions[i].kind for i in found), key=_SUBJECT_KINDS.index)
+
+
+def _candidates(mentions: Sequence[Mention], base: int, lo: int, hi: int) -> list[int]:
+    """Indices of subject-kind mentions within ``[lo, hi)``, outermost only, by end."""
+    inside = [
+        i
+        for i, m in enumerate(mentions)
+        if m.kind in _SUBJECT_KINDS and lo <= m.start - base and m.end - base <= hi
+    ]
+    outer = [
+        i
+        for i in inside
+        if not any(j != i and _inside(mentions[i], mentions[j]) for j in inside)
+    ]
+    return sorted(outer, key=lambda i: (mentions[i].end, mentions[i].start))
