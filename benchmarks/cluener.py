@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     misses: list[str] = []
     wrong: list[str] = []
     chars = 0
+    extract_people(Sentence.of("省长任振鹤"))  # load the lexicons outside the timing
     t0 = time.perf_counter()
     for row in rows:
         text, label = row["text"], row.get("label", {})
