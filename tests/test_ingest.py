@@ -281,3 +281,8 @@ def test_decode_traditional_text_and_nul_bytes_on_both_sides(codec: str) -> None
     text = "我們第一届全國人民代表大會第一次會議，一致通過了A憲法。\n" * 3
     got = decode(text.encode(codec), "x")
     assert got.text == text and got.encoding == ("gb18030" if codec == "gbk" else codec)
+
+
+def test_torn_punctuation_is_joined_in_one_line_per_paragraph_layout() -> None:
+    d = document_from_text("（二）产业发展提质增效。\n（\n三）改革开放持续深化。\n“科技成果”揭榜\n。\n下一段。")
+    assert d.text.split("\n") == ["（二）产业发展提质增效。", "（三）改革开放持续深化。", "“科技成果”揭榜。", "下一段。"]

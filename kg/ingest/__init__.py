@@ -155,6 +155,7 @@ def document_from_text(
     lines, removed = strip_boilerplate(lines)
     keep = {i for i, line in enumerate(lines) if is_metadata_line(line)}
     lines = clean.join_soft_breaks(lines, keep)
+    lines = clean.join_fragments(lines)
     body = clean.finish(lines)
     if not body.strip():
         raise InputError(path or id, "empty: no text left after cleaning (only whitespace, markup or page boilerplate)")

@@ -8,7 +8,7 @@ Wikisource pages), each a whole-line test, never a rule for one file:
 - a welcome/date bar (欢迎访问… 今天是 2024年11月24日 星期日), 阅读量：;
 - breadcrumbs (当前位置：首页 > … on one line or one crumb per line, and a
   channel name that repeats the last crumb);
-- lines without a letter or digit (``>``, ``|``, ``【``, ``×``);
+- lines made only of furniture symbols (``>``, ``|``, ``【``, ``×``);
 - a repeated header line (a page printing the title twice);
 - a footer, cut from its first marker to the end when it is near the end:
   相关报道： 相关附件>> 相关文档： 打印本页 …, and Wikisource's licence box
@@ -21,7 +21,6 @@ the text (see :mod:`kg.ingest.metadata`).
 from __future__ import annotations
 
 import re
-import unicodedata
 
 __all__ = ["strip_boilerplate", "is_boilerplate_line"]
 
@@ -58,8 +57,13 @@ _FOOTER = re.compile(
 _BODY = re.compile(r"^各位代表")
 
 
-def _has_word_char(line: str) -> bool:
-    return any(unicodedata.category(c)[0] in "LN" for c in line)
+#: Symbols that make up page furniture lines (``>``, ``|``, ``【``, ``×``). CJK
+#: punctuation is not among them: a Wikisource line ``》、《`` is part of a sentence.
+_FURNITURE_SYMBOLS = frozenset(">＞|｜【】×✕·•［］[]<«»/\\-_=*~#+ \u3000\u00a0\t")
+
+
+def _furniture_only(line: str) -> bool:
+    return all(c in _FURNITURE_SYMBOLS for c in line)
 
 
 def is_boilerplate_line(line: str) -> bool:
@@ -67,7 +71,7 @@ def is_boilerplate_line(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
-    if not _has_word_char(s):
+    if _furniture_only(s):
         return True
     tokens = [t for t in _TOKEN_SPLIT.split(s) if t]
     if tokens and len(s) <= 40 and all(t in _CONTROL_WORDS for t in tokens):

@@ -12,7 +12,8 @@
   and trailing ones go. The width of a gap is kept up to that limit because
   segment reads it (a photo caption sits after a wider gap than a
   paragraph, and a heading's two lines after a narrower one);
-- soft line breaks are joined (:func:`join_soft_breaks`).
+- soft line breaks are joined (:func:`join_soft_breaks`), and so is
+  punctuation torn from its line (:func:`join_fragments`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MAX_BLANK", "normalise", "split_lines", "join_labels", "join_soft_breaks", "finish"]
+__all__ = ["MAX_BLANK", "normalise", "split_lines", "join_labels", "join_soft_breaks", "join_fragments", "finish"]
 
 #: The widest gap kept between paragraphs, in blank lines.
 MAX_BLANK = 3
@@ -119,6 +120,36 @@ def join_labels(lines: list[str]) -> list[str]:
             continue
         out.append(lines[i])
         i += 1
+    return out
+
+
+_OPENERS = set("（(《“‘「『【[")
+_CLOSERS = tuple("。，、；：！？）》”’」』)]】,;:!?")
+
+
+def join_fragments(lines: list[str]) -> list[str]:
+    """Join punctuation torn from its line, in any layout: a line that starts
+    with closing punctuation (``揭榜`` / ``。``) goes onto the line before it,
+    a line of only opening brackets (``（`` / ``三）改革…``) onto the next."""
+    out: list[str] = []
+    carry = ""
+    for line in lines:
+        s = line.strip(" \t\u00a0\u3000")
+        if carry and s:
+            line, s = carry + s, carry + s
+            carry = ""
+        elif carry:
+            out.append(carry)
+            carry = ""
+        if s and all(c in _OPENERS for c in s):
+            carry = s
+            continue
+        if s.startswith(_CLOSERS) and out and out[-1].strip():
+            out[-1] = out[-1].rstrip(" \t\u00a0") + s
+            continue
+        out.append(line)
+    if carry:
+        out.append(carry)
     return out
 
 
