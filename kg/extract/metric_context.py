@@ -54,7 +54,8 @@ _ABOUT_TRIM_START = re.compile(
     r"^(?:其中|全省|全市|全区|全国|全年|今年|去年|累计|共|并|推动|推进|组织|带动|实现|完成|已|再)+"
 )
 _AFTER_STOP = re.compile(
-    r"[，,；;：:。！？!?\n（）()、“”\"]|走访|参加|参与|进行|开展|实现|受益|覆盖|获得|完成|达到|的"
+    r"[，,；;：:。！？!?\n（）()、“”\"0-9]|走访|参加|参与|进行|开展|实现|受益|覆盖|获得|完成|达到|推动|推进"
+    r"|入选|建成|上线|通过|纳入|进入|获评|获批|全部|均|的"
 )
 _VERB_END = re.compile(
     r"(?:组织|走访|建成|建设|设立|成立|培训|办理|举办|开展|引进|实施|出具|选派|接待|创建)$"
@@ -169,8 +170,8 @@ def _about(text: str, raw: RawMetric) -> str:
         before = _ABOUT_TRIM_END.sub("", before)
         before = _ABOUT_TRIM_START.sub("", before)
     before = before[-12:]
-    if len(after) >= 2 and (len(before) < 2 or _ends_with_verb(before)):
-        return after
+    if len(after) >= 2:
+        return after  # 2个督察组, 14个市州: the thing counted follows its measure word
     return before or after
 
 

@@ -59,6 +59,7 @@ class _Lexicon:
     post: re.Pattern[str]
     canonical: dict[str, str]
     unit_class: dict[str, str]
+    events: frozenset[str]  # measure words counting occurrences (次, 场次), not things
     qualifier: dict[tuple[str, str], str]
     silent_pre: frozenset[str]  # pre words outside the metric's text (突破)
     cues: dict[str, re.Pattern[str]]  # role → regex anchored at the end (before) or start (after)
@@ -101,6 +102,7 @@ def _lexicon() -> _Lexicon:
         post=re.compile(_alt(by_pos.get("post", []))),
         canonical={u["unit"]: u["canonical"] for u in units},
         unit_class={u["unit"]: u["class"] for u in units},
+        events=frozenset(u["unit"] for u in units if u.get("counts") == "events"),
         qualifier={(q["position"], q["word"]): q["qualifier"] for q in quals},
         silent_pre=frozenset(q["word"] for q in quals if q["in_text"] != "yes"),
         cues=cue_res,
@@ -182,7 +184,7 @@ def _read(m: re.Match[str], text: str, lex: _Lexicon, *, with_unit: bool) -> Raw
         num_start=c.num_start,
         value=c.value,
         unit=unit,
-        unit_class=c.unit_class,
+        unit_class="events" if c.unit in lex.events else c.unit_class,
         qualifier=qualifier,
         num_end=c.unit_end,
     )
