@@ -213,6 +213,8 @@ def test_about_period_and_base() -> None:
     assert m.period == "2023" and "受理案件" in m.about
     assert one("群众满意度达98%以上。").about == "群众满意度"
     assert one("累计执结案件97892件。").about == "执结案件"
+    assert one("组成2个督察组开展明察暗访。").about == "督察组"  # the thing counted follows
+    assert one("工作做法先后16次受到肯定。").about == "工作做法先后"  # 次 counts events, not things
     assert one("比上年增长5%。").base_period == "比上年"
     assert one("同比增长5%。").base_period == "同比"
     assert one("较“十三五”末增加4374.4亿元。").base_period == "较“十三五”末"

@@ -57,9 +57,6 @@ _AFTER_STOP = re.compile(
     r"[，,；;：:。！？!?\n（）()、“”\"0-9]|走访|参加|参与|进行|开展|实现|受益|覆盖|获得|完成|达到|推动|推进"
     r"|入选|建成|上线|通过|纳入|进入|获评|获批|全部|均|的"
 )
-_VERB_END = re.compile(
-    r"(?:组织|走访|建成|建设|设立|成立|培训|办理|举办|开展|引进|实施|出具|选派|接待|创建)$"
-)
 
 
 def annotate(
@@ -174,9 +171,6 @@ def _about(text: str, raw: RawMetric) -> str:
         return after  # 2个督察组, 14个市州: the thing counted follows its measure word
     return before or after
 
-
-def _ends_with_verb(phrase: str) -> bool:
-    return _VERB_END.search(phrase) is not None
 
 
 def _distributive(text: str, raws: list[RawMetric]) -> dict[int, str]:
