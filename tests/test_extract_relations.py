@@ -91,3 +91,16 @@ def test_metric_subject_kept_when_already_set() -> None:
 
     _, linked, _ = _rels(s, ms, [replace(x, subject=5, parent=2)])
     assert (linked[0].subject, linked[0].parent) == (5, 2)
+
+
+def test_subject_must_open_the_clause() -> None:
+    s = "依托岳麓山实验室开展农业领域教育科技人才一体改革试点。"
+    ms = [_mention("岳麓山实验室", s, "agency"), *extract_initiatives(Sentence.of(s))]
+    assert _rels(s, ms)[0] == []
+    s = "2025年6月，省委办公厅、省政府办公厅印发《四川省优化民营经济发展环境专项治理工作方案》"
+    ms = [
+        _mention("省委办公厅", s, "agency"),
+        _mention("省政府办公厅", s, "agency"),
+        _mention("四川省优化民营经济发展环境专项治理工作方案", s, "policy"),
+    ]
+    assert [(p, a) for p, a, _ in _rels(s, ms)[0]] == [("issues", "省委办公厅"), ("issues", "省政府办公厅")]

@@ -42,6 +42,8 @@ _CARRY = re.compile(r"^(?:累计|共计|共|全年|先后|同比|年均|分别|�
 _BUILT_IN = re.compile(r"^”?在$")
 _BUILT_AFTER = re.compile(r"^(?:建成|开工|投运|落地|竣工)")
 _SUBJECT_KINDS = ("initiative", "work", "agency")
+#: What may open a clause before its subject: a date, 近年来, 同时.
+_TIME_LEAD = re.compile(r"(?:[0-9０-９]+年|[0-9０-９]+月|[0-9０-９]+日|今年|去年|近年来|同时|此外|目前|随后)*")
 
 
 def extract_relations(
@@ -143,8 +145,8 @@ def _subjects(
         lead = text[pos:s]
         if found and not re.fullmatch(r"[、和及与]?", lead):
             break
-        if not found and not re.fullmatch(r"[\u4e00-\u9fff0-9年月日]{0,6}", lead):
-            break  # something else opens the clause: not our subject
+        if not found and not _TIME_LEAD.fullmatch(lead):
+            break  # something else opens the clause (依托…): not our subject
         found.append(i)
         pos = e
     if found and not _BETWEEN_SUBJECT.match(text[pos:verb_start]):
