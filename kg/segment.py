@@ -217,10 +217,14 @@ def _classify(doc: Document, blocks: list[_Block]) -> None:
         if _heading_like(s) and not s.startswith("各位代表"):
             cand[i] = True
     _in_sequence(blocks)
+    last_title = max((i for i in range(min(head, len(blocks))) if blocks[i].kind == "title"), default=-2)
     for i, b in enumerate(blocks):
         if not cand[i] or b.kind != "body":
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if i <= last_title + 1:  # just under the title block: a photo caption, not a heading
+            b.kind = "caption"
+            continue
         if (
             usual >= 1
             and b.gap > usual

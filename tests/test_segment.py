@@ -187,3 +187,10 @@ def test_ingest_then_segment_never_raises_unexpectedly(text: str) -> None:
         return
     assert doc.text == doc.text.strip("\n") and "\r" not in doc.text
     _check(segment(doc))
+
+
+def test_short_line_under_the_title_block_is_a_caption_not_a_heading() -> None:
+    raw = "陕西省2026年政府工作报告\n时间：2026-02-02 09:20\n来源：陕西省人民政府\n省长赵刚作政府工作报告\n各位代表：\n正文。\n"
+    seg = segment(document_from_text(raw))
+    assert seg.sections == ()
+    assert [s.role for s in seg.sentences][:4] == ["title", "title", "title", "caption"]
