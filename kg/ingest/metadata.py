@@ -51,9 +51,11 @@ _SUBTITLE = re.compile(
 )
 _SUBTITLE_TAIL = re.compile(r"^(.*?[会會][议議]上[）)]?)\s+(\S.*)$")
 _POSTS = r"(?:总理|副总理|省长|代省长|市长|代市长|主席|区长|州长|县长|书记|部长|厅长|局长|主任)"
-_AUTHOR = re.compile(
-    r"^(?:\S{0,20}?" + _POSTS + r")[\s\u3000]*[\u4e00-\u9fff][\u4e00-\u9fff·•．\s\u3000]{0,14}$"
+_NAME = (
+    r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][\s\u3000]+[\u4e00-\u9fff]{1,2}"
+    r"|[\u4e00-\u9fff]{1,6}(?:[·•．][\u4e00-\u9fff]{1,8})+)"
 )
+_AUTHOR = re.compile(r"^(?:\S{0,20}?" + _POSTS + r")[\s\u3000]*" + _NAME + "$")
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _PHOTO = re.compile(r"(?:记者|摄影|通讯员|供图|图/|图：|图为).{0,20}摄?$|\s摄$|[\u4e00-\u9fff]摄$")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;：:，,]")
