@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 
 from ..lexicon import load_table
 from ..model import Mention, Sentence
-from .agency_lexicon import AgencyLexicon, agency_lexicon
+from .agency_lexicon import STOP_CHARS, AgencyLexicon, agency_lexicon
 
 __all__ = ["extract_agencies", "agency_spans", "cached_agency_spans", "is_deictic", "is_bare_function", "agency_subtype"]
 
@@ -36,12 +36,16 @@ _RESEARCH_HEADS = frozenset({"研究中心", "研究院", "研究所", "研究�
 
 # Characters that end a name on its left: function words that never occur in
 # the names reports use (和/与/及 inside 住房和城乡建设厅 are protected as compounds).
-_STOP_CHARS = frozenset("的和与及在对向为了是把被将由从并或给让据按至于等其该也又就还已而之以且各")
-_DEICTIC = re.compile(r"(?:本|我)(?:局|厅|委|院|部|办|会|所|处|中心|单位)|全系统")
-_TITLE_TAIL = re.compile(r"(?:厅|局|部|组|委|署|社|台|所|院)长")
+_STOP_CHARS = STOP_CHARS
+_DEICTIC = re.compile(r"(?:本|我)(?:局|厅|委|院|部|办|所|处|中心|单位)|本会|全系统")
+_TITLE_TAIL = re.compile(r"(?:厅|局|部|组|委|署|社|台|所|院|处|司)长")
 # 3家, 7个, 两批: a count ends a name's window (7个省委法治督察组)
-_QUANTITY = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多数]+[个家项批名座位支]")
+_QUANTITY = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多数]+[个家项批名座位支架艘所]")
 _NATIONAL_ONLY = ("国家", "全国", "中国", "中央")
+# units inside a body named just before them (财政部|金融司, 中国人民银行|广州分行)
+_SUBUNIT_HEADS = frozenset({"司", "处", "分行", "支行", "分局", "总队", "支队", "大队", "营业部", "分公司", "研究所"})
+# a town or township at the window start (戴窑镇政府): divisions below the county level
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}(?:镇|乡|街道)(?=[\u4e00-\u9fff])")
 
 
 def is_deictic(text: str) -> bool:
@@ -117,6 +121,9 @@ def _prefix_start(text: str, ws: int, head_start: int, lex: AgencyLexicon) -> in
     m = lex.national_prefix.search(text, ws, head_start)
     if m:
         return m.start()
+    m = _TOWN.match(text, ws, head_start + 1)
+    if m and m.end() <= head_start:
+        return ws
     return None
 
 
@@ -183,6 +190,10 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
         ws = _window_start(text, masked, start, floor, lex)
         head = m.group()
         adjacent = out and out[-1][1] == floor == ws and out[-1][2] not in ("media", "enterprise")
+        if adjacent and head in _SUBUNIT_HEADS and end - ws <= 12:
+            out[-1][1] = end  # 财政部金融司, 中国人民银行广州分行
+            floor = end
+            continue
         if (
             adjacent
             and head not in lex.strong_heads
@@ -206,7 +217,7 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
     for m in _DEICTIC.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e, *_ in out):
             prev = text[m.start() - 1 : m.start()]
-            if m.group() != "全系统" or not prev or not _is_name_char(prev):
+            if not prev or not _is_name_char(prev):  # not 日本办(展)
                 out.append([m.start(), m.end(), None, False])
     out.sort()
     return [(s, e, sub) for s, e, sub, _ in out if text[s:e] not in lex.generic]

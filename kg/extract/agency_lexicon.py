@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import load_column, load_table
-from .trie import trie_regex
+from .trie import trie_pattern, trie_regex
 
 __all__ = [
     "Province",
@@ -24,6 +24,7 @@ __all__ = [
     "local_forms",
     "national_bodies",
     "instantiate",
+    "STOP_CHARS",
 ]
 
 
@@ -125,6 +126,10 @@ class AgencyLexicon:
     functions: frozenset[str]  #: 民政, 房管 …: department cores that may stand bare
 
 
+#: Function characters that end a name on its left (和/与/及 inside 住房和城乡建设厅,
+#: 埃及 or 以色列 are protected as compounds).
+STOP_CHARS = frozenset("的和与及在对向为了是把被将由从并或给让据按至于等其该也又就还已而之以且各到")
+
 _LEVEL_CHARS = ("省", "市", "县", "区", "州", "乡", "镇", "自治区", "自治州", "旗", "盟")
 
 
@@ -140,6 +145,8 @@ def agency_lexicon() -> AgencyLexicon:
             if form.level in ("*", prov.level):
                 known_subtype.setdefault(instantiate(form.short, prov), form.subtype)
                 known_subtype.setdefault(instantiate(form.name, prov), form.subtype)
+    for row in load_table("agency_international"):
+        known_subtype.setdefault(row["name"], row["subtype"])
     heads = load_table("agency_heads")
     head_subtype = {r["head"]: r["subtype"] for r in heads}
     strong = frozenset(r["head"] for r in heads if r["strength"] == "strong")
@@ -162,7 +169,13 @@ def agency_lexicon() -> AgencyLexicon:
         national_prefix=trie_regex(national),
         level_prefix=re.compile("|".join(sorted(_LEVEL_CHARS, key=len, reverse=True))),
         breaks=trie_regex(load_column("agency_breaks", "word")),
-        compounds=trie_regex(load_column("agency_compounds", "phrase")),
+        compounds=re.compile(
+            trie_pattern(
+                load_column("agency_compounds", "phrase")
+                | {p for p in places if any(c in STOP_CHARS for c in p)}
+            )
+            + "|(?:" + trie_pattern(load_column("agency_functions", "core")) + ")和"
+        ),
         generic=load_column("agency_generic", "name"),
         modifiers=load_column("agency_modifiers", "word"),
         province_names=frozenset(names),
