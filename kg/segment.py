@@ -44,7 +44,6 @@ _NUMBERS = (
 )
 _ENUM = re.compile(rf"^(?:[{_CN_NUM}]{{1,3}}是|——|第[{_CN_NUM}]{{1,3}}[，、,]|[（(][{_CN_NUM}0-9]{{1,3}}[）)])")
 _INNER_PUNCT = re.compile(r"[，,；;。！？!?：:]")
-_END_PUNCT = "。！？!?；;：:，,、"
 _MARK = re.compile(r"[《“「『]|[》”」』]|[。！？!?]+[”’」』）)》】〕\"']*")
 _OPEN = "《“「『"
 _CLOSE = "》”」』"
