@@ -49,7 +49,9 @@ def _to_rdflib(term):
     if isinstance(term, pyoxigraph.BlankNode):
         return rdflib.BNode(term.value)
     lang = term.language
-    return rdflib.Literal(term.value, lang=lang, datatype=None if lang else rdflib.URIRef(term.datatype.value))
+    if lang or term.datatype.value == str(rdflib.XSD.string):
+        return rdflib.Literal(term.value, lang=lang)  # a plain literal in rdflib's terms
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 
 def test_rebuild_is_byte_identical_and_independent_of_jobs(tmp_path):
