@@ -18,6 +18,7 @@ Four readings, all driven by lexicons (``initiative_heads.tsv``,
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import load_table
@@ -29,28 +30,42 @@ _HAN = r"\u4e00-\u9fff"
 _QUOTE = re.compile(r"“([^“”\n]{2,30})”")
 #: What may sit between a quote and its head word (法治建设考评, 问题线索清单).
 _MIDDLE = rf"[{_HAN}A-Za-z0-9]{{0,10}}?"
-#: Verbs that launch an initiative named right after them.
-_VERBS = (
-    "组织开展|部署开展|深入开展|扎实开展|开展|推行|实施|建立|打造|搭建|举办|启动|构建|推进|"
-    "打好|打赢|创建|首创|采取|推广|共建|参加|承办|组建|巩固拓展|巩固深化|巩固提升|深化|优化"
-)
-_LEAD_MODIFIER = re.compile(r"^(?:了|起了|起|全国首家|全国首个|全省首个|首家|首个|全省|全国)")
-#: Words a name does not start with: they make it generic (重点项目, 各项制度).
-_GENERIC_START = re.compile(
-    r"^(?:全省|全国|各地|各级|各项|我省|这|该|其中|一批|一些|多[个场项家]|重大|重点|相关|有关|长效|"
-    r"工作|协调|联动|常态化|制度|体制|好|更|各类|本|健全|完善|集中)"
-)
-#: Verbs and adverbs that start a list item or clause but are not part of the name.
-_LEAD_VERB = re.compile(
-    r"^(?:(?:加快|推进|推动|有序|支持|实施|建成|建设|引进|升级|深度|参与|聚焦|和|与|及|开工|新建|"
-    r"改扩建|扩建|启动|完成|落实|深化|深入|着力|大力|积极|全面|持续|加大|一批|一个|开展|加力|纵深|"
-    r"继续|全力|抓好|做好|坚持|不断|进一步|[一二三四五六七八九十]是|必须|今年|明年|依法|严格|培育|壮大|"
-    r"创新|稳步|建立|部署|实现|打造|严禁|搞|构建|探索|谋划|争创|争取)+)"
-)
-#: Stems too generic to name anything (促进行动, 三年行动).
-_GENERIC_STEM = {"促进", "提升", "专项", "三年", "五年", "攻坚", "改革", "重大", "重点", "各项", "相关"}
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The cue words of ``initiative_cues.tsv`` as patterns."""
+
+    verbs: str  #: alternation of launching verbs
+    lead_modifier: re.Pattern[str]
+    generic_start: re.Pattern[str]
+    lead_verb: re.Pattern[str]
+    generic_stem: frozenset[str]
+    descriptive: re.Pattern[str]
+    rail_bad: re.Pattern[str]
+
+
+@cache
+def _cues() -> _Cues:
+    words: dict[str, list[str]] = {}
+    for r in load_table("initiative_cues"):
+        words.setdefault(r["role"], []).append(r["word"])
+
+    def alt(role: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(words.get(role, []), key=len, reverse=True))
+
+    return _Cues(
+        verbs=alt("launch"),
+        lead_modifier=re.compile(rf"^(?:{alt('modifier')})"),
+        generic_start=re.compile(rf"^(?:{alt('generic_start')})"),
+        lead_verb=re.compile(rf"^(?:(?:{alt('lead_verb')})+)"),
+        generic_stem=frozenset(words.get("generic_stem", [])),
+        descriptive=re.compile(alt("descriptive")),
+        rail_bad=re.compile(alt("rail_bad")),
+    )
+
+
 #: A counted start (4个, 1万名, 两届) makes a description; round coinages (百场, 万人) stay.
-_DESCRIPTIVE = re.compile(r"了|在建|拟建|新开工|一大批|一批|其他|其它|所有|各种|有关")
 _COUNT_START = re.compile(r"^(?:[\d.]+[万千百]?|[一二三四五六七八九两])(?:个|名|届|家|项|场|批|类|条|座|所)")
 _NUMERAL = "一二三四五六七八九十百千万两"
 #: Marks of a coined, numbered name (1+4+7, 四个一, 三抓三促, 六大工程, 三化).
@@ -65,7 +80,6 @@ _RAIL = re.compile(
     rf"([{_HAN}]{{2,8}}?(?:城际铁路|铁路|高铁|轨道交通[一二三四五六七八九十\d]+号线)"
     rf"(?:[{_HAN}]{{2,3}}段)?)(?=[、，。；等和与及建开加]|$)"
 )
-_RAIL_BAD = re.compile(r"新增|其中|运营|普速|全省|全国|公里|里程|高速|干线|通车")
 _PHASE = re.compile(rf"(?:^|(?<=[、，。；：]))([{_HAN}]{{2,12}}机场[一二三四五六七八九十]期)")
 
 
@@ -86,7 +100,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "after_quote": re.compile(rf"^(等)?({_MIDDLE})({heads})"),
         "verb": re.compile(
-            rf"(?:{_VERBS})([^{_CLAUSE_PUNCT}“”的]{{2,30}}?({heads}))"
+            rf"(?:{_cues().verbs})([^{_CLAUSE_PUNCT}“”的]{{2,30}}?({heads}))"
             rf"(?=[{re.escape(_CLAUSE_PUNCT)}等和与及\d]|成果|工作|建设|取得|深入|全面|$)"
         ),
         "clause": re.compile(
@@ -138,7 +152,7 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
         kind = _chain_head(text, quotes, qi)
         if kind is None and (m := pats["ends_head"].search(content)) and len(content) > len(m.group()):
             kind = _kind(m.group())
-        if kind is None and re.search(rf"(?:{_VERBS})$", text[: q.start()]) and _SLOGAN.search(content):
+        if kind is None and re.search(rf"(?:{_cues().verbs})$", text[: q.start()]) and _SLOGAN.search(content):
             kind = "other" if not re.search(r"[、·]", content) else "mechanism"
         if kind is None and _BUILT.match(text[q.end() :]):
             kind = "project"  # “钍基熔盐实验堆”在武威建成运行
@@ -189,7 +203,7 @@ def _verb_led(text: str) -> list[tuple[int, int, str, str, int]]:
     out = []
     for m in _patterns()["verb"].finditer(text):
         start, name = m.start(1), m.group(1)
-        lead = _LEAD_MODIFIER.match(name)
+        lead = _cues().lead_modifier.match(name)
         if lead:
             start, name = start + lead.end(), name[lead.end() :]
         head = m.group(2)
@@ -212,16 +226,16 @@ def _verb_led(text: str) -> list[tuple[int, int, str, str, int]]:
 
 def _clean(start: int, name: str, head: str) -> tuple[int, str] | None:
     """Strip leading verbs and modifiers; None when what is left is generic."""
-    for pat in (_LEAD_VERB, _LEAD_MODIFIER, _LEAD_VERB):
+    for pat in (_cues().lead_verb, _cues().lead_modifier, _cues().lead_verb):
         lead = pat.match(name)
         if lead and lead.end() < len(name):
             start, name = start + lead.end(), name[lead.end() :]
     stem = name[: len(name) - len(head)] if head and name.endswith(head) else name
-    if len(name) < 3 or len(stem) < 2 or stem in _GENERIC_STEM or _GENERIC_START.match(name):
+    if len(name) < 3 or len(stem) < 2 or stem in _cues().generic_stem or _cues().generic_start.match(name):
         return None
     if stem.endswith(("重大", "重点", "各项", "相关")) or name.isdigit():
         return None
-    if _DESCRIPTIVE.search(name):
+    if _cues().descriptive.search(name):
         return None  # 取消和调整了一大批行政审批项目: a clause, not a name
     if _COUNT_START.match(name):
         return None  # 100个社区…改造工程, 两届…活动: a count of things, not a name
@@ -248,7 +262,7 @@ def _list_items(
 def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
     out = []
     for m in _patterns()["clause"].finditer(text):
-        if re.match(rf"^(?:扎实|深入|全面|持续|大力|积极|加快|统筹|着力)?(?:{_VERBS})", m.group(1)):
+        if re.match(rf"^(?:扎实|深入|全面|持续|大力|积极|加快|统筹|着力)?(?:{_cues().verbs})", m.group(1)):
             continue  # a verb phrase: the verb-led reading handles it
         if re.search(r"[\d０-９%]|亿元|万元|个|家|户", m.group(1)):
             continue
@@ -265,10 +279,10 @@ def _rails(text: str) -> list[tuple[int, int, str, str, int]]:
     out = []
     for m in _RAIL.finditer(text):
         start, name = m.start(1), m.group(1)
-        lead = _LEAD_VERB.match(name)
+        lead = _cues().lead_verb.match(name)
         if lead:
             start, name = start + lead.end(), name[lead.end() :]
-        if not _RAIL_BAD.search(name) and len(name) >= 4:
+        if not _cues().rail_bad.search(name) and len(name) >= 4:
             out.append((start, m.end(1), name, "project", 2))
     for m in _PHASE.finditer(text):
         out.append((m.start(1), m.end(1), m.group(1), "project", 2))
