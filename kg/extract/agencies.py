@@ -122,9 +122,17 @@ def _prefix_start(text: str, ws: int, head_start: int, lex: AgencyLexicon) -> in
     if m:
         return m.start()
     m = _TOWN.match(text, ws, head_start + 1)
-    if m and m.end() <= head_start:
-        return ws
+    if m and m.end() <= head_start and not lex.level_prefix.search(m.group()[:-1]):
+        return ws  # 戴窑镇政府; not 省市县乡 (levels, not a town)
     return None
+
+
+def _provincial(text: str, ws: int, lex: AgencyLexicon) -> bool:
+    """The window starts with a level word or a province (省疾控中心, 北京市疾控中心)."""
+    if lex.level_prefix.match(text, ws):
+        return True
+    m = lex.national_prefix.match(text, ws)
+    return m is not None and m.group() in lex.province_names
 
 
 def _tail_ok(text: str, end: int) -> bool:
@@ -237,18 +245,21 @@ def _candidate_start(text: str, ws: int, head_start: int, head: str, lex: Agency
             return None  # 省实验室, 市中心: a level word and a head name no body
         if head in ("网", "中心", "实验室") and lead.startswith(_NATIONAL_ONLY):
             return None  # 国家技术创新中心, 全国一体化算力网: designations, not bodies
+        if head == "中心" and prefix != ws or head == "中心" and not _provincial(text, ws, lex):
+            return None  # 长沙奥体中心, 青岛国际航运中心: facilities and designations
         if sub == "media":
             if head == "网" and text[ws:head_start] in lex.place_names:
                 return None  # 成都网: a place and 网 name no site
             return ws if head_start - ws <= 6 else prefix  # 法治甘肃网, 甘肃日报
         if head in lex.strong_heads:
             m = lex.national_prefix.match(text, prefix, head_start)
-            if m and m.end() < head_start and _is_generic_body(text[m.end() : head_start], lex):
+            national = m is not None and m.group() in _NATIONAL_ONLY
+            if national and m.end() < head_start and _is_generic_body(text[m.end() : head_start], lex):
                 return None  # 中国特色世界一流大学: a place and a class
         if lead in lex.place_names and head not in lex.bare_heads and head not in lex.strong_heads:
             return None  # 日本办(展), 北京公司: a place and a weak head name no body
         return prefix
-    if _is_functions(text[ws:head_start], lex):
+    if sub in ("department", "office") and _is_functions(text[ws:head_start], lex):
         return ws  # 民政局, 房管局: a department by its function (generic until resolved)
     longest = MAX_BARE_RESEARCH if head in _RESEARCH_HEADS else MAX_BARE_BODY
     if head in lex.strong_heads and 2 <= head_start - ws <= longest:
