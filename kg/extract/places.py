@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import Mention, Sentence
-from .place_lexicon import Surface, place_lexicon
+from .place_lexicon import LEVEL_RANK, Surface, place_lexicon
 
 __all__ = ["extract_places"]
 
@@ -23,8 +23,10 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BOUNDARY_BEFORE = set("省市州县区盟旗和与及、，,；;：:（(“\"‘《》)）在到赴对从")
 #: A name followed by one of these is part of another word (城区域, 大市场).
 _BAD_AFTER = {"区": "域", "市": "场", "县": "域"}
-#: Short forms followed by these are names of something else (中国式现代化).
-_SHORT_BAD_AFTER = ("特色", "式", "梦")
+#: 中国 followed by these names a concept (中国式现代化, 中国特色社会主义).
+_CONCEPT_AFTER = ("特色", "式", "梦")
+#: Which reading of a form wins when it has several.
+_READING_ORDER = {"full": 0, "region": 1, "alias": 2, "deictic": 3, "short": 4}
 #: A place name followed by these is part of an institution's name (陇东学院).
 _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:大学|学院|党校)")
 #: Two-character division names that are generic words.
@@ -64,40 +66,29 @@ def extract_places(sentence: Sentence) -> list[Mention]:
 def _accept(text: str, i: int, form: str, surfaces: list[Surface]) -> Surface | None:
     """The reading of ``form`` at ``text[i]``, or None when the context rules it out."""
     before = text[i - 1] if i else ""
-    after = text[i + len(form) : i + len(form) + 2]
+    after = text[i + len(form) : i + len(form) + 8]
     hows = {s.how for s in surfaces}
     if form in _GENERIC:
         return None
     if form == "中华人民共和国" and before == "《":
         return None  # 《中华人民共和国律师法》: the formal prefix of a law's title
-    if _BAD_AFTER.get(form[-1]) and after[:1] == _BAD_AFTER[form[-1]] and "region" not in hows:
-        return None
-    if len(form) == 2 and "full" in hows and before and _CJK.match(before):
-        if before not in _BOUNDARY_BEFORE and "short" not in hows and "region" not in hows:
-            return None
-    if hows <= {"short", "deictic", "region", "alias"} and after.startswith(_SHORT_BAD_AFTER):
-        if form in ("中国",):
-            return None
+    if form == "中国" and after.startswith(_CONCEPT_AFTER):
+        return None  # 中国式现代化, 中国特色: a concept, not the country
+    if "region" not in hows and after[:1] == _BAD_AFTER.get(form[-1]):
+        return None  # 城区域, 大市场
+    if len(form) == 2 and hows == {"full"} and _CJK.match(before) and before not in _BOUNDARY_BEFORE:
+        return None  # 循环县域 is not 环县
+    if "full" not in hows and _INSTITUTION.match(after):
+        return None  # 兰州大学, 陇东学院, 中国政法大学: a university, not the place
     if hows == {"short"}:
-        if after[:1] == "族" or _INSTITUTION.match(after_long(text, i, form)):
-            return None  # 东乡族 (the people); 兰州大学 (a university, not the city)
+        if after[:1] == "族":
+            return None  # 东乡族: the people, not 东乡县
         if place_lexicon().overlaps_word(text, i, form):
             return None  # 均衡水平 is not 衡水
-    if hows & {"short", "region"} and "full" not in hows:
-        if _INSTITUTION.match(after_long(text, i, form)):
-            return None
-    order = {"full": 0, "region": 1, "alias": 2, "deictic": 3, "short": 4}
-    return min(surfaces, key=lambda s: order[s.how])
-
-
-def after_long(text: str, i: int, form: str) -> str:
-    """Up to eight characters after the form."""
-    return text[i + len(form) : i + len(form) + 8]
+    return min(surfaces, key=lambda s: _READING_ORDER[s.how])
 
 
 def _level(form: str, surfaces: list[Surface]) -> str:
     """The broadest level the form can name (吉林 → province)."""
-    from .place_lexicon import LEVEL_RANK
-
     full = [s for s in surfaces if s.how != "short"] or surfaces
     return max(full, key=lambda s: LEVEL_RANK.get(s.level, 0)).level
