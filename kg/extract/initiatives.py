@@ -150,8 +150,9 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
         if not content or content.isdigit() or any(c in content for c in "。！？，,；;"):
             continue  # a quoted sentence is a slogan, not a name
         kind = _chain_head(text, quotes, qi)
-        if kind is None and (m := pats["ends_head"].search(content)) and len(content) > len(m.group()):
-            kind = _kind(m.group())
+        own = pats["ends_head"].search(content)
+        if own and len(content) > len(own.group()) and kind != "modifier":
+            kind = _kind(own.group())  # “千万工程”经验: the name's own head word says what it is
         if kind is None and re.search(rf"(?:{_cues().verbs})$", text[: q.start()]) and _SLOGAN.search(content):
             kind = "other" if not re.search(r"[、·]", content) else "mechanism"
         if kind is None and _BUILT.match(text[q.end() :]):
