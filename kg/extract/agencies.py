@@ -45,7 +45,7 @@ _NATIONAL_ONLY = ("国家", "全国", "中国", "中央")
 # units inside a body named just before them (财政部|金融司, 中国人民银行|广州分行)
 _SUBUNIT_HEADS = frozenset({"司", "处", "分行", "支行", "分局", "总队", "支队", "大队", "营业部", "分公司", "研究所"})
 # a town or township at the window start (戴窑镇政府): divisions below the county level
-_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}(?:镇|乡|街道)(?=[\u4e00-\u9fff])")
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2}(?:镇|乡|街道)(?=[\u4e00-\u9fff])")
 
 
 def is_deictic(text: str) -> bool:
@@ -77,10 +77,12 @@ def _place_before(text: str, start: int, lex: AgencyLexicon) -> int:
 
 @cache
 def _head_context() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    return {
-        r["head"]: (frozenset(r["bad_before"]), frozenset(r["bad_after"]))
-        for r in load_table("agency_head_context")
-    }
+    """Head word → (characters that may not precede it, … follow it); rows for one head add up."""
+    out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for r in load_table("agency_head_context"):
+        before, after = out.get(r["head"], (frozenset(), frozenset()))
+        out[r["head"]] = (before | frozenset(r["bad_before"]), after | frozenset(r["bad_after"]))
+    return out
 
 
 def _is_name_char(ch: str) -> bool:
@@ -253,8 +255,9 @@ def _candidate_start(text: str, ws: int, head_start: int, head: str, lex: Agency
             return ws if head_start - ws <= 6 else prefix  # 法治甘肃网, 甘肃日报
         if head in lex.strong_heads:
             m = lex.national_prefix.match(text, prefix, head_start)
+            designation = head in ("实验室", "研究中心", "集团") and m is not None and m.group() in lex.province_names
             national = m is not None and m.group() in _NATIONAL_ONLY
-            if national and m.end() < head_start and _is_generic_body(text[m.end() : head_start], lex):
+            if (national or designation) and m.end() < head_start and _is_generic_body(text[m.end() : head_start], lex):
                 return None  # 中国特色世界一流大学: a place and a class
         if lead in lex.place_names and head not in lex.bare_heads and head not in lex.strong_heads:
             return None  # 日本办(展), 北京公司: a place and a weak head name no body
