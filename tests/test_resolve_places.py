@@ -55,3 +55,9 @@ def test_county_short_forms_only_in_their_province() -> None:
 def test_non_place_mentions_get_none() -> None:
     m = Mention(kind="agency", text="省司法厅", start=0, end=4, sentence=0)
     assert resolve_places([m], "甘肃省") == [None]
+
+
+def test_township_after_its_county() -> None:
+    mentions, ents = _resolve("化隆县谢家滩乡拉扎村，山丹县城乡一体化", "青海省")
+    assert [m.text for m in mentions] == ["化隆县", "谢家滩乡", "山丹县"]
+    assert ents[1].name == "谢家滩乡" and ents[1].parent == "place:化隆县" and ents[1].code is None

@@ -25,6 +25,10 @@ _BOUNDARY_BEFORE = set("省市州县区盟旗和与及、，,；;：:（(“\"�
 _BAD_AFTER = {"区": "域", "市": "场", "县": "域"}
 #: 中国 followed by these names a concept (中国式现代化, 中国特色社会主义).
 _CONCEPT_AFTER = ("特色", "式", "梦")
+#: A township after a county's full name: 2–4 characters and 镇, 乡 or 街道.
+_TOWN = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:镇|乡|街道)")
+#: Stems that make 镇/乡 part of a common word (城乡, 各乡镇, 全县乡村).
+_NOT_TOWN = re.compile(r"[各全城农县市区和与及的等镇乡]")
 #: Which reading of a form wins when it has several.
 _READING_ORDER = {"full": 0, "region": 1, "alias": 2, "deictic": 3, "short": 4}
 #: A place name followed by these is part of an institution's name (陇东学院).
@@ -57,6 +61,19 @@ def extract_places(sentence: Sentence) -> list[Mention]:
                 )
             )
             i += len(form)
+            town = _town_after(text, i, surface)
+            if town:
+                found.append(
+                    Mention(
+                        kind="place",
+                        text=town,
+                        start=sentence.start + i,
+                        end=sentence.start + i + len(town),
+                        sentence=sentence.index,
+                        subtype="other",
+                    )
+                )
+                i += len(town)
             break
         else:
             i += 1
@@ -86,6 +103,18 @@ def _accept(text: str, i: int, form: str, surfaces: list[Surface]) -> Surface | 
         if place_lexicon().overlaps_word(text, i, form):
             return None  # 均衡水平 is not 衡水
     return min(surfaces, key=lambda s: _READING_ORDER[s.how])
+
+
+def _town_after(text: str, i: int, surface: Surface) -> str | None:
+    """A township named right after its county (华池县南梁镇 → 南梁镇)."""
+    if surface.how != "full" or surface.level not in ("county", "prefecture"):
+        return None
+    m = _TOWN.match(text, i)
+    if m is None or _NOT_TOWN.search(m.group(1)):
+        return None
+    if any(form in m.group() for form in place_lexicon().candidates(text, i)):
+        return None  # 华池县南梁镇: 南梁 is in the lexicon, the scan names it
+    return m.group()
 
 
 def _level(form: str, surfaces: list[Surface]) -> str:

@@ -47,6 +47,11 @@ def resolve_places(mentions: Sequence[Mention], province: str | None) -> list[En
             if len(cands) == 1:
                 named.add(cands[0].code)
     targets = [_resolve(lex, m, home, named) if m.kind == "place" else None for m in mentions]
+    for i, (m, t) in enumerate(zip(mentions, targets)):
+        if t is not None and t.code is None and t.parent is None and m.subtype == "other" and i:
+            prev = targets[i - 1]  # 华池县南梁镇: the township is in the county written before it
+            if prev is not None and prev.code and mentions[i - 1].end == m.start:
+                targets[i] = _Target(t.name, t.level, None, prev.name)
     aliases: dict[str, set[str]] = {}
     for m, t in zip(mentions, targets):
         if t is not None:
