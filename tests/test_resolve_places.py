@@ -60,4 +60,4 @@ def test_non_place_mentions_get_none() -> None:
 def test_township_after_its_county() -> None:
     mentions, ents = _resolve("化隆县谢家滩乡拉扎村，山丹县城乡一体化", "青海省")
     assert [m.text for m in mentions] == ["化隆县", "谢家滩乡", "山丹县"]
-    assert ents[1].name == "谢家滩乡" and ents[1].parent == "place:化隆县" and ents[1].code is None
+    assert ents[1].name == "谢家滩乡" and ents[1].parent == "place:化隆回族自治县" and ents[1].code is None
