@@ -87,6 +87,9 @@ class Question:
     text: str
     path: Path | None = None
 
+    def parameter_names(self) -> list[str]:
+        return [p.name for p in self.params]
+
     def param(self, name: str) -> Param:
         for p in self.params:
             if p.name == name:
@@ -334,9 +337,13 @@ def run(
     params: Mapping[str, str] | None = None,
     timeout: float | None = None,
     *,
+    question: Question | None = None,
     max_results: int | None = None,
 ) -> Result:
     """Answer a query (SPARQL text, .rq path or question name) on a graph source.
+
+    Parameters are typed by the question (given, named, or declared by
+    ``# @param`` lines in the text itself); without one they bind as strings.
 
     ``source`` is a :class:`kg.rdf.store.GraphSource` (or a pyoxigraph Store).
     With ``timeout`` the query runs in a worker thread and is abandoned when
@@ -345,7 +352,12 @@ def run(
     it ends, so long-lived processes should use :mod:`kg.serve`'s worker
     processes instead.
     """
-    text, question = resolve_query(query)
+    if question is None:
+        text, question = resolve_query(query)
+        if question is None and re.search(r"^#\s*@param\s", text, re.M):
+            question = parse_question(text, "query")  # the text of a .rq file with parameters
+    else:
+        text = query or question.text
     text = bind(text, question, params or {})
     store = getattr(source, "store", source)
     if timeout is None:

@@ -111,6 +111,8 @@ class _Server(ThreadingHTTPServer):
         self.config = config
         self.runner = ForkRunner(config.timeout)
         self.questions = list_questions()
+        # Said once: the page must not touch the store in this process while children fork.
+        self.description = source.describe() if hasattr(source, "describe") else "graph"
         super().__init__(addr, _Handler)
 
 
@@ -200,7 +202,7 @@ class _Handler(BaseHTTPRequestHandler):
             values = {p.name: params[p.name][0] for p in chosen.params if p.name in params}
         viz = "/out/graph.html" if (self.server.config.out_dir / "graph.html").is_file() else None
         page = index_page(
-            self.server.source.describe() if hasattr(self.server.source, "describe") else "graph",
+            self.server.description,
             self.server.questions, chosen=chosen, params=values, viz=viz,
             allow_update=self.server.config.allow_update,
         )

@@ -240,3 +240,26 @@ def test_json_csv_tsv_ttl(src: GraphSource) -> None:
         format_result(r, "ttl")
     ask = run(src, "ASK { ?s a <https://w3id.org/govkg/ontology#Metric> }")
     assert json.loads(format_result(ask, "json"))["boolean"] is True
+
+
+def test_run_keeps_parameter_types_however_called(src: GraphSource, tmp_path: Path) -> None:
+    # The CLI resolves first and passes the text on: the question's types must survive.
+    text, q = resolve_query("metrics-of")
+    assert len(run(src, text, {"entity": "甘肃省司法厅"})) == 2
+    assert len(run(src, text, {"entity": "甘肃省司法厅"}, question=q)) == 2
+    f = tmp_path / "mine.rq"
+    f.write_text("# Policies of one agency.\n# @param who label  Agency\n"
+                 "SELECT DISTINCT ?p WHERE { ?a <http://www.w3.org/2004/02/skos/core#prefLabel> ?who . "
+                 "?p <https://w3id.org/govkg/ontology#issuedBy> ?a }\n", encoding="utf-8")
+    assert len(run(src, str(f), {"who": "甘肃省司法厅"})) == 2
+    assert len(run(src, resolve_query(str(f))[0], {"who": "甘肃省司法厅"})) == 2
+    assert q.parameter_names() == ["entity"]
+
+
+def test_values_go_inside_the_where_clause(src: GraphSource) -> None:
+    construct = "CONSTRUCT { ?a <http://e/x> ?v } WHERE { ?a <http://www.w3.org/2004/02/skos/core#prefLabel> ?v }"
+    bound = bind(construct, None, {"v": "{x}"})
+    assert bound.index("VALUES") > bound.index("WHERE")
+    assert len(run(src, construct, {"v": "甘肃省司法厅"})) == 0  # a plain string is not the @zh label
+    tricky = 'SELECT ?s WHERE { ?s <http://e/p{> "}{#" . BIND(?v AS ?x) } # { comment'
+    assert bind(tricky, None, {"v": "1"}).startswith('SELECT ?s WHERE {VALUES')

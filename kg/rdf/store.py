@@ -227,8 +227,8 @@ class GraphSource:
         return f"{self.kind} {self.path} ({len(self.store)} quads)"
 
     def close(self) -> None:
+        """Drop the rdflib view; the store closes when the last reference goes."""
         self._rdflib = None
-        self.store.flush() if self.kind == "store" else None
 
     def __enter__(self) -> "GraphSource":
         return self
