@@ -27,7 +27,8 @@ from ..model import Mention, Sentence
 __all__ = ["extract_initiatives"]
 
 _HAN = r"\u4e00-\u9fff"
-_QUOTE = re.compile(r"“([^“”\n]{2,30})”")
+#: A quoted name: “…”, 「…」 or "…" (the content is group 1).
+_QUOTE = re.compile(r"(?:“([^“”\n]{2,30})”|「([^「」\n]{2,30})」|\"([^\"“”\n]{2,30})\")")
 #: What may sit between a quote and its head word (法治建设考评, 问题线索清单).
 _MIDDLE = rf"[{_HAN}A-Za-z0-9]{{0,10}}?"
 
@@ -146,7 +147,7 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
     quotes = list(_QUOTE.finditer(text))
     out = []
     for qi, q in enumerate(quotes):
-        content = q.group(1).strip()
+        content = _content(q).strip()
         if not content or content.isdigit() or any(c in content for c in "。！？，,；;"):
             continue  # a quoted sentence is a slogan, not a name
         kind = _chain_head(text, quotes, qi)
@@ -164,8 +165,12 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
             if cleaned:
                 out.append((cleaned[0], q.end() + m.end(), cleaned[1], _kind(m.group(3)), 3))
         elif kind is not None:
-            out.append((q.start(1), q.end(1), content, kind, 3))
+            out.append((q.start() + 1, q.end() - 1, content, kind, 3))
     return out
+
+
+def _content(q: re.Match[str]) -> str:
+    return next(g for g in q.groups() if g is not None)
 
 
 def _chain_head(text: str, quotes: list[re.Match[str]], qi: int) -> str | None:
@@ -194,7 +199,7 @@ def _chain_head(text: str, quotes: list[re.Match[str]], qi: int) -> str | None:
         return None  # “…”为主题的…活动: the quote is a theme, not the name
     if "等" in middle:
         return None  # “挂案”清理等专项行动: the quote is a piece of an item
-    content = quotes[qi].group(1)
+    content = _content(quotes[qi])
     if middle and len(content) <= 3 and not _SLOGAN.search(content):
         return "modifier"  # “二维码”一键举报平台: a quoted word modifying the name
     return _kind(m.group(3))

@@ -113,11 +113,11 @@ def _verb_end(text: str, mentions: Sequence[Mention], oi: int, base: int) -> int
         # step back over an earlier object of the same kind in a run
         if k >= 0 and mentions[k].kind == mentions[oi].kind:
             between = text[mentions[k].end - base : pos]
-            if re.fullmatch(r"[》”]?[、和及与]?[《“]?", between):
+            if re.fullmatch(r"[》”」\"]?[、和及与]?[《“「\"]?", between):
                 pos, k = mentions[k].start - base, k - 1
                 continue
         break
-    head = text[:pos].rstrip("《“")
+    head = text[:pos].rstrip("《“「\"")
     if mentions[oi].kind == "policy":
         return len(head) if len(text[:pos]) - len(head) <= 1 else None
     m = re.search(r"(?:全国首家|全国首个|首家|首个|首届|全省|全国|新一轮)?$", head)
