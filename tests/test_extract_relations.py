@@ -31,6 +31,7 @@ def test_agency_subject_issues_each_policy_of_a_run() -> None:
         _mention("甘肃省税费征管保障办法", s, "policy"),
         _mention("甘肃省政府规章动态清理办法", s, "policy"),
     ]
+    ms += extract_places(Sentence.of(s))  # 甘肃省 inside the titles
     named, _, _ = _rels(s, ms)
     assert named == [
         ("issues", "省政府", "甘肃省税费征管保障办法"),

@@ -36,8 +36,6 @@ _LEAD = re.compile(
     r"(?:了|起|起了)?$"
 )
 _PARTICIPATE = re.compile(r"(?:参与|参加)(?:了)?$")
-#: Before the object: nothing, or a short modifier (全国首家, 首届) and quotes.
-_OBJECT_GAP = 8
 _CARRY = re.compile(r"^(?:累计|共计|共|全年|先后|同比|年均|分别|其中|点击量|收视率|总计|合计)")
 _BUILT_IN = re.compile(r"^”?在$")
 _BUILT_AFTER = re.compile(r"^(?:建成|开工|投运|落地|竣工)")
@@ -105,21 +103,17 @@ def _inside(inner: Mention, outer: Mention) -> bool:
 def _verb_end(text: str, mentions: Sequence[Mention], oi: int, base: int) -> int | None:
     """Where the verb governing mention ``oi`` ends: just before the object, past
     quotes, a short modifier, or a run of other titles (《A》《B》, 《A》、《B》)."""
-    start = mentions[oi].start - base
-    pos = start
-    k = oi - 1
-    while True:
-        gap = text[max(0, pos - _OBJECT_GAP) : pos]
-        # step back over an earlier object of the same kind in a run
-        if k >= 0 and mentions[k].kind == mentions[oi].kind:
-            between = text[mentions[k].end - base : pos]
-            if re.fullmatch(r"[》”」\"]?[、和及与]?[《“「\"]?", between):
-                pos, k = mentions[k].start - base, k - 1
-                continue
-        break
+    kind = mentions[oi].kind
+    earlier = [m for m in mentions[:oi] if m.kind == kind]  # places inside titles skipped
+    pos = mentions[oi].start - base
+    while earlier:  # step back over earlier objects of the same kind in a run
+        between = text[earlier[-1].end - base : pos]
+        if not re.fullmatch(r"[》”」\"]?[、和及与]?[《“「\"]?", between):
+            break
+        pos = earlier.pop().start - base
     head = text[:pos].rstrip("《“「\"")
-    if mentions[oi].kind == "policy":
-        return len(head) if len(text[:pos]) - len(head) <= 1 else None
+    if kind == "policy":
+        return len(head) if pos - len(head) <= 1 else None
     m = re.search(r"(?:全国首家|全国首个|首家|首个|首届|全省|全国|新一轮)?$", head)
     return m.start() if m else len(head)
 
