@@ -162,3 +162,13 @@ def test_doc_id_of_graph_inverts_graph_iri() -> None:
         assert doc_id_of_graph(str(graph_iri(doc))) == doc
     assert doc_id_of_graph(str(graph_iri("x")) + "/inferred") is None
     assert doc_id_of_graph("http://example.org/graph/x") is None
+
+
+def test_real_ontology_loads_once_and_entails(tmp_path: Path) -> None:
+    real = Path(__file__).resolve().parents[1] / "ontology" / "govkg.ttl"
+    with GraphStore.open(tmp_path / "s") as gs:
+        gs.replace_document("mini-a", "h1", doc_triples("mini-a"))
+        assert gs.load_ontology(real) > 0
+        assert gs.load_ontology(real) == 0  # same file: nothing to do
+        assert count(gs.store, "{ SELECT DISTINCT ?x { ?x a <http://www.w3.org/ns/org#Organization> } }") == 4
+        assert gs.documents() == {"mini-a": "h1"}

@@ -32,6 +32,7 @@ and pass SPARQL as strings (see ``../shared/STACK-NOTES.md``).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -84,7 +85,7 @@ def inferred_graph_iri(graph: str) -> str:
 
 def doc_id_of_graph(graph: str) -> str | None:
     """The document id a :func:`graph_iri` was minted from, or None for other graphs."""
-    if not graph.startswith(_GRAPH_PREFIX):
+    if not graph.startswith(_GRAPH_PREFIX) or graph == str(ONTOLOGY_GRAPH):
         return None
     rest = graph[len(_GRAPH_PREFIX) :]
     if "/" in rest:  # doc ids have '/' percent-encoded: this is a derived graph
@@ -268,6 +269,8 @@ class GraphStore:
         the RDFS closure. Returns the number of triples written.
         """
         g = str(graph_iri(doc_id))
+        if g == str(ONTOLOGY_GRAPH):
+            raise StoreError(f"document id {doc_id!r} would overwrite the ontology graph; rename the file")
         body = _ntriples(triples)
         n = body.count("\n")
         hash_triple = f"<{g}> <{GKG.sha256}> {_str(sha256)} ."
@@ -294,15 +297,30 @@ class GraphStore:
                 out[doc] = row["h"].value
         return dict(sorted(out.items()))
 
-    def load_ontology(self, path: Path | str) -> int:
-        """Load the ontology into :data:`ONTOLOGY_GRAPH` and recompute entailment."""
-        tmp = load_file(Path(path))
+    def load_ontology(self, path: Path | str, *, force: bool = False) -> int:
+        """Load the ontology into :data:`ONTOLOGY_GRAPH` and recompute entailment for every document.
+
+        Skipped (returns 0) when the store already holds this very file (by
+        content hash) unless ``force``; else returns the number of ontology triples.
+        """
+        path = Path(path)
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            raise InputError(path, f"cannot read ontology ({exc})") from None
+        g = f"<{ONTOLOGY_GRAPH}>"
+        if not force and bool(self.store.query(f"ASK {{ GRAPH {g} {{ {g} <{GKG.sha256}> {_str(digest)} }} }}")):
+            return 0
+        tmp = load_file(path)
         body = _ntriples(q.triple for q in tmp)
         self._update(
-            f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\n"
-            f"INSERT DATA {{ GRAPH <{ONTOLOGY_GRAPH}> {{\n{body}\n}} }}"
+            f"DROP SILENT GRAPH {g} ;\n"
+            f"INSERT DATA {{ GRAPH {g} {{\n{body}{g} <{GKG.sha256}> {_str(digest)} .\n}} }}"
         )
-        entail(self.store)
+        try:
+            entail(self.store)
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"{self.path}: entailment failed ({exc})") from None
         return len(tmp)
 
     def source(self) -> GraphSource:
