@@ -74,3 +74,13 @@ def test_deictic_mentions_go_to_the_named_department() -> None:
     r = resolve(Extraction(Segmented(doc, (), sents), mentions))
     assert r.mention_entities == ("agency:甘肃省司法厅", "agency:甘肃省司法厅", None)
     assert r.entity("agency:甘肃省司法厅").aliases == ("省司法厅",)
+
+
+def test_bureau_report_posts_of_the_bureau() -> None:
+    text = "2023年，市司法局在市委的领导下开展工作。局长张建华主持召开会议。"
+    doc = Document(id="lz", text=text, title="兰州市司法局2023年工作总结", source="兰州市司法局")
+    from kg.segment import segment as seg
+
+    r = resolve(extract(seg(doc)))
+    assert ("person:张建华", "局长", "agency:兰州市司法局") in {p[:3] for p in r.posts}
+    assert "agency:中共兰州市委" in r.mention_entities

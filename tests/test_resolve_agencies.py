@@ -63,3 +63,17 @@ def test_level_forms_need_a_province() -> None:
     assert canonical_agency("省政府", None) is None
     assert canonical_agency("市委", province("甘肃")) is None  # which city?
     assert canonical_agency("国务院", None).name == "中华人民共和国国务院"  # type: ignore[union-attr]
+
+
+def test_a_city_report_resolves_city_forms() -> None:
+    from kg.extract.agency_lexicon import locality, province_of
+
+    city = locality("兰州市")
+    assert city is not None and province_of(city) == province("甘肃")
+    names = {s: canonical_agency(s, province("甘肃"), locality=city) for s in ("市委", "市法院", "市司法局", "省司法厅")}
+    assert {s: (n.name if n else None) for s, n in names.items()} == {
+        "市委": "中共兰州市委",
+        "市法院": "兰州市中级人民法院",
+        "市司法局": "兰州市司法局",
+        "省司法厅": "甘肃省司法厅",
+    }

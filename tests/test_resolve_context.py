@@ -35,3 +35,11 @@ def test_province_from_the_text_when_metadata_is_missing() -> None:
     ctx = document_context(Document(id="excerpt", text=text))
     assert ctx.province is not None and ctx.province.short == "甘肃"
     assert ctx.publisher == "省人民政府"
+
+
+def test_city_report_has_a_locality_and_its_province() -> None:
+    doc = Document(id="lz", text="2023年，市司法局……", title="兰州市司法局2023年工作总结", source="兰州市司法局")
+    ctx = document_context(doc)
+    assert ctx.locality is not None and ctx.locality.full == "兰州市"
+    assert ctx.province is not None and ctx.province.full == "甘肃省"
+    assert ctx.publisher == "兰州市司法局"

@@ -24,6 +24,8 @@ __all__ = [
     "local_forms",
     "national_bodies",
     "instantiate",
+    "locality",
+    "province_of",
     "STOP_CHARS",
 ]
 
@@ -34,9 +36,15 @@ class Province:
 
     short: str
     full: str
-    level: str  #: 省, 市 or 自治区
+    level: str  #: the level word in short forms: 省, 市, 自治区 (县, 区 … for localities)
     pinyin: str
     code: str
+    rank: str = ""  #: which agency_local.tsv rows apply: the level for provinces, 地 or 县 below
+
+    @property
+    def key(self) -> str:
+        """The ``level`` column value of agency_local.tsv rows that apply to this division."""
+        return self.rank or self.level
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +103,38 @@ def national_bodies() -> tuple[NationalBody, ...]:
     )
 
 
+_SUFFIXES = ("自治州", "自治县", "自治旗", "市", "县", "区", "旗", "盟", "州")
+
+
+@cache
+def _localities() -> dict[str, tuple[str, str, str]]:
+    """Prefecture- and county-level divisions: full name → (code, level, parent code)."""
+    return {
+        r["name"]: (r["code"], r["level"], r["parent_code"])
+        for r in load_table("divisions")
+        if r["level"] in ("prefecture", "county")
+    }
+
+
+def locality(name: str) -> Province | None:
+    """A prefecture or county (兰州市, 榆中县) as a :class:`Province`-like division."""
+    row = _localities().get(name)
+    if row is None:
+        return None
+    suffix = next((s for s in _SUFFIXES if name.endswith(s)), "")
+    if not suffix or len(name) <= len(suffix) + 1:
+        return None
+    word = suffix[-1] if suffix.startswith("自治") else suffix
+    rank = "地" if row[1] == "prefecture" else "县"
+    return Province(name[: -len(suffix)], name, word, "", row[0], rank)
+
+
+def province_of(division: Province) -> Province | None:
+    """The province a division lies in (by its GB/T 2260 code)."""
+    prefix = division.code[:2]
+    return next((p for p in provinces() if p.code.startswith(prefix)), None)
+
+
 def instantiate(pattern: str, province: Province) -> str:
     """Fill ``{S}``, ``{P}``, ``{L}`` of a local form for ``province``."""
     return (
@@ -142,7 +182,7 @@ def agency_lexicon() -> AgencyLexicon:
             known_subtype.setdefault(surface, body.subtype)
     for form in local_forms():
         for prov in provinces():
-            if form.level in ("*", prov.level):
+            if form.level in ("*", prov.key):
                 known_subtype.setdefault(instantiate(form.short, prov), form.subtype)
                 known_subtype.setdefault(instantiate(form.name, prov), form.subtype)
     for row in load_table("agency_international"):

@@ -78,7 +78,9 @@ class _Registry:
                 entry.parent = None
                 break
             seen.add(entry.parent)
-            parent = known_agency(found.parent) or canonical_agency(found.parent, self.ctx.province)
+            parent = known_agency(found.parent) or canonical_agency(
+                found.parent, self.ctx.province, locality=self.ctx.locality
+            )
             if parent is None or parent.name != found.parent:
                 parent = AgencyName(found.parent, None)
             self.add("agency", parent.name, parent.subtype)
@@ -86,7 +88,7 @@ class _Registry:
         return key
 
     def agency_surface(self, surface: str, alias: bool = True) -> str | None:
-        found = canonical_agency(surface, self.ctx.province)
+        found = canonical_agency(surface, self.ctx.province, locality=self.ctx.locality)
         return None if found is None else self.agency(found, surface if alias else None)
 
     def merge(self, entity: Entity) -> str:
@@ -121,7 +123,7 @@ def resolve(extraction: Extraction) -> Resolved:
             if is_deictic(m.text):
                 deictic.append(i)
                 continue
-            found = canonical_agency(m.text, ctx.province, m.subtype)
+            found = canonical_agency(m.text, ctx.province, m.subtype, ctx.locality)
             keys[i] = None if found is None else reg.agency(found, m.text)
         elif m.kind in ("policy", "work", "initiative"):
             keys[i] = reg.add(m.kind, m.name, m.subtype, m.text if m.text != m.name else None)

@@ -52,7 +52,7 @@ def _explicit() -> dict[str, AgencyName]:
         if "{P}" not in form.short and "{S}" not in form.short:
             continue
         for prov in provinces():
-            if form.level in ("*", prov.level):
+            if form.level in ("*", prov.key):
                 out.setdefault(instantiate(form.short, prov), _entry(form, prov))
                 out.setdefault(instantiate(form.name, prov), _entry(form, prov))
     return out
@@ -63,7 +63,7 @@ def _local(province: Province) -> dict[str, AgencyName]:
     """Every local form instantiated for ``province`` (省委 → 中共甘肃省委)."""
     out: dict[str, AgencyName] = {}
     for form in local_forms():
-        if form.level in ("*", province.level):
+        if form.level in ("*", province.key):
             out.setdefault(instantiate(form.short, province), _entry(form, province))
             out.setdefault(instantiate(form.name, province), _entry(form, province))
     return out
@@ -90,10 +90,17 @@ def _compose(base: AgencyName, rest: str) -> AgencyName:
     return AgencyName(base.name + rest, subtype, base.name, relation)
 
 
-def canonical_agency(surface: str, province: Province | None, subtype: str | None = None) -> AgencyName | None:
+def canonical_agency(
+    surface: str,
+    province: Province | None,
+    subtype: str | None = None,
+    locality: Province | None = None,
+) -> AgencyName | None:
     """The canonical agency a surface form names in a document about ``province``.
 
-    None for generic and unplaceable mentions (各级政府; 省政府 in a national report).
+    ``locality`` is the city or county a local report is about (兰州市司法局's
+    report: 市委 is 中共兰州市委). None for generic and unplaceable mentions
+    (各级政府; 省政府 in a national report; 市委 in a provincial one).
     """
     lex = agency_lexicon()
     bare = is_bare_function(surface) and surface not in _national()
@@ -105,6 +112,8 @@ def canonical_agency(surface: str, province: Province | None, subtype: str | Non
     tables = [_national(), _explicit()]
     if province is not None:
         tables.insert(0, _local(province))
+    if locality is not None:
+        tables.insert(0, _local(locality))
     for table in tables:
         if name in table:
             return table[name]
@@ -115,11 +124,12 @@ def canonical_agency(surface: str, province: Province | None, subtype: str | Non
             if base is not None and base.subtype not in ("media", "enterprise"):
                 return _compose(base, name[cut:])
     if _LEVEL_START.match(name):
-        if province is None or not name.startswith(province.level):
+        home = next((d for d in (locality, province) if d is not None and name.startswith(d.level)), None)
+        if home is None:
             return None  # 市委 in a provincial report: which city?
-        full = province.full + name[len(province.level) :]
+        full = home.full + name[len(home.level) :]
         sub = agency_subtype(full)
-        gov = f"{province.full}人民政府"
+        gov = f"{home.full}人民政府"
         if sub in ("department", "office", "other") and full != gov:
             return AgencyName(full, sub, gov, "unit_of" if sub == "office" else "sub_organization_of")
         return AgencyName(full, sub)

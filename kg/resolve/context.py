@@ -14,7 +14,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..extract.agency_lexicon import Province, provinces
+from functools import cache
+
+from ..extract.agency_lexicon import Province, locality, province_of, provinces
+from ..extract.trie import trie_regex
+from ..lexicon import load_table
 from ..model import Document
 
 __all__ = ["Context", "document_context"]
@@ -41,6 +45,24 @@ class Context:
     publisher: str | None  #: surface name of the publishing body (甘肃政法网, 甘肃省人民政府)
     year: str | None  #: reference year (2023 for 2023年…十大亮点 published in 2024)
     national: bool = False  #: a national report (国务院 / 全国人大 in its header)
+    locality: Province | None = None  #: the city or county a local report is about (兰州市司法局)
+
+
+@cache
+def _locality_regex() -> re.Pattern[str]:
+    return trie_regex(
+        r["name"] for r in load_table("divisions") if r["level"] in ("prefecture", "county")
+    )
+
+
+def _find_locality(texts: tuple[str, ...]) -> Province | None:
+    """A city or county the header names as the report's own (兰州市司法局, 榆中县人民政府)."""
+    for text in texts:
+        for m in _locality_regex().finditer(text):
+            found = locality(m.group())
+            if found is not None:
+                return found
+    return None
 
 
 def _find_province(text: str) -> Province | None:
@@ -114,10 +136,13 @@ def document_context(doc: Document) -> Context:
     title, subtitle, source, author = _header(doc)
     head = doc.text[:_HEAD_CHARS]
     province = None
+    local = _find_locality((title, source, author))
     for text in (title, source, author, subtitle):
         province = _find_province(text)
         if province:
             break
+    if province is None and local is not None:
+        province = province_of(local)
     national = province is None and bool(_NATIONAL.search(" ".join((title, subtitle, author, head))))
     if province is None and not national:
         province = _by_frequency(doc.text) or _by_id(doc.id)
@@ -128,4 +153,4 @@ def document_context(doc: Document) -> Context:
         publisher = m.group(1)  # 我代表省人民政府，向大会报告工作
     elif "政府工作报告" in title or "政府工作报告" in source or "国务院总理" in author:
         publisher = "中华人民共和国国务院" if national or province is None else f"{province.full}人民政府"
-    return Context(province, publisher, _year(doc, title, subtitle), national)
+    return Context(province, publisher, _year(doc, title, subtitle), national, local)

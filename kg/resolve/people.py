@@ -20,6 +20,14 @@ def _bare_title(title: str, agency: str | None) -> str:
     return title[len(agency) :] if agency and title.startswith(agency) else title
 
 
+def _own_post(title: str, publisher: str | None) -> bool:
+    """局长 (or 局党组书记) in a bureau's own report is a post of that bureau."""
+    if not publisher:
+        return False
+    head = publisher[-1]
+    return head in "局厅委办院部" and (title in (f"{head}长", f"副{head}长") or title.startswith(head))
+
+
 def person_posts(
     mention: Mention,
     resolve_agency: Callable[[str], str | None],
@@ -33,7 +41,7 @@ def person_posts(
     for post in mention.posts:
         if post.agency:
             key = resolve_agency(post.agency)
-        elif post_agency(_bare_title(post.title, None)) == PUBLISHER:
+        elif post_agency(_bare_title(post.title, None)) == PUBLISHER or _own_post(post.title, publisher):
             key = publisher
         else:
             key = None
