@@ -61,3 +61,10 @@ def test_township_after_its_county() -> None:
     mentions, ents = _resolve("化隆县谢家滩乡拉扎村，山丹县城乡一体化", "青海省")
     assert [m.text for m in mentions] == ["化隆县", "谢家滩乡", "山丹县"]
     assert ents[1].name == "谢家滩乡" and ents[1].parent == "place:化隆回族自治县" and ents[1].code is None
+
+
+def test_we_region_only_in_an_autonomous_region() -> None:
+    _, ents = _resolve("我区营商环境", "宁夏回族自治区")
+    assert ents[0].name == "宁夏回族自治区" and ents[0].aliases == ()
+    _, ents = _resolve("我区营商环境", "甘肃省")
+    assert ents == [None]

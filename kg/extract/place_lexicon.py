@@ -23,9 +23,10 @@ __all__ = [
     "LEVEL_RANK",
 ]
 
-#: Forms that point at a place through the speaker (我国 → the country).
+#: Forms that point at a place through the speaker (我国 → the country; 我省 →
+#: the report's province; 我区 → it when it is an autonomous region).
 #: They resolve, but are never kept as an alias.
-DEICTIC = {"我国": "中华人民共和国", "我省": "", "本省": ""}
+DEICTIC = {"我国": "中华人民共和国", "我省": "", "本省": "", "我区": ""}
 
 #: Higher is broader: used to prefer 吉林省 over 吉林市 for 吉林.
 LEVEL_RANK = {"country": 5, "province": 4, "prefecture": 3, "county": 2, "area": 1}

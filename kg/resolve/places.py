@@ -102,7 +102,9 @@ def _resolve(lex: PlaceLexicon, m: Mention, home: Division | None, named: set[st
         target = DEICTIC[m.text]
         if target:
             return _region(lex, target)
-        return _division(lex, home) if home else None
+        if home is None or (m.text.endswith("区") and not home.name.endswith("自治区")):
+            return None  # 我区 is the report's province only in an autonomous region
+        return _division(lex, home)
     if m.name in lex.regions:
         return _region(lex, m.name)
     cands = _candidates(lex, m)
