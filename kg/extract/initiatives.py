@@ -74,6 +74,8 @@ _SLOGAN = re.compile(
     rf"[、·+＋\d]|[{_NUMERAL}].*[{_NUMERAL}]|^[{_NUMERAL}](?:大|个|项|条|场|化|抓|张|字|心|型)"
 )
 _CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
+#: A quoted numbered formula: 1+4+7, 14+1, 6+3+2+N.
+_FORMULA = re.compile(r"[0-9０-９]+(?:[+＋][0-9０-９A-Z]+)+")
 _BUILT = re.compile(r"^(?:在[^，。；,;]{1,8})?(?:建成|开工|投运|落地|竣工)")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个家项类]")
 _RAIL = re.compile(
@@ -156,6 +158,8 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
             kind = _kind(own.group())  # “千万工程”经验: the name's own head word says what it is
         if kind is None and re.search(rf"(?:{_cues().verbs})$", text[: q.start()]) and _SLOGAN.search(content):
             kind = "other" if not re.search(r"[、·]", content) else "mechanism"
+        if kind is None and _FORMULA.fullmatch(content):
+            kind = "other"  # “14+1”重点产业链: a numbered formula is always a coined name
         if kind is None and _BUILT.match(text[q.end() :]):
             kind = "project"  # “钍基熔盐实验堆”在武威建成运行
         if kind == "modifier":  # “二维码”一键举报平台: the name is what follows
