@@ -204,6 +204,10 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
             out[-1][1] = end  # 财政部金融司, 中国人民银行广州分行
             floor = end
             continue
+        if adjacent and head in _RESEARCH_HEADS and out[-1][2] in ("department", "office", "party", "government"):
+            out[-1][1] = end  # 建设部政策研究中心
+            floor = end
+            continue
         if (
             adjacent
             and head not in lex.strong_heads

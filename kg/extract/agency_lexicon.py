@@ -213,6 +213,8 @@ def agency_lexicon() -> AgencyLexicon:
             trie_pattern(
                 load_column("agency_compounds", "phrase")
                 | {p for p in places if any(c in STOP_CHARS for c in p)}
+                # 住房保障: 保障 is no verb here; but 建设 and 组织 stay verbs
+                | (load_column("agency_functions", "core") - load_column("agency_breaks", "word"))
             )
             + "|(?:" + trie_pattern(load_column("agency_functions", "core")) + ")和"
         ),
