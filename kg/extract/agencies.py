@@ -30,6 +30,7 @@ from .agency_lexicon import STOP_CHARS, AgencyLexicon, agency_lexicon
 __all__ = ["extract_agencies", "agency_spans", "cached_agency_spans", "is_deictic", "is_bare_function", "agency_subtype"]
 
 MAX_WINDOW = 20  #: characters scanned left of a head word
+MAX_GLUE = 6  #: longest body that extends the name before it (全面依法治省 + 委员会办公室)
 MAX_BARE_BODY = 4  #: longest name body before a strong head with no prefix (陇东学院)
 MAX_BARE_RESEARCH = 8  #: … before a research body's head (行政规范性文件研究中心)
 _RESEARCH_HEADS = frozenset({"研究中心", "研究院", "研究所", "研究会", "实验室", "学会", "协会"})
@@ -200,6 +201,7 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
         ws = _window_start(text, masked, start, floor, lex)
         head = m.group()
         adjacent = out and out[-1][1] == floor == ws and out[-1][2] not in ("media", "enterprise")
+        adjacent = adjacent and start - ws <= MAX_GLUE
         if adjacent and head in _SUBUNIT_HEADS and end - ws <= 12:
             out[-1][1] = end  # 财政部金融司, 中国人民银行广州分行
             floor = end
@@ -263,7 +265,7 @@ def _candidate_start(text: str, ws: int, head_start: int, head: str, lex: Agency
             national = m is not None and m.group() in _NATIONAL_ONLY
             if (national or designation) and m.end() < head_start and _is_generic_body(text[m.end() : head_start], lex):
                 return None  # 中国特色世界一流大学: a place and a class
-        if lead in lex.place_names and head not in lex.bare_heads and head not in lex.strong_heads:
+        if (lead in lex.place_names or lead in _NATIONAL_ONLY) and head not in lex.bare_heads and head not in lex.strong_heads:
             return None  # 日本办(展), 北京公司: a place and a weak head name no body
         return prefix
     if sub in ("department", "office") and _is_functions(text[ws:head_start], lex):

@@ -168,7 +168,7 @@ class AgencyLexicon:
 
 #: Function characters that end a name on its left (和/与/及 inside 住房和城乡建设厅,
 #: 埃及 or 以色列 are protected as compounds).
-STOP_CHARS = frozenset("的和与及在对向为了是把被将由从并或给让据按至于等其该也又就还已而之以且各到级")
+STOP_CHARS = frozenset("的和与及在对向为了是把被将由从并或给让据按至于等其该也又就还已而之以且各到级爲")
 
 _LEVEL_CHARS = ("省", "市", "县", "区", "州", "乡", "镇", "自治区", "自治州", "旗", "盟")
 
@@ -192,7 +192,8 @@ def agency_lexicon() -> AgencyLexicon:
     strong = frozenset(r["head"] for r in heads if r["strength"] == "strong")
     bare = frozenset(r["head"] for r in heads if r["bare"] == "yes")
     names = {p.short for p in provinces()} | {p.full for p in provinces()}
-    places = set(load_column("agency_countries", "name"))
+    countries = load_column("agency_countries", "name")
+    places = set(countries)
     for row in load_table("divisions"):
         places.add(row["name"])
         if row["match_short"] == "1" and len(row["short"]) >= 2:
@@ -212,7 +213,7 @@ def agency_lexicon() -> AgencyLexicon:
         compounds=re.compile(
             trie_pattern(
                 load_column("agency_compounds", "phrase")
-                | {p for p in places if any(c in STOP_CHARS for c in p)}
+                | {p for p in places if any(c in STOP_CHARS for c in p) and (len(p) > 2 or p in countries)}
                 # 住房保障: 保障 is no verb here; but 建设 and 组织 stay verbs
                 | (load_column("agency_functions", "core") - load_column("agency_breaks", "word"))
             )
