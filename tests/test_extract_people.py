@@ -61,3 +61,8 @@ def test_no_person_without_a_name(text: str) -> None:
 def test_offsets_are_document_offsets() -> None:
     (m,) = extract_people(Sentence(index=2, start=50, end=58, text="副省长黄瑞雪出席"))
     assert (m.start, m.end, m.sentence, m.kind) == (53, 56, 2, "person")
+
+
+def test_a_bare_unit_word_before_the_title_is_kept_for_resolution() -> None:
+    got = people("厅党委书记、厅长王文奇主持召开厅党委会议")
+    assert got == {"王文奇": (PostRef("厅党委书记", None), PostRef("厅长", None))}

@@ -122,6 +122,14 @@ def _name_before(text: str, end: int, left_free: bool) -> int | None:
     return None
 
 
+def _own_unit(text: str, pos: int) -> bool:
+    """A bare 厅/局 … just before a title, at a boundary: the publishing body's own post."""
+    if pos < 1 or text[pos - 1] not in "厅局委办院":
+        return False
+    prev = text[pos - 2 : pos - 1]
+    return not prev or not _is_cjk(prev) or prev in _LEFT_OK
+
+
 def _agency_before(spans: list[tuple[int, int, str | None]], pos: int) -> tuple[int, int] | None:
     for s, e, _sub in spans:
         if e == pos:
@@ -156,6 +164,8 @@ def _people(text: str) -> list[tuple[int, int, tuple[PostRef, ...]]]:
             continue
         full_title = (text[agency[0] : agency[1]] if agency else "") + title
         begin = agency[0] if agency else m.start()
+        if agency is None and _own_unit(text, m.start()):
+            full_title, begin = text[m.start() - 1] + title, m.start() - 1  # 厅党委书记: the report's own
         if pending and text[pending_end:begin] not in _JOINERS:
             pending = []
         post = PostRef(full_title, _implied_agency(text, m.start(), title, agency))
