@@ -28,7 +28,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _ISO_YEAR = re.compile(r"^((?:19|20)\d{2})")
 _SOURCE = re.compile(r"来源[:：]\s*([^\s|｜]{2,20})")
 _NATIONAL = re.compile(r"国务院总理|全国人民代表大会|全国人大")
-_SPEAKER = re.compile(r"我代表([^，,。\s]{2,16}?)[，,]?向(?:大会|会议)报告")
+_SPEAKER = re.compile(r"我代表((?:[^，,。\s]{0,8})?(?:人民政府|国务院))")
 _MEDIA_TAIL = re.compile(r"(?:网|日报|晚报|报社|卫视|电视台|广播电台|杂志社|客户端|新闻)$")
 _SELF = {
     "省": re.compile(r"全省|我省|本省|省委|省政府|省人民政府"),
@@ -149,7 +149,7 @@ def document_context(doc: Document) -> Context:
     publisher: str | None = None
     if source and (_MEDIA_TAIL.search(source) or source.endswith(("厅", "局", "委", "院", "部"))):
         publisher = source
-    elif m := _SPEAKER.search(head):
+    elif m := _SPEAKER.search(doc.text, 0, 4 * _HEAD_CHARS):
         publisher = m.group(1)  # 我代表省人民政府，向大会报告工作
     elif "政府工作报告" in title or "政府工作报告" in source or "国务院总理" in author:
         publisher = "中华人民共和国国务院" if national or province is None else f"{province.full}人民政府"
