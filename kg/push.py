@@ -177,6 +177,8 @@ def push(
     state_path = Path(state_file) if state_file is not None else None
     state = _load_state(state_path, {"endpoint": endpoint, "protocol": protocol, "target": graph})
     graphs = _graphs(store)
+    if not getattr(source, "union", True):  # a merged copy: its default graph repeats the named ones
+        graphs = [g for g in graphs if not isinstance(g, ox.DefaultGraph)]
     report.graphs = len(graphs)
     first_into_target = True
     for g in graphs:

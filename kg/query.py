@@ -360,14 +360,16 @@ def run(
         text = query or question.text
     text = bind(text, question, params or {})
     store = getattr(source, "store", source)
+    union = getattr(source, "union", True)
     if timeout is None:
-        return execute(store, text, max_results=max_results)
+        return execute(store, text, max_results=max_results, use_default_graph_as_union=union)
     deadline = time.monotonic() + timeout
     box: dict[str, Any] = {}
 
     def work() -> None:
         try:
-            box["result"] = execute(store, text, max_results=max_results, deadline=deadline)
+            box["result"] = execute(store, text, max_results=max_results, deadline=deadline,
+                                    use_default_graph_as_union=union)
         except QueryError as exc:
             box["error"] = QueryError(str(exc))  # no traceback: its frames hold thread-bound objects
 

@@ -210,7 +210,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _query(self, text: str, params: dict[str, list[str]]) -> None:
         cfg = self.server.config
-        kwargs: dict[str, Any] = {}
+        kwargs: dict[str, Any] = {"use_default_graph_as_union": getattr(self.server.source, "union", True)}
         try:
             if params.get("default-graph-uri"):
                 kwargs = {"use_default_graph_as_union": False,
@@ -285,9 +285,16 @@ def make_server(
     max_body: int = 1_000_000,
     out_dir: Path = Path("out"),
     log: bool = True,
+    merge: bool = True,
 ) -> ThreadingHTTPServer:
-    """A ready HTTP server for ``source`` (a GraphSource); port 0 picks a free port."""
+    """A ready HTTP server for ``source`` (a GraphSource); port 0 picks a free port.
+
+    ``merge``: serve a :meth:`GraphSource.merged` copy (faster queries, twice
+    the memory); not with ``allow_update``, so that updates reach the source.
+    """
     config = ServerConfig(allow_update, timeout, max_results, max_body, Path(out_dir), log)
+    if merge and not allow_update and hasattr(source, "merged"):
+        source = source.merged()
     return _Server((host, port), source, config)
 
 

@@ -263,3 +263,16 @@ def test_values_go_inside_the_where_clause(src: GraphSource) -> None:
     assert len(run(src, construct, {"v": "甘肃省司法厅"})) == 0  # a plain string is not the @zh label
     tricky = 'SELECT ?s WHERE { ?s <http://e/p{> "}{#" . BIND(?v AS ?x) } # { comment'
     assert bind(tricky, None, {"v": "1"}).startswith('SELECT ?s WHERE {VALUES')
+
+
+def test_merged_copy_gives_the_same_answers(src: GraphSource) -> None:
+    merged = src.merged()
+    assert not merged.union and len(merged) > len(src)
+    params = {"source-of": {"fact": "id:doc/mini-a/statement/1"}, "about-entity": {"name": "甘肃省司法厅"}}
+
+    def rows(source, q):
+        r = run(source, q.name, params.get(q.name, {}))
+        return sorted(tuple("、".join(sorted(c.split("、"))) for c in row.values()) for row in r.values())
+
+    for q in list_questions():
+        assert rows(merged, q) == rows(src, q), q.name
