@@ -13,14 +13,12 @@ Two things here:
   format, a store directory, or by default what ``kg build`` wrote last (named
   by ``out/build.json``). It returns a :class:`GraphSource`.
 
-RDFS entailment. The ontology goes into :data:`ONTOLOGY_GRAPH`; for each data
-graph ``G`` the store keeps ``G/inferred`` holding the ``rdf:type`` triples
-implied by ``rdfs:subClassOf`` and the triples implied by
-``rdfs:subPropertyOf`` (transitively), so that ``?x a org:Organization`` finds
-every ``gkg:Agency`` with a plain index lookup. The closure is recomputed in
-the same transaction as the document it derives from, and for every document
-when the ontology is (re)loaded. Sources read from a file without an ontology
-can use property paths instead: ``?x a/rdfs:subClassOf* org:Organization``.
+RDFS entailment (:mod:`kg.rdf.entail`): the ontology goes into
+:data:`ONTOLOGY_GRAPH`; each document graph ``G`` gets ``G/inferred`` with its
+subclass/subproperty closure, recomputed in the same transaction as the
+document, and for every document when the ontology changes. Sources read from
+a file without an ontology can use property paths instead:
+``?x a/rdfs:subClassOf* org:Organization``.
 
 Reading: :attr:`GraphSource.store` is the pyoxigraph store; query it with
 :meth:`GraphSource.query` (the default graph is the union of all graphs, which
@@ -42,10 +40,10 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.namespace import RDFS
 
 from kg.errors import InputError, StoreError
-from kg.rdf.namespace import GKG, ID, ONTOLOGY_GRAPH, graph_iri, mint
+from kg.rdf.entail import entail, entailment_update, inferred_graph_iri
+from kg.rdf.namespace import GKG, ID, ONTOLOGY_GRAPH, graph_iri
 
 __all__ = [
     "GraphStore",
@@ -75,12 +73,6 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 }
 
 _GRAPH_PREFIX = str(ID["graph/"])
-_INFERRED_SUFFIX = "/inferred"
-
-
-def inferred_graph_iri(graph: str) -> str:
-    """The graph holding what RDFS entailment adds to ``graph``."""
-    return graph + _INFERRED_SUFFIX
 
 
 def doc_id_of_graph(graph: str) -> str | None:
@@ -121,49 +113,6 @@ def _ntriples(triples: Iterable[Any]) -> str:
             t = ox.Triple(to_ox(s), to_ox(p), to_ox(o))
         out.append(t)
     return ox.serialize(out, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-
-
-def _rules(src: str | None, target: str, guard: str = "") -> str:
-    """SPARQL Update adding the RDFS closure of graph ``src`` (None: the default graph) to ``target``."""
-    ont = f"<{ONTOLOGY_GRAPH}>"
-
-    def where(pattern: str) -> str:
-        return f"GRAPH {src} {{ {pattern} }} {guard}" if src else pattern
-
-    return f"""
-INSERT {{ GRAPH {target} {{ ?x a ?super }} }} WHERE {{
-  {where("?x a ?c")}
-  GRAPH {ont} {{ ?c <{RDFS.subClassOf}>+ ?super }}
-  FILTER(?super != ?c)
-}} ;
-INSERT {{ GRAPH {target} {{ ?s ?q ?o }} }} WHERE {{
-  {where("?s ?p ?o")}
-  GRAPH {ont} {{ ?p <{RDFS.subPropertyOf}>+ ?q }}
-  FILTER(?q != ?p)
-}}"""
-
-
-def _entailment_update(graph: str) -> str:
-    return _rules(f"<{graph}>", f"<{inferred_graph_iri(graph)}>")
-
-
-def entail(store: ox.Store) -> None:
-    """Recompute the RDFS closure of every data graph against the loaded ontology.
-
-    Triples in the default graph (files without named graphs) get theirs in
-    ``id:graph/default/inferred``.
-    """
-    drops = [
-        f"DROP SILENT GRAPH <{g.value}>"
-        for g in store.named_graphs()
-        if isinstance(g, ox.NamedNode) and g.value.endswith(_INFERRED_SUFFIX)
-    ]
-    guard = (
-        f'FILTER(?g != <{ONTOLOGY_GRAPH}> && !STRENDS(STR(?g), "{_INFERRED_SUFFIX}"))'
-        f' BIND(IRI(CONCAT(STR(?g), "{_INFERRED_SUFFIX}")) AS ?ig)'
-    )
-    default_inf = inferred_graph_iri(str(mint("graph", "default")))
-    store.update(" ;\n".join([*drops, _rules("?g", "?ig", guard), _rules(None, f"<{default_inf}>")]))
 
 
 def load_file(path: Path, store: ox.Store | None = None, *, graph: Any = None) -> ox.Store:
@@ -301,7 +250,7 @@ class GraphStore:
         update = (
             f"DROP SILENT GRAPH <{g}> ; DROP SILENT GRAPH <{inferred_graph_iri(g)}> ;\n"
             f"INSERT DATA {{ GRAPH <{g}> {{\n{body}{hash_triple}\n}} }} ;\n"
-            f"{_entailment_update(g)}"
+            f"{entailment_update(g)}"
         )
         self._update(update)
         return n
