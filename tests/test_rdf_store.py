@@ -172,3 +172,15 @@ def test_real_ontology_loads_once_and_entails(tmp_path: Path) -> None:
         assert gs.load_ontology(real) == 0  # same file: nothing to do
         assert count(gs.store, "{ SELECT DISTINCT ?x { ?x a <http://www.w3.org/ns/org#Organization> } }") == 4
         assert gs.documents() == {"mini-a": "h1"}
+
+
+def test_replace_documents_is_one_transaction(tmp_path: Path) -> None:
+    with GraphStore.open(tmp_path / "s") as gs:
+        gs.replace_document("mini-a", "h1", doc_triples("mini-a"))
+        before = set(gs.store)
+        with pytest.raises(StoreError):
+            gs.replace_documents([("mini-b", "h2", doc_triples("mini-b")), ("ontology", "h3", [])])
+        assert set(gs.store) == before  # the first document was not written either
+        n = gs.replace_documents([("mini-a", "h4", doc_triples("mini-a")), ("mini-b", "h2", doc_triples("mini-b"))])
+        assert n == len(doc_triples("mini-a")) + len(doc_triples("mini-b"))
+        assert gs.documents() == {"mini-a": "h4", "mini-b": "h2"}
