@@ -44,7 +44,10 @@ def tiny_resolved(doc_id: str = "tiny-report", value: Decimal = Decimal("12000.0
     h0, h1 = _span(TEXT, HEADING)
     a0, a1 = _span(TEXT, S0)
     b0, b1 = _span(TEXT, S1)
-    sections = (Section(index=0, title=HEADING, start=h0, end=b1, number="一、"),)
+    sections = (
+        Section(index=0, title=HEADING, start=h0, end=b1, number="一、"),
+        Section(index=1, title="（一）健全机制", start=b0, end=b1, level=2, parent=0, number="（一）"),
+    )
     sentences = (
         Sentence(0, 0, len(TITLE), TITLE, None, "title"),
         Sentence(1, h0, h1, HEADING, 0, "heading"),

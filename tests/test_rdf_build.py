@@ -73,6 +73,10 @@ def test_document_metadata(g: Graph) -> None:
 def test_sections_and_sentences(g: Graph) -> None:
     section = doc_iri(DOC, "section", 0)
     assert g.value(section, DCTERMS.isPartOf) == doc_iri(DOC)
+    sub = doc_iri(DOC, "section", 1)
+    assert g.value(sub, DCTERMS.isPartOf) == section
+    assert g.value(sub, GKG.inDocument) == doc_iri(DOC)
+    assert g.value(sub, GKG.order) == Literal(0), "order counts siblings"
     s3 = doc_iri(DOC, "sentence", 3)
     assert g.value(s3, GKG.inSection) == section
     assert g.value(s3, GKG.role) == GKG.role_body

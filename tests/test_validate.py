@@ -35,6 +35,11 @@ def test_good_graph_conforms() -> None:
     assert report.results == []
 
 
+def test_good_graph_conforms_under_rdfs_entailment_too() -> None:
+    report = validate(_graph(), inference="rdfs")
+    assert report.conforms, report.results
+
+
 def test_dataset_of_two_documents_conforms_as_a_union() -> None:
     report = validate(build_graph([tiny_resolved("a"), tiny_resolved("b")]))
     assert report.conforms, report.results
