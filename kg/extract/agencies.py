@@ -38,15 +38,27 @@ _RESEARCH_HEADS = frozenset({"研究中心", "研究院", "研究所", "研究�
 # Characters that end a name on its left: function words that never occur in
 # the names reports use (和/与/及 inside 住房和城乡建设厅 are protected as compounds).
 _STOP_CHARS = STOP_CHARS
-_DEICTIC = re.compile(r"(?:本|我)(?:局|厅|委|院|部|办|所|处|中心|单位)|本会|全系统")
+_DEICTIC = re.compile(r"(?:本|我)(?:局|厅|委|院|部(?!门)|办|所|处|中心|单位)|本会|全系统")
 _TITLE_TAIL = re.compile(r"(?:厅|局|部|组|委|署|社|台|所|院|处|司)长")
 # 3家, 7个, 两批: a count ends a name's window (7个省委法治督察组)
-_QUANTITY = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多数]+[个家项批名座位支架艘所]")
+_QUANTITY = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多数]+[个個家项批名座位支架艘所户类种届]")
 _NATIONAL_ONLY = ("国家", "全国", "中国", "中央")
+_CONJUNCTIONS = frozenset("同跟")  #: start a new name, never glue it to the one before
 # units inside a body named just before them (财政部|金融司, 中国人民银行|广州分行)
+_BRANCH_HEADS = frozenset({"分行", "支行", "分公司"})  #: a firm's branches (交通银行|深圳分行)
 _SUBUNIT_HEADS = frozenset({"司", "处", "分行", "支行", "分局", "总队", "支队", "大队", "营业部", "分公司", "研究所"})
 # a town or township at the window start (戴窑镇政府): divisions below the county level
-_TOWN = re.compile(r"[\u4e00-\u9fff]{2}(?:镇|乡|街道)(?=[\u4e00-\u9fff])")
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}(?:镇|乡|街道|街)(?=[\u4e00-\u9fff])")
+# a division of the Xinjiang Production and Construction Corps (第六师国土资源局)
+_CORPS_DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师(?=[\u4e00-\u9fff])")
+# heads of designated classes of centres (国家技术创新中心 names a class, 国家生猪技术创新中心 a body)
+_DESIGNATED_HEADS = frozenset({"中心", "实验室", "研究中心"})
+_DESIGNATION_LEADS = re.compile(r"国家级|国家|全国|自治区|省|市|县|区|州")
+# armed forces after a one-character country (美空军, 俄太平洋舰队)
+_MILITARY_HEADS = frozenset({"部队", "军区", "舰队", "海军", "空军", "陆军", "军队", "自卫队", "司令部"})
+_COUNTRY_CHARS = frozenset("美俄日英法德印韩朝越苏")
+_LEVEL_ENDS = frozenset("省市县区州乡镇旗盟")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def is_deictic(text: str) -> bool:
@@ -106,6 +118,9 @@ def _window_start(text: str, masked: str, head_start: int, floor: int, lex: Agen
         i = max(i, m.end())
     for m in _QUANTITY.finditer(text, max(0, i - 3), head_start):
         i = max(i, m.end())
+    for j in range(i, head_start - 1):
+        if text[j] in _CONJUNCTIONS and lex.national_prefix.match(text, j + 1):
+            i = j + 1  # 中国政府同|英国政府
     return i
 
 
@@ -117,6 +132,8 @@ def _prefix_start(text: str, ws: int, head_start: int, lex: AgencyLexicon) -> in
     prefixes (甘肃, 中国, 国家) count anywhere, leftmost first.
     """
     m = lex.level_prefix.match(text, ws, head_start)
+    if m and ws >= 2 and text[ws - 1] == "、" and text[ws - 2] in _LEVEL_ENDS:
+        return None  # 省、市、自治区计委: an enumeration of levels names no body
     if m and not lex.not_prefix.match(text, ws):
         nxt = text[m.end() : m.end() + 1]
         if not (nxt and lex.level_prefix.match(nxt) and m.end() < head_start):
@@ -124,10 +141,29 @@ def _prefix_start(text: str, ws: int, head_start: int, lex: AgencyLexicon) -> in
     m = lex.national_prefix.search(text, ws, head_start)
     if m:
         return m.start()
+    if _CORPS_DIVISION.match(text, ws, head_start):
+        return ws  # 第六师国土资源局
     m = _TOWN.match(text, ws, head_start + 1)
     if m and m.end() <= head_start and not lex.level_prefix.search(m.group()[:-1]):
         return ws  # 戴窑镇政府; not 省市县乡 (levels, not a town)
     return None
+
+
+def _is_designation(lead: str, lex: AgencyLexicon) -> bool:
+    """``lead`` is a national or level word and class words only (国家技术创新, 省重点)."""
+    m = _DESIGNATION_LEADS.match(lead)
+    if m is None:
+        return False
+    rest = lead[m.end() :]
+    i = 0
+    while i < len(rest):
+        for n in (4, 3, 2, 1):
+            if rest[i : i + n] in lex.designations:
+                i += n
+                break
+        else:
+            return False
+    return True
 
 
 def _provincial(text: str, ws: int, lex: AgencyLexicon) -> bool:
@@ -194,6 +230,8 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
         if not is_head:
             if text[start:end] in lex.generic or not _tail_ok(text, end):
                 continue  # 公安部门, 国防部长
+            if _LATIN.match(text, start) and (_LATIN.match(text, end) or start and _LATIN.match(text, start - 1)):
+                continue  # NASA only as a whole word
             s = _place_before(text, start, lex) if start > floor else start
             out.append([max(s, floor), end, lex.known_subtype.get(m.group()), False])
             floor = end
@@ -201,13 +239,16 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
         ws = _window_start(text, masked, start, floor, lex)
         head = m.group()
         adjacent = out and out[-1][1] == floor == ws and out[-1][2] not in ("media", "enterprise")
-        adjacent = adjacent and start - ws <= MAX_GLUE
-        if adjacent and head in _SUBUNIT_HEADS and end - ws <= 12:
+        adjacent = adjacent and start - ws <= MAX_GLUE and text[ws : ws + 1] not in _CONJUNCTIONS
+        adjacent = adjacent and lex.head_subtype.get(head) != "government"  # 中央政府同地方政府
+        branch = out and out[-1][1] == floor == ws and out[-1][2] == "enterprise" and head in _BRANCH_HEADS
+        if (adjacent or branch) and head in _SUBUNIT_HEADS and end - ws <= 12:
             out[-1][1] = end  # 财政部金融司, 中国人民银行广州分行
             floor = end
             continue
-        if adjacent and head in _RESEARCH_HEADS and out[-1][2] in ("department", "office", "party", "government"):
-            out[-1][1] = end  # 建设部政策研究中心
+        inside = head in _RESEARCH_HEADS and out[-1][2] in ("department", "office", "party", "government") if out else False
+        if adjacent and (inside or head == "学院" and out[-1][2] == "university" and text[ws - 1] == "学"):
+            out[-1][1] = end  # 建设部政策研究中心, 北京大学法学院
             floor = end
             continue
         if (
@@ -251,9 +292,12 @@ def _candidate_start(text: str, ws: int, head_start: int, head: str, lex: Agency
         lead = text[prefix:head_start]
         if lex.level_prefix.fullmatch(lead) and head not in lex.bare_heads:
             return None  # 省实验室, 市中心: a level word and a head name no body
-        if head in ("网", "中心", "实验室") and lead.startswith(_NATIONAL_ONLY):
-            return None  # 国家技术创新中心, 全国一体化算力网: designations, not bodies
-        if head == "中心" and prefix != ws or head == "中心" and not _provincial(text, ws, lex):
+        if head in _DESIGNATED_HEADS and _is_designation(lead, lex):
+            return None  # 国家技术创新中心, 省重点实验室: designated classes, not bodies
+        named_national = head in _DESIGNATED_HEADS and lead.startswith(("国家", "全国")) and prefix == ws
+        if head == "网" and lead.startswith(_NATIONAL_ONLY):
+            return None  # 全国一体化算力网: a designation, not a body
+        if head == "中心" and not named_national and (prefix != ws or not _provincial(text, ws, lex)):
             return None  # 长沙奥体中心, 青岛国际航运中心: facilities and designations
         if sub == "media":
             if head == "网" and text[ws:head_start] in lex.place_names:
@@ -268,6 +312,9 @@ def _candidate_start(text: str, ws: int, head_start: int, head: str, lex: Agency
         if (lead in lex.place_names or lead in _NATIONAL_ONLY) and head not in lex.bare_heads and head not in lex.strong_heads:
             return None  # 日本办(展), 北京公司: a place and a weak head name no body
         return prefix
+    if head in _MILITARY_HEADS and text[ws : ws + 1] in _COUNTRY_CHARS and head_start - ws <= 6:
+        if ws == 0 or not _is_name_char(text[ws - 1]):
+            return ws  # 美空军, 俄太平洋舰队: a country's armed forces
     if sub in ("department", "office") and _is_functions(text[ws:head_start], lex):
         return ws  # 民政局, 房管局: a department by its function (generic until resolved)
     longest = MAX_BARE_RESEARCH if head in _RESEARCH_HEADS else MAX_BARE_BODY

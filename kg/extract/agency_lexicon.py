@@ -164,6 +164,7 @@ class AgencyLexicon:
     province_names: frozenset[str]
     place_names: frozenset[str]  #: divisions and countries: prefixes a known name may extend to
     functions: frozenset[str]  #: 民政, 房管 …: department cores that may stand bare
+    designations: frozenset[str]  #: 技术创新, 区域医疗 …: words of designated classes of centres
 
 
 #: Function characters that end a name on its left (和/与/及 inside 住房和城乡建设厅,
@@ -224,4 +225,5 @@ def agency_lexicon() -> AgencyLexicon:
         province_names=frozenset(names),
         place_names=frozenset(places | names),
         functions=load_column("agency_functions", "core"),
+        designations=load_column("agency_designations", "word") | load_column("agency_modifiers", "word"),
     )
