@@ -207,3 +207,11 @@ def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
     mask = os.umask(0o022)
     os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+
+
+def test_pyoxigraph_quads_from_a_store_serialise_like_rdflib_ones(quads: list[tuple]) -> None:
+    store = ox.Store()
+    store.load(serialize(quads, "nq"), format=ox.RdfFormat.N_QUADS)
+    from_store = [(q.subject, q.predicate, q.object, q.graph_name) for q in store]
+    for fmt in ALL:
+        assert serialize(from_store, fmt) == serialize(quads, fmt), fmt

@@ -70,6 +70,16 @@ def test_document_metadata(g: Graph) -> None:
     assert str(g.value(doc, GKG.sourceFile)) == f"{DOC}.txt"
 
 
+def test_invalid_dates_stay_plain_strings() -> None:
+    from dataclasses import replace
+
+    r = tiny_resolved(DOC)
+    doc = replace(r.document, published="2024-02-30")
+    r = replace(r, extraction=replace(r.extraction, segmented=replace(r.extraction.segmented, document=doc)))
+    [issued] = [o for s, p, o in document_triples(r) if p == DCTERMS.issued]
+    assert issued == Literal("2024-02-30")
+
+
 def test_sections_and_sentences(g: Graph) -> None:
     section = doc_iri(DOC, "section", 0)
     assert g.value(section, DCTERMS.isPartOf) == doc_iri(DOC)

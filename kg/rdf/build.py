@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 from decimal import Decimal
 from pathlib import PurePath
 
@@ -148,7 +149,7 @@ class _Builder:
         self.add(node, DCTERMS.title, _zh(d.title) if d.title else None)
         self.add(node, DCTERMS.alternative, _zh(d.subtitle) if d.subtitle else None)
         if d.published:
-            dt = XSD.date if _DATE.match(d.published) else None
+            dt = XSD.date if _is_date(d.published) else None
             self.add(node, DCTERMS.issued, Literal(d.published, datatype=dt))
         self.add(node, GKG.sourceName, Literal(d.source) if d.source else None)
         if d.editor:
@@ -297,6 +298,17 @@ class _Builder:
                     kind, _, name = e.parent.partition(":")
                     self.entity_node(self.entities.get(e.parent) or Entity(kind=kind, name=name))
                 self.add(node, spec[0], parent)
+
+
+def _is_date(text: str) -> bool:
+    """True for a valid ISO date (an invalid one, 2024-02-30, stays a plain string)."""
+    if not _DATE.match(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _concept(scheme: str, name: str) -> URIRef | None:
