@@ -2,12 +2,12 @@
 
 :func:`serialize` sorts and de-duplicates its input, so output never depends
 on the order documents were built in (``kg build -j`` in any order writes
-identical files). pyoxigraph serialises every format (it streams triples in
-the order given, with our prefixes, about 25× faster than rdflib's Turtle
-writer); Turtle, N-Triples, RDF/XML and JSON-LD get the union of all graphs,
-N-Quads and TriG keep each named graph. No blank nodes are expected (govkg
-mints IRIs for everything); any that appear are kept but their labels are
-whatever the input used.
+identical files). pyoxigraph serialises every format, streaming triples in the
+order given, with our prefixes: Turtle of 105k quads takes 0.7 s here against
+34 s for rdflib's writer. Turtle, N-Triples, RDF/XML and JSON-LD get the union
+of all graphs; N-Quads and TriG keep each named graph. No blank nodes are
+expected (govkg mints IRIs for everything); any that appear keep the labels
+the input gave them.
 """
 
 from __future__ import annotations
