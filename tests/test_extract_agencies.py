@@ -81,3 +81,45 @@ def test_corpus_reports_give_few_generic_names() -> None:
     found = {n for line in path.read_text(encoding="utf-8").splitlines() for n in names(line)}
     assert {"省委", "省政府", "党中央", "国务院"} <= found
     assert not found & {"各级政府", "有关部门", "政府", "商业银行", "省实验室"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("组建国家雅下水电技术创新中心", ["国家雅下水电技术创新中心"]),
+        ("建设国家生猪技术创新中心", ["国家生猪技术创新中心"]),
+        ("中央政府同地方政府", ["中央政府"]),
+        ("中国政府同英国政府", ["英国政府"]),
+        ("第六师国土资源局", ["第六师国土资源局"]),
+        ("向督院街派出所报案", ["督院街派出所"]),
+        ("美空军和俄太平洋舰队", ["美空军", "俄太平洋舰队"]),
+        ("NASA宣布", ["NASA"]),
+        ("中国建设银行和交通银行深圳分行", ["中国建设银行", "交通银行深圳分行"]),
+        ("由中国邮政集团公司印制", ["中国邮政集团公司"]),
+        ("北京大学法学院教授", ["北京大学法学院"]),
+    ],
+)
+def test_named_bodies_beyond_classic_heads(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新建省重点实验室3家",
+        "国家和省级区域医疗中心",
+        "国家级知识产权保护中心",
+        "积极发展大学教育",
+        "只派大学毕业生",
+        "压缩社会集团购买力",
+        "有的由国家大部收购",
+        "由省、市、自治区计委进行综合平衡",
+        "一批直属师范大学",
+        "或者某种集团",
+        "三户企业集团",
+        "把本部门的计划",
+        "NASAX",
+    ],
+)
+def test_designations_and_old_report_phrases_are_not_agencies(text: str) -> None:
+    assert names(text) == []

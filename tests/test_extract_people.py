@@ -66,3 +66,20 @@ def test_offsets_are_document_offsets() -> None:
 def test_a_bare_unit_word_before_the_title_is_kept_for_resolution() -> None:
     got = people("厅党委书记、厅长王文奇主持召开厅党委会议")
     assert got == {"王文奇": (PostRef("厅党委书记", None), PostRef("厅长", None))}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "post"),
+    [
+        ("王凯省长出席会议", "王凯", PostRef("省长", "省政府")),
+        ("张三副市长强调", "张三", PostRef("副市长", "市政府")),
+        ("以胡锦涛同志为总书记的党中央", "胡锦涛", PostRef("总书记", "党中央")),
+    ],
+)
+def test_level_titles_after_names_and_posts_given_by_wei(text: str, name: str, post: PostRef) -> None:
+    assert people(text) == {name: (post,)}
+
+
+@pytest.mark.parametrize("text", ["陕西省长安区", "全省长江流域", "吉林省长春市", "召开全国省长、市长会议", "城市长效机制"])
+def test_level_characters_inside_places_are_no_titles(text: str) -> None:
+    assert people(text) == {}

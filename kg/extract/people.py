@@ -159,6 +159,8 @@ def _people(text: str) -> list[tuple[int, int, tuple[PostRef, ...]]]:
     pending_end = -1
     for m in lex.titles.finditer(text):
         title = m.group()
+        if _inside_place(text, m.start(), title):
+            continue  # 陕西省长安区, 全省长江: a level character and a place, not a title
         agency = _agency_before(spans, m.start())
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
@@ -179,9 +181,11 @@ def _people(text: str) -> list[tuple[int, int, tuple[PostRef, ...]]]:
             found.setdefault((pos, end), []).extend([*pending, post])
             pending = []
             continue
-        # name before the title (习近平总书记)
-        if title in lex.after:
+        # name before the title (习近平总书记, 王凯省长)
+        if title in lex.after and (agency is not None or not _level_title(title) or _ends_name(text, m.end())):
             start = _name_before(text, begin, left_free=True)
+            if start is not None and text[start:begin] in agency_lexicon().place_names:
+                start = None  # 吉林|省长(春市): a place, not a name
             if start is not None and not any(s < begin and start < e for s, e in taken):
                 found.setdefault((start, begin), []).append(post)
                 continue
@@ -193,8 +197,35 @@ def _people(text: str) -> list[tuple[int, int, tuple[PostRef, ...]]]:
         start = _name_before(text, m.start(), left_free=False)
         if start is not None and not any(s < m.start() and start < e for s, e in taken):
             if not any(s < m.start() and start < e for s, e in found):
-                found.setdefault((start, m.start()), [])
+                found.setdefault((start, m.start()), []).extend(_post_as(text, m.end()))
     return [(s, e, tuple(dict.fromkeys(p))) for (s, e), p in sorted(found.items())]
+
+
+def _inside_place(text: str, pos: int, title: str) -> bool:
+    """The level character of a level title ends a place (陕西省|长安区) or 全省/各省 …"""
+    if not _level_title(title) or title[0] != text[pos]:
+        return False
+    if text[pos - 1 : pos] in ("全", "各", "本", "我", "该", "外", "跨"):
+        return True
+    places = agency_lexicon().place_names
+    return any(text[pos + 1 : pos + 1 + n] in places for n in (2, 3, 4))
+
+
+def _level_title(title: str) -> bool:
+    """省长, 副市长: a title whose agency is a level's government (it may follow a name only at a phrase end)."""
+    implied = post_agency(title) or ""
+    return implied.endswith("政府") and implied[:1] in "省市县区州"
+
+
+def _post_as(text: str, pos: int) -> list[PostRef]:
+    """The post of ``以习近平同志为总书记的党中央``: 为 + a title that may follow a name + 的."""
+    if text[pos : pos + 1] != "为":
+        return []
+    m = _lexicon().titles.match(text, pos + 1)
+    if m is None or m.group() not in _lexicon().after or text[m.end() : m.end() + 1] != "的":
+        return []
+    return [PostRef(m.group(), post_agency(m.group()))]
+
 
 
 def extract_people(sentence: Sentence) -> list[Mention]:
