@@ -240,7 +240,8 @@ def _values_position(text: str) -> tuple[int, int]:
             if m2:
                 i = m2.end()
                 continue
-        if depth == 0 and text[i : i + 5].upper() == "WHERE" and not text[i - 1 : i].isalnum():
+        if (depth == 0 and text[i : i + 5].upper() == "WHERE" and not re.match(r"[\w?$]", text[i - 1 : i] or " ")
+                and not re.match(r"\w", text[i + 5 : i + 6] or " ")):
             seen_where = True
         if ch == "{":
             if depth == 0 and (seen_where or not re.match(r"(?is).*\bCONSTRUCT\s*$", text[:i])):

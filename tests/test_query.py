@@ -276,3 +276,9 @@ def test_merged_copy_gives_the_same_answers(src: GraphSource) -> None:
 
     for q in list_questions():
         assert rows(merged, q) == rows(src, q), q.name
+
+
+def test_values_skip_a_construct_template_with_where_in_a_variable() -> None:
+    q = "CONSTRUCT { ?whereabouts <http://e/p> ?v } WHERE { ?whereabouts <http://e/q> ?v }"
+    bound = bind(q, None, {"v": "1"})
+    assert bound.index("VALUES") > bound.index("} WHERE {")
