@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import rdflib
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
@@ -215,3 +217,17 @@ def test_pyoxigraph_quads_from_a_store_serialise_like_rdflib_ones(quads: list[tu
     from_store = [(q.subject, q.predicate, q.object, q.graph_name) for q in store]
     for fmt in ALL:
         assert serialize(from_store, fmt) == serialize(quads, fmt), fmt
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=12), min_size=1, max_size=8), st.randoms(use_true_random=False))
+def test_any_text_round_trips_and_order_never_matters(texts: list[str], rnd: random.Random) -> None:
+    s = URIRef("https://w3id.org/govkg/id/doc/x")
+    p = URIRef("https://w3id.org/govkg/ontology#text")
+    quads = [(s, p, Literal(t), None) for t in texts]
+    shuffled = list(quads)
+    rnd.shuffle(shuffled)
+    for fmt in ("ttl", "nq"):
+        data = serialize(quads, fmt)
+        assert data == serialize(shuffled, fmt)
+        assert {t.object.value for t in ox.parse(data, format=OX_FORMAT[fmt])} == set(texts)

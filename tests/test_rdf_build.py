@@ -237,3 +237,9 @@ def test_real_sample_document_is_consistent() -> None:
     for x in metrics:
         assert graph.value(x, GKG.value).datatype == XSD.decimal
         assert graph.value(x, PROV.wasDerivedFrom) in sentences
+
+
+def test_build_graph_default_graph_is_the_union_for_sparql() -> None:
+    ds = build_graph([tiny_resolved("a"), tiny_resolved("b")])
+    rows = list(ds.query(f"SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{ ?m a <{GKG.Metric}> ; <{GKG.value}> ?v }}"))
+    assert int(rows[0][0]) == 4
