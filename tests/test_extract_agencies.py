@@ -123,3 +123,20 @@ def test_named_bodies_beyond_classic_heads(text: str, expected: list[str]) -> No
 )
 def test_designations_and_old_report_phrases_are_not_agencies(text: str) -> None:
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("敦促美空军投资", ["美空军"]),
+        ("法驻穗总领事馆文化处文化教育领事", ["法驻穗总领事馆文化处"]),
+        ("出动约20架海军航空兵部队战机", ["海军航空兵部队"]),
+        ("出动它的战略空军把", ["战略空军"]),
+        ("WCG组委会当然", ["WCG组委会"]),
+        ("已交市住房保障办和", ["市住房保障办"]),
+        ("教育部国际合作与交流司司长", ["教育部国际合作与交流司"]),
+        ("向参议院军事委员会保证", ["参议院军事委员会"]),
+    ],
+)
+def test_foreign_and_military_bodies_and_long_subunits(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -57,6 +57,11 @@ _DESIGNATION_LEADS = re.compile(r"国家级|国家|全国|自治区|省|市|县|
 # armed forces after a one-character country (美空军, 俄太平洋舰队)
 _MILITARY_HEADS = frozenset({"部队", "军区", "舰队", "海军", "空军", "陆军", "军队", "自卫队", "司令部"})
 _COUNTRY_CHARS = frozenset("美俄日英法德印韩朝越苏")
+_SERVICES = frozenset({"海军", "空军", "陆军"})  #: armed services, named by their head alone
+_MISSIONS = frozenset({"大使馆", "使馆", "总领事馆", "领事馆"})
+# one-character verbs before a level word: 交|市住房保障办, 报|省政府
+_VERB_BEFORE_LEVEL = frozenset("交报经赴请呈送提")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _LEVEL_ENDS = frozenset("省市县区州乡镇旗盟")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -131,6 +136,8 @@ def _prefix_start(text: str, ws: int, head_start: int, lex: AgencyLexicon) -> in
     cannot be part of another word (依法治省办); province names and national
     prefixes (甘肃, 中国, 国家) count anywhere, leftmost first.
     """
+    if text[ws : ws + 1] in _VERB_BEFORE_LEVEL and lex.level_prefix.match(text, ws + 1, head_start):
+        ws += 1  # 交|市住房保障办
     m = lex.level_prefix.match(text, ws, head_start)
     if m and ws >= 2 and text[ws - 1] == "、" and text[ws - 2] in _LEVEL_ENDS:
         return None  # 省、市、自治区计委: an enumeration of levels names no body
@@ -238,11 +245,12 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
             continue
         ws = _window_start(text, masked, start, floor, lex)
         head = m.group()
-        adjacent = out and out[-1][1] == floor == ws and out[-1][2] not in ("media", "enterprise")
-        adjacent = adjacent and start - ws <= MAX_GLUE and text[ws : ws + 1] not in _CONJUNCTIONS
+        follows = out and out[-1][1] == floor == ws and out[-1][2] not in ("media", "enterprise")
+        follows = follows and text[ws : ws + 1] not in _CONJUNCTIONS
+        adjacent = follows and start - ws <= MAX_GLUE
         adjacent = adjacent and lex.head_subtype.get(head) != "government"  # 中央政府同地方政府
         branch = out and out[-1][1] == floor == ws and out[-1][2] == "enterprise" and head in _BRANCH_HEADS
-        if (adjacent or branch) and head in _SUBUNIT_HEADS and end - ws <= 12:
+        if (follows or branch) and head in _SUBUNIT_HEADS and end - ws <= 12:
             out[-1][1] = end  # 财政部金融司, 中国人民银行广州分行
             floor = end
             continue
@@ -267,7 +275,8 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
         if s is None:
             continue
         name = text[s:end]
-        if name in lex.generic or _is_generic_body(text[s:start], lex) and s == ws and not _has_prefix(text, s, start, lex):
+        generic_body = head not in _SERVICES and _is_generic_body(text[s:start], lex)
+        if name in lex.generic or generic_body and s == ws and not _has_prefix(text, s, start, lex):
             continue
         out.append([s, end, agency_subtype(name, head), False])
         floor = end
@@ -312,9 +321,16 @@ def _candidate_start(text: str, ws: int, head_start: int, head: str, lex: Agency
         if (lead in lex.place_names or lead in _NATIONAL_ONLY) and head not in lex.bare_heads and head not in lex.strong_heads:
             return None  # 日本办(展), 北京公司: a place and a weak head name no body
         return prefix
-    if head in _MILITARY_HEADS and text[ws : ws + 1] in _COUNTRY_CHARS and head_start - ws <= 6:
+    if head in _MILITARY_HEADS and text[head_start - 1 : head_start] in _COUNTRY_CHARS:
+        return head_start - 1  # 美空军
+    if head in _MILITARY_HEADS | _MISSIONS and text[ws : ws + 1] in _COUNTRY_CHARS and head_start - ws <= 6:
         if ws == 0 or not _is_name_char(text[ws - 1]):
-            return ws  # 美空军, 俄太平洋舰队: a country's armed forces
+            return ws  # 俄太平洋舰队, 法驻穗总领事馆: a country's armed forces and missions
+    if head in _SERVICES and head_start - ws <= 2:
+        return ws  # 海军, 战略空军: an armed service
+    m = _ACRONYM.search(text, max(0, ws - 6), ws) if head_start == ws else None
+    if m and m.end() == ws and not (m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum()):
+        return m.start()  # WCG组委会: a Latin acronym names the body
     if sub in ("department", "office") and _is_functions(text[ws:head_start], lex):
         return ws  # 民政局, 房管局: a department by its function (generic until resolved)
     longest = MAX_BARE_RESEARCH if head in _RESEARCH_HEADS else MAX_BARE_BODY
