@@ -20,8 +20,10 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from .errors import InputError, KgError
+from .rdf.namespace import GKG, ORG, PROV, QB, SCHEMA
 from .rdf.store import load_file
 
 __all__ = ["serialize", "write", "parse_file", "FORMATS", "EXTENSIONS", "PREFIXES", "QUAD_FORMATS"]
@@ -60,20 +62,20 @@ QUAD_FORMATS = frozenset({"nq", "trig"})
 #: prefix for instance IRIs (``https://w3id.org/govkg/id/``): their local parts
 #: contain '/', which Turtle can only write escaped (``id:doc\/x``).
 PREFIXES: dict[str, str] = {
-    "gkg": "https://w3id.org/govkg/ontology#",
-    "org": "http://www.w3.org/ns/org#",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "qb": "http://purl.org/linked-data/cube#",
+    "gkg": str(GKG._NS),
+    "org": str(ORG),
+    "schema": str(SCHEMA),
+    "prov": str(PROV),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "xsd": str(XSD),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "qb": str(QB),
 }
 
-_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_TYPE = f"<{RDF.type}>"
+_XSD_STRING = str(XSD.string)
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 

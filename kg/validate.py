@@ -19,9 +19,10 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph, Dataset
-from rdflib.namespace import RDF, SH, XSD
+from rdflib.namespace import DCTERMS, RDF, SH, XSD
 
 from .errors import InputError
+from .rdf.namespace import GKG
 
 __all__ = ["validate", "ValidationReport", "SHAPES", "ONTOLOGY"]
 
@@ -92,8 +93,8 @@ def _short(g: Graph, term: Any) -> str:
 
 
 def _result_lines(results: Graph) -> list[str]:
-    results.bind("gkg", "https://w3id.org/govkg/ontology#")
-    results.bind("dcterms", "http://purl.org/dc/terms/")
+    results.bind("gkg", str(GKG._NS))
+    results.bind("dcterms", str(DCTERMS))
     results.bind("xsd", str(XSD))
     lines = set()
     for r in results.subjects(RDF.type, SH.ValidationResult):
