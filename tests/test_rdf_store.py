@@ -139,6 +139,9 @@ def test_open_graph_default_follows_build_json(tmp_path: Path, monkeypatch: pyte
     assert src.kind == "store" and len(src) == 6
     (out / "build.json").write_text(json.dumps({"graph": "out/graph.ttl", "store": None}))
     assert len(open_graph()) == 1
+    (out / "build.json").write_text(json.dumps({"graph": "graph.ttl", "store": None}))  # relative to out/
+    (tmp_path / "graph.ttl").write_text("", encoding="utf-8")  # a decoy in the working directory
+    assert len(open_graph()) == 1
 
 
 def test_open_graph_errors(tmp_path: Path) -> None:

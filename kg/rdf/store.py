@@ -349,7 +349,9 @@ def _from_build_json(out_dir: Path) -> Iterator[tuple[str, Path]]:
         if not value:
             continue
         p = Path(value)
-        for cand in (p, out_dir.parent / p, out_dir / p.name) if not p.is_absolute() else (p,):
+        # Relative paths are relative to the out folder (what kg.pipeline writes),
+        # or else to the working directory (``out/graph.trig``).
+        for cand in (out_dir / p, p, out_dir / p.name) if not p.is_absolute() else (p,):
             if cand.exists():
                 yield kind, cand
                 break
