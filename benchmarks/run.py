@@ -1,0 +1,123 @@
+"""Run govkg's benchmarks, print a table, and write ``BENCHMARKS.md``.
+
+    python benchmarks/run.py                    # everything, writes BENCHMARKS.md
+    python benchmarks/run.py --quick            # sample + corpus, one repeat, prints only
+    python benchmarks/run.py --only build,query # some suites
+    python benchmarks/run.py --profile          # also profile the corpus build (pyinstrument)
+
+Suites: build, stages, baselines, query, incremental, viz (default: all).
+Workloads: the sample report, the whole corpus (data/corpus + data/reports),
+and the corpus replicated ``--scale`` times under a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import workloads as wl  # noqa: E402
+from benchmarks.common import REPO, ChildError, run_child  # noqa: E402
+from benchmarks.machine import machine_info  # noqa: E402
+from benchmarks.report import markdown, text_table, write_atomic  # noqa: E402
+from benchmarks.suites import SUITES, Context  # noqa: E402
+from benchmarks.targets import check, ratios  # noqa: E402
+
+__all__ = ["main", "make_parser", "run"]
+
+PROFILE_LINES = 60
+
+
+def make_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="benchmarks/run.py", description=__doc__.split("\n\n")[0])
+    p.add_argument("--quick", action="store_true", help="sample and corpus only, one repeat; prints, writes nothing")
+    p.add_argument("--only", metavar="SUITES", help=f"comma-separated subset of: {','.join(SUITES)}")
+    p.add_argument("--scale", type=int, default=20, metavar="N", help="replicate the corpus N times (0: no)")
+    p.add_argument("--profile", action="store_true", help="profile the corpus build with pyinstrument")
+    p.add_argument("--jieba-scaled", action="store_true", help="also run the jieba baseline on the replicated corpus")
+    p.add_argument("--output", type=Path, metavar="FILE", help="markdown to write (default: BENCHMARKS.md, not --quick)")
+    p.add_argument("--no-write", action="store_true", help="print only")
+    p.add_argument("--json", type=Path, metavar="FILE", help="also write the raw rows as JSON")
+    p.add_argument("--tmp", type=Path, metavar="DIR", help="scratch folder base (default: the system's)")
+    return p
+
+
+def _profile(ctx: Context) -> str | None:
+    """pyinstrument over the corpus build; returns the report's top lines."""
+    report = ctx.tmp / "profile.txt"
+    ctx.log("  profiling the corpus build (pyinstrument)")
+    try:
+        run_child("profile", {"paths": ctx.workloads["corpus"].args, "out": str(ctx.tmp / "out-profile"),
+                              "report": str(report)})
+    except ChildError as exc:
+        ctx.log(f"  profile failed: {exc}")
+        return None
+    text = report.read_text(encoding="utf-8")
+    shutil.copyfile(report, REPO / "benchmarks" / "profile-corpus.txt")
+    return "\n".join(text.splitlines()[:PROFILE_LINES])
+
+
+def run(args: argparse.Namespace) -> int:
+    names = [n.strip() for n in args.only.split(",")] if args.only else list(SUITES)
+    unknown = [n for n in names if n not in SUITES]
+    if unknown:
+        print(f"unknown suite(s): {', '.join(unknown)}; known: {', '.join(SUITES)}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    machine = machine_info()
+    tmp = Path(tempfile.mkdtemp(prefix="kgbench-", dir=args.tmp))
+    workloads = {"sample": wl.sample(), "corpus": wl.corpus()}
+    ctx = Context(tmp=tmp, workloads=workloads, quick=args.quick, jieba_scaled=args.jieba_scaled,
+                  log=lambda s: print(s, file=sys.stderr, flush=True))
+    profile = None
+    try:
+        if args.scale > 0 and not args.quick:
+            ctx.log(f"replicating the corpus {args.scale}× under {tmp}")
+            workloads[f"corpus×{args.scale}"] = wl.replicated(args.scale, tmp)
+        for w in workloads.values():
+            ctx.log(f"workload {w.name}: {len(w.files)} files, {w.chars:,} chars, {w.mb:.1f} MB")
+        for name in names:
+            ctx.log(f"[{name}] {time.strftime('%H:%M:%S')}")
+            try:
+                SUITES[name](ctx)
+            except Exception as exc:  # noqa: BLE001 - report the failure, run the other suites
+                ctx.log(f"  {name} failed: {type(exc).__name__}: {exc}")
+                ctx.add(name, "-", "suite failed", None, "", f"{type(exc).__name__}: {exc}"[:200])
+        if args.profile:
+            profile = _profile(ctx)
+    finally:
+        for w in workloads.values():
+            w.cleanup()
+        shutil.rmtree(tmp, ignore_errors=True)
+    rows = ctx.rows + ratios(ctx.rows)
+    targets = check(rows)
+    print(text_table(rows, targets))
+    duration = time.perf_counter() - started
+    command = "python benchmarks/run.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    described = [f"{w.name} ({len(w.files)} files, {w.chars:,} characters, {w.mb:.1f} MB)" for w in workloads.values()]
+    if args.json:
+        write_atomic(args.json, json.dumps({"machine": machine, "rows": [r.as_dict() for r in rows]},
+                                           ensure_ascii=False, indent=1) + "\n")
+    output = args.output or (None if args.quick else REPO / "BENCHMARKS.md")
+    if output is not None and not args.no_write:
+        write_atomic(output, markdown(rows, targets, machine, command=command.strip(), workloads=described,
+                                      profile=profile, duration=duration))
+        print(f"wrote {output}")
+    print(f"{duration:.0f} s in all")
+    return 0 if all(t.passed is not False for t in targets) else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(make_parser().parse_args(argv))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
