@@ -140,3 +140,43 @@ def test_designations_and_old_report_phrases_are_not_agencies(text: str) -> None
 )
 def test_foreign_and_military_bodies_and_long_subunits(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("支持比亚迪、宁德时代等企业", ["比亚迪", "宁德时代"]),
+        ("中国石油大学", ["中国石油大学"]),
+        ("腾讯公司", ["腾讯公司"]),
+        ("中国建设银行股份有限公司", ["中国建设银行股份有限公司"]),
+        ("兰州新区管委会印发", ["兰州新区管委会"]),
+        ("雄安新区管理委员会", ["雄安新区管理委员会"]),
+        ("黄河水利委员会", ["黄河水利委员会"]),
+        ("四川省人民医院", ["四川省人民医院"]),
+        ("中国宋庆龄基金会", ["中国宋庆龄基金会"]),
+        ("上海期货交易所", ["上海期货交易所"]),
+    ],
+)
+def test_companies_zones_hospitals_and_foundations(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", ["县医院", "公立医院", "高新区管委会"])
+def test_class_nouns_of_institutions_are_generic(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("比亚迪半导体、京东方第8.6代线等项目", []),
+        ("宁德时代获奖", ["宁德时代"]),
+        ("国家技术委员会", ["国家技术委员会"]),
+        ("国家公立医院", []),
+        ("东北地区部分行业", []),
+        ("低维电子材料海河实验室", ["低维电子材料海河实验室"]),
+        ("2家“一带一路”联合实验室", []),
+    ],
+)
+def test_company_names_inside_project_names_and_national_classes(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

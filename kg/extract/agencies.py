@@ -43,7 +43,8 @@ _TITLE_TAIL = re.compile(r"(?:厅|局|部|组|委|署|社|台|所|院|处|司)�
 # 3家, 7个, 两批: a count ends a name's window (7个省委法治督察组)
 _QUANTITY = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多数]+[个個家项批名座位支架艘所户类种届]")
 _NATIONAL_ONLY = ("国家", "全国", "中国", "中央")
-_CONJUNCTIONS = frozenset("同跟")  #: start a new name, never glue it to the one before
+_CONJUNCTIONS = frozenset("同跟")
+_FIRM_END = frozenset("获是将已正再也都")  #: words that may follow a company named without a head  #: start a new name, never glue it to the one before
 # units inside a body named just before them (财政部|金融司, 中国人民银行|广州分行)
 _BRANCH_HEADS = frozenset({"分行", "支行", "分公司"})  #: a firm's branches (交通银行|深圳分行)
 _SUBUNIT_HEADS = frozenset({"司", "处", "分行", "支行", "分局", "总队", "支队", "大队", "营业部", "分公司", "研究所"})
@@ -145,6 +146,9 @@ def _prefix_start(text: str, ws: int, head_start: int, lex: AgencyLexicon) -> in
         nxt = text[m.end() : m.end() + 1]
         if not (nxt and lex.level_prefix.match(nxt) and m.end() < head_start):
             return ws  # 省司法厅; but not 市县 (multi-level: generic)
+    m = lex.region_prefix.match(text, ws, head_start)
+    if m:
+        return ws  # 雄安新区管理委员会, 黄河水利委员会
     m = lex.national_prefix.search(text, ws, head_start)
     if m:
         return m.start()
@@ -237,6 +241,15 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
         if not is_head:
             if text[start:end] in lex.generic or not _tail_ok(text, end):
                 continue  # 公安部门, 国防部长
+            sub = lex.known_subtype.get(m.group())
+            if sub == "enterprise" and end < len(text) and _is_name_char(text[end]):
+                h = lex.heads.match(text, end)
+                if h is not None and lex.head_subtype.get(h.group()) not in ("enterprise", "media"):
+                    continue  # 中国石油|大学: part of a longer name
+                if h is None and m.group() in lex.companies and text[end] not in _FIRM_END:
+                    continue  # 比亚迪半导体, 长江存储二期: a project named after the firm
+                if h is not None and h.group() not in _BRANCH_HEADS:
+                    end = h.end()  # 腾讯公司, 中国建设银行股份有限公司
             if _LATIN.match(text, start) and (_LATIN.match(text, end) or start and _LATIN.match(text, start - 1)):
                 continue  # NASA only as a whole word
             s = _place_before(text, start, lex) if start > floor else start
@@ -318,6 +331,11 @@ def _candidate_start(text: str, ws: int, head_start: int, head: str, lex: Agency
             national = m is not None and m.group() in _NATIONAL_ONLY
             if (national or designation) and m.end() < head_start and _is_generic_body(text[m.end() : head_start], lex):
                 return None  # 中国特色世界一流大学: a place and a class
+        national = lex.national_prefix.match(lead)
+        body = lead[national.end() :] if national else ""
+        firm = sub == "enterprise" or head == "医院"
+        if firm and body and national.group() in _NATIONAL_ONLY and _is_generic_body(body, lex):
+            return None  # 国家公立医院, 中央企业母公司: a national word and a class
         if (lead in lex.place_names or lead in _NATIONAL_ONLY) and head not in lex.bare_heads and head not in lex.strong_heads:
             return None  # 日本办(展), 北京公司: a place and a weak head name no body
         return prefix

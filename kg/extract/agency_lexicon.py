@@ -157,6 +157,7 @@ class AgencyLexicon:
     not_prefix: re.Pattern[str]  #: 区域, 市场 …: a level character that starts a word
     national_prefix: re.Pattern[str]  #: prefixes that may start a name anywhere in its window
     level_prefix: re.Pattern[str]  #: 省/市/县…: only at the start of the window
+    region_prefix: re.Pattern[str]  #: 雄安新区, 黄河 …: named regions, only at the start of the window
     breaks: re.Pattern[str]  #: words a name cannot contain
     compounds: re.Pattern[str]  #: phrases whose 和/与 do not end a name
     generic: frozenset[str]
@@ -165,6 +166,7 @@ class AgencyLexicon:
     place_names: frozenset[str]  #: divisions and countries: prefixes a known name may extend to
     functions: frozenset[str]  #: 民政, 房管 …: department cores that may stand bare
     designations: frozenset[str]  #: 技术创新, 区域医疗 …: words of designated classes of centres
+    companies: frozenset[str]  #: 比亚迪, 宁德时代 …: companies named without a head word
 
 
 #: Function characters that end a name on its left (和/与/及 inside 住房和城乡建设厅,
@@ -186,8 +188,9 @@ def agency_lexicon() -> AgencyLexicon:
             if form.level in ("*", prov.key):
                 known_subtype.setdefault(instantiate(form.short, prov), form.subtype)
                 known_subtype.setdefault(instantiate(form.name, prov), form.subtype)
-    for row in load_table("agency_international"):
-        known_subtype.setdefault(row["name"], row["subtype"])
+    for table in ("agency_international", "agency_companies"):
+        for row in load_table(table):
+            known_subtype.setdefault(row["name"], row["subtype"])
     heads = load_table("agency_heads")
     head_subtype = {r["head"]: r["subtype"] for r in heads}
     strong = frozenset(r["head"] for r in heads if r["strength"] == "strong")
@@ -199,6 +202,13 @@ def agency_lexicon() -> AgencyLexicon:
         places.add(row["name"])
         if row["match_short"] == "1" and len(row["short"]) >= 2:
             places.add(row["short"])
+    regions = {  # 雄安新区管委会, 长江水利委员会: prefixes at a window's start only
+        n
+        for row in load_table("regions")
+        if row["level"] != "country"
+        for n in (row["name"], *row["aliases"].split("|"))
+        if len(n) >= 2
+    }
     national = {"中国共产党", "中共", "中华人民共和国", "中国", "全国", "中央", "国家"} | names | places
     return AgencyLexicon(
         known=trie_regex(known_subtype),
@@ -209,6 +219,7 @@ def agency_lexicon() -> AgencyLexicon:
         bare_heads=bare,
         not_prefix=trie_regex(load_column("agency_not_prefix", "word")),
         national_prefix=trie_regex(national),
+        region_prefix=trie_regex(regions),
         level_prefix=re.compile("|".join(sorted(_LEVEL_CHARS, key=len, reverse=True))),
         breaks=trie_regex(load_column("agency_breaks", "word")),
         compounds=re.compile(
@@ -223,7 +234,8 @@ def agency_lexicon() -> AgencyLexicon:
         generic=load_column("agency_generic", "name"),
         modifiers=load_column("agency_modifiers", "word"),
         province_names=frozenset(names),
-        place_names=frozenset(places | names),
+        place_names=frozenset(places | names | regions),
         functions=load_column("agency_functions", "core"),
         designations=load_column("agency_designations", "word") | load_column("agency_modifiers", "word"),
+        companies=load_column("agency_companies", "name"),
     )
