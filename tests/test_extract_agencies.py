@@ -180,3 +180,17 @@ def test_class_nouns_of_institutions_are_generic(text: str) -> None:
 )
 def test_company_names_inside_project_names_and_national_classes(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("兰州市公证处", ["兰州市公证处"]),
+        ("市委全面依法治市委员会办公室", ["市委全面依法治市委员会办公室"]),
+        ("省市场监管局", ["省市场监管局"]),
+        ("市司法局党组书记", ["市司法局"]),
+        ("省市县政府", []),
+    ],
+)
+def test_justice_and_department_forms(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

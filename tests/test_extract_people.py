@@ -83,3 +83,8 @@ def test_level_titles_after_names_and_posts_given_by_wei(text: str, name: str, p
 @pytest.mark.parametrize("text", ["陕西省长安区", "全省长江流域", "吉林省长春市", "召开全国省长、市长会议", "城市长效机制"])
 def test_level_characters_inside_places_are_no_titles(text: str) -> None:
     assert people(text) == {}
+
+
+def test_a_party_group_title_after_a_bureau_is_a_post_of_the_bureau() -> None:
+    got = people("市司法局党组书记、局长张三主持会议")
+    assert got == {"张三": (PostRef("市司法局党组书记", "市司法局"), PostRef("局长", None))}

@@ -144,7 +144,9 @@ def _prefix_start(text: str, ws: int, head_start: int, lex: AgencyLexicon) -> in
         return None  # 省、市、自治区计委: an enumeration of levels names no body
     if m and not lex.not_prefix.match(text, ws):
         nxt = text[m.end() : m.end() + 1]
-        if not (nxt and lex.level_prefix.match(nxt) and m.end() < head_start):
+        word = lex.not_prefix.match(text, m.end())  # 省|市场监管局 is one level, 省市县 three
+        multi = nxt and lex.level_prefix.match(nxt) and not (word and word.group()[-1] not in _LEVEL_ENDS)
+        if not (multi and m.end() < head_start):
             return ws  # 省司法厅; but not 市县 (multi-level: generic)
     m = lex.region_prefix.match(text, ws, head_start)
     if m:
@@ -253,7 +255,10 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
             if _LATIN.match(text, start) and (_LATIN.match(text, end) or start and _LATIN.match(text, start - 1)):
                 continue  # NASA only as a whole word
             s = _place_before(text, start, lex) if start > floor else start
-            out.append([max(s, floor), end, lex.known_subtype.get(m.group()), False])
+            sub = lex.known_subtype.get(m.group())
+            if text.startswith(("办公室", "办公厅"), end) and sub in ("party", "government"):
+                end, sub = end + 3, "office"  # 市委全面依法治市委员会|办公室
+            out.append([max(s, floor), end, sub, False])
             floor = end
             continue
         ws = _window_start(text, masked, start, floor, lex)
@@ -261,6 +266,8 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
         follows = out and out[-1][1] == floor == ws and out[-1][2] not in ("media", "enterprise")
         follows = follows and text[ws : ws + 1] not in _CONJUNCTIONS
         adjacent = follows and start - ws <= MAX_GLUE
+        if head in ("党组", "党委") and start == ws and text.startswith(("书记", "副书记", "成员"), end):
+            adjacent = False  # 市司法局|党组书记: a post of the bureau, not another body
         adjacent = adjacent and lex.head_subtype.get(head) != "government"  # 中央政府同地方政府
         branch = out and out[-1][1] == floor == ws and out[-1][2] == "enterprise" and head in _BRANCH_HEADS
         if (follows or branch) and head in _SUBUNIT_HEADS and end - ws <= 12:
