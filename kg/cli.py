@@ -131,7 +131,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import write
+    from .export import serialize_source, write
 
     source = _source(args)
     if args.format in ("graphml", "gexf"):
@@ -143,7 +143,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         writer(nxg, target)
         print(target)
         return EXIT_OK
-    data = source.serialize(args.format)
+    data = serialize_source(source, args.format)
     if args.output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -188,15 +188,22 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from .rdf.store import open_graph
     from .serve import serve
 
+    source = open_graph(
+        graph_file=args.graph, store_dir=args.store, out_dir=args.out, writable=args.allow_update
+    )
     serve(
-        _source(args),
+        source,
         host=args.host,
         port=args.port,
         allow_update=args.allow_update,
         timeout=args.timeout,
         max_results=args.max_results,
+        max_body=args.max_body,
+        out_dir=args.out,
+        merge=not args.no_merge,
     )
     return EXIT_OK
 
@@ -210,16 +217,16 @@ def cmd_push(args: argparse.Namespace) -> int:
         graph=args.graph_iri,
         batch_triples=args.batch,
         retries=args.retries,
-        state_file=args.state,
+        state_file=args.state or args.out / "push-state.json",
         protocol=args.protocol,
     )
-    print(report)
+    print(report.summary())
     return EXIT_OK
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from . import analyze
-    from .export import write
+    from .export import serialize_source, write
 
     source = _source(args)
     graph = source.rdflib()
@@ -313,7 +320,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text, a .rq file, or a named question")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="bind a named question's parameter")
     p.add_argument("--list", action="store_true", help="list the named questions")
-    p.add_argument("--format", choices=("table", "csv", "tsv", "json", "ttl"), default="table")
+    p.add_argument("--format", choices=("table", "csv", "tsv", "json", "xml", "ttl"), default="table")
     p.add_argument("--timeout", type=float, default=None, metavar="SECONDS")
 
     p = add("serve", "serve the graph as a SPARQL 1.1 endpoint with a small web page", cmd_serve)
@@ -323,6 +330,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--allow-update", action="store_true", help="accept SPARQL Update (refused by default)")
     p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="per-query time limit")
     p.add_argument("--max-results", type=int, default=10000, metavar="N", help="result rows limit")
+    p.add_argument("--max-body", type=int, default=1_000_000, metavar="BYTES", help="request body limit (413 above it)")
+    p.add_argument("--no-merge", action="store_true",
+                   help="query the graph as stored instead of a de-duplicated in-memory copy (for large stores)")
 
     p = add("push", "upload the graph to a SPARQL server, one named graph per document", cmd_push)
     _graph_options(p)

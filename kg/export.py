@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,18 @@ from .errors import InputError, KgError
 from .rdf.namespace import GKG, ORG, PROV, QB, SCHEMA
 from .rdf.store import load_file
 
-__all__ = ["serialize", "write", "parse_file", "FORMATS", "EXTENSIONS", "PREFIXES", "QUAD_FORMATS"]
+__all__ = [
+    "serialize",
+    "serialize_source",
+    "ntriples_lines",
+    "GraphWriter",
+    "write",
+    "parse_file",
+    "FORMATS",
+    "EXTENSIONS",
+    "PREFIXES",
+    "QUAD_FORMATS",
+]
 
 #: File extension → format name accepted by :func:`serialize`.
 FORMATS: dict[str, str] = {
@@ -140,6 +152,113 @@ def serialize(quads: Iterable[tuple[Any, Any, Any, Any]], fmt: str) -> bytes:
         return ox.serialize(parsed, format=target, prefixes=prefixes)
     except SyntaxError as exc:
         raise KgError(f"cannot serialise the graph: invalid RDF term ({exc})") from None
+
+
+def serialize_source(source: Any, fmt: str) -> bytes:
+    """A graph source (``kg.rdf.store.open_graph``) in format ``fmt``: its document graphs.
+
+    What a store adds for itself (the ontology, inferred triples) is left out,
+    so that exporting a store gives what the build put in.
+    """
+    from .rdf.store import doc_id_of_graph
+
+    def quads() -> Iterable[tuple[Any, Any, Any, Any]]:
+        for q in source.store:
+            g = q.graph_name
+            if isinstance(g, ox.NamedNode) and doc_id_of_graph(g.value) is None and source.kind == "store":
+                continue
+            yield q.subject, q.predicate, q.object, g
+
+    return serialize(quads(), fmt)
+
+
+def ntriples_lines(triples: Iterable[tuple[Any, Any, Any]]) -> list[str]:
+    """Triples as N-Triples lines (with newline), de-duplicated, in :func:`serialize`'s order.
+
+    Strings pickle far faster than rdflib terms: this is what a build worker
+    hands back to the main process.
+    """
+    cache: dict[Any, str] = {}
+    rows = sorted({(_nt(s, cache), (pt := _nt(p, cache)) != _RDF_TYPE, pt, _nt(o, cache)) for s, p, o in triples})
+    return [f"{s} {p} {o} .\n" for s, _t, p, o in rows]
+
+
+class GraphWriter:
+    """Streams documents into a Turtle file (their union) and a TriG file (a graph each).
+
+    Memory stays bounded by one document plus the set of entity triples
+    already written: triples about a document's own nodes cannot recur in
+    another document, so only the others are remembered to keep the union
+    free of repeats. Output depends only on the documents and their order.
+    Both files appear atomically on :meth:`close`; :meth:`abort` leaves none.
+    """
+
+    def __init__(self, turtle: Path, trig: Path) -> None:
+        self.paths = (Path(turtle), Path(trig))
+        self._tmp = [_temp_beside(p) for p in self.paths]
+        self._files = [open(t, "wb") for t in self._tmp]  # noqa: SIM115 (closed in close/abort)
+        header = "".join(f"@prefix {k}: <{v}> .\n" for k, v in PREFIXES.items()).encode()
+        for fh in self._files:
+            fh.write(header)
+        self._seen: set[str] = set()
+        self.triples = 0  #: distinct triples in the union so far
+        self.classes: Counter[str] = Counter()  #: instances per class IRI in the union
+
+    def add(self, graph: str, lines: Sequence[str]) -> None:
+        """Add one document's named graph (``lines`` from :func:`ntriples_lines`)."""
+        if not lines:
+            return
+        own = f"<{graph.replace('/graph/', '/doc/', 1)}"
+        fresh = []
+        for line in lines:
+            if not line.startswith(own):
+                if line in self._seen:
+                    continue
+                self._seen.add(line)
+            fresh.append(line)
+            if _RDF_TYPE in line:
+                self.classes[line.rsplit("<", 1)[-1][:-4]] += 1
+        self.triples += len(fresh)
+        node = ox.NamedNode(graph)
+        turtle = ox.parse("".join(fresh).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        quads = (ox.Quad(t.subject, t.predicate, t.object, node) for t in ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+        for fh, data in (
+            (self._files[0], ox.serialize(turtle, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)),
+            (self._files[1], ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)),
+        ):
+            fh.write(b"\n" + _without_prefixes(data))
+
+    def close(self) -> None:
+        """Flush both files and move them into place."""
+        for fh in self._files:
+            fh.flush()
+            os.fsync(fh.fileno())
+            fh.close()
+        for tmp, path in zip(self._tmp, self.paths):
+            os.chmod(tmp, 0o666 & ~_umask())
+            os.replace(tmp, path)
+
+    def abort(self) -> None:
+        """Drop both temporary files; the old outputs, if any, stay as they were."""
+        for fh, tmp in zip(self._files, self._tmp):
+            fh.close()
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _without_prefixes(data: bytes) -> bytes:
+    """A Turtle/TriG chunk without its leading ``@prefix`` lines (the file has one header)."""
+    lines = data.split(b"\n")
+    i = 0
+    while i < len(lines) and lines[i].startswith(b"@prefix "):
+        i += 1
+    return b"\n".join(lines[i:])
+
+
+def _temp_beside(path: Path) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    return tmp
 
 
 def write(path: str | Path, data: bytes) -> None:

@@ -8,6 +8,7 @@ and skipped; the others still build.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from collections import Counter
@@ -16,14 +17,18 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from .errors import InputError, KgError
-from .export import serialize, write
+from .export import GraphWriter, ntriples_lines, write
 from .extract import extract
-from .ingest import iter_inputs, read_document
+from .ingest import doc_id, iter_inputs, read_document
 from .model import Resolved
 from .rdf.build import document_triples
+from .rdf.namespace import ENTITY_KIND_CLASS, GKG, graph_iri
+from .rdf.store import GraphStore, doc_id_of_graph
 from .resolve import resolve
 from .segment import segment
+from .validate import ONTOLOGY as ONTOLOGY_FILE
 
 __all__ = ["extract_file", "build", "BuildResult", "DocumentResult", "DEFAULT_DATA", "DEFAULT_OUT"]
 
@@ -31,9 +36,6 @@ __all__ = ["extract_file", "build", "BuildResult", "DocumentResult", "DEFAULT_DA
 DEFAULT_DATA = Path("data/corpus")
 #: Where ``kg build`` writes.
 DEFAULT_OUT = Path("out")
-
-Triple = tuple  # (subject, predicate, object) rdflib terms
-
 
 def extract_file(path: str | Path, *, max_bytes: int | None = None) -> Resolved:
     """Read, segment, extract and resolve one report."""
@@ -49,10 +51,9 @@ class DocumentResult:
     path: str
     doc_id: str = ""
     sha256: str = ""
-    triples: list[Triple] = field(default_factory=list)
-    entity_keys: list[str] = field(default_factory=list)
-    metrics: int = 0
+    lines: list[str] = field(default_factory=list)  #: N-Triples, until written
     error: str | None = None
+    skipped: bool = False  #: unchanged in the store, not rebuilt
 
 
 @dataclass
@@ -62,6 +63,7 @@ class BuildResult:
     documents: list[DocumentResult] = field(default_factory=list)
     outputs: dict[str, Path] = field(default_factory=dict)
     triples: int = 0
+    classes: Counter[str] = field(default_factory=Counter)  #: instances per class in the output
 
     @property
     def failures(self) -> list[DocumentResult]:
@@ -71,45 +73,33 @@ class BuildResult:
     def built(self) -> list[DocumentResult]:
         return [d for d in self.documents if d.error is None]
 
-    def entity_counts(self) -> Counter[str]:
-        """Distinct entities per kind across all documents."""
-        keys = {k for d in self.built for k in d.entity_keys}
-        return Counter(k.partition(":")[0] for k in keys)
-
     def summary(self) -> str:
         """The one-screen summary ``kg build`` prints."""
+        skipped = sum(d.skipped for d in self.documents)
         lines = [
-            f"documents  {len(self.built)} built, {len(self.failures)} failed",
+            f"documents  {len(self.built) - skipped} built, {skipped} unchanged, {len(self.failures)} failed",
             f"triples    {self.triples}",
-            f"metrics    {sum(d.metrics for d in self.built)}",
+            f"metrics    {self.classes.get('metric', 0)}",
             "entities",
         ]
-        counts = self.entity_counts()
         for kind in ("agency", "person", "place", "policy", "work", "initiative"):
-            lines.append(f"  {kind:<11}{counts.get(kind, 0)}")
+            lines.append(f"  {kind:<11}{self.classes.get(kind, 0)}")
         for name, path in self.outputs.items():
             lines.append(f"{name:<11}{path}")
         return "\n".join(lines)
 
 
 def _process(path: str, max_bytes: int | None) -> DocumentResult:
-    """Worker: one file to triples; bad input becomes an error, never an exception."""
+    """Worker: one file to N-Triples lines; bad input becomes an error, never an exception."""
     try:
         resolved = extract_file(path, max_bytes=max_bytes)
-        triples = document_triples(resolved)
+        lines = ntriples_lines(document_triples(resolved))
     except InputError as exc:
         return DocumentResult(path, error=str(exc))
     except KgError as exc:
         return DocumentResult(path, error=f"{path}: {exc}")
     doc = resolved.document
-    return DocumentResult(
-        path=path,
-        doc_id=doc.id,
-        sha256=doc.sha256,
-        triples=triples,
-        entity_keys=[e.key for e in resolved.entities],
-        metrics=len(resolved.extraction.metrics),
-    )
+    return DocumentResult(path=path, doc_id=doc.id, sha256=doc.sha256, lines=lines)
 
 
 def _results(paths: Sequence[str], jobs: int, max_bytes: int | None) -> Iterator[DocumentResult]:
@@ -137,14 +127,15 @@ def build(
 
     Writes graph.ttl (the union, for people and tools), graph.trig (one named
     graph per document), build.json (what was built, read by the other
-    commands), and unless turned off report.md and graph.html. With ``store``
-    the documents also go into a persistent store, where an unchanged report
-    is skipped and a changed one replaced. Missing paths and unreadable files
-    are reported in the result (with their one-line errors); nothing
-    half-written is ever left in ``out_dir``.
+    commands), and unless turned off report.md and graph.html. Documents are
+    streamed: each is written as soon as it is extracted, in the order of
+    their ids, so memory does not grow with the corpus and the output does
+    not depend on the order of ``paths`` or on ``jobs``. With ``store`` the
+    documents also go into a persistent store, where an unchanged report is
+    skipped and a changed one replaced, all in one transaction. Missing
+    paths and unreadable files are reported in the result (with their
+    one-line errors); nothing half-written is ever left in ``out_dir``.
     """
-    from .rdf.namespace import graph_iri
-
     result = BuildResult()
     files: list[str] = []
     for p in paths:
@@ -152,32 +143,112 @@ def build(
             files += [str(f) for f in iter_inputs([p])]
         except InputError as exc:
             result.documents.append(DocumentResult(str(p), error=str(exc)))
-    seen: dict[str, str] = {}
-    quads: list[tuple] = []
-    for i, doc in enumerate(_results(files, jobs, max_bytes), 1):
-        if doc.error is None and doc.doc_id in seen:
-            doc.error = f"{doc.path}: document id {doc.doc_id!r} already used by {seen[doc.doc_id]}"
-            doc.triples = []
-        if doc.error is None:
-            seen[doc.doc_id] = doc.path
-            g = graph_iri(doc.doc_id)
-            quads += [(s, p, o, g) for s, p, o in doc.triples]
-            doc.triples = []  # the quads hold them now
-        result.documents.append(doc)
-        if progress is not None:
-            progress(i, len(files), doc)
+    files = sorted(dict.fromkeys(files), key=lambda f: (doc_id(f), f))
     out_dir.mkdir(parents=True, exist_ok=True)
     outputs = {"turtle": out_dir / "graph.ttl", "graph": out_dir / "graph.trig"}
-    write(outputs["turtle"], serialize(quads, "ttl"))
-    write(outputs["graph"], serialize(quads, "trig"))
-    result.triples = len({q[:3] for q in quads})
-    del quads
+    if store is None:
+        writer = GraphWriter(outputs["turtle"], outputs["graph"])
+        try:
+            _collect(files, jobs, max_bytes, progress, result, writer)
+        except BaseException:
+            writer.abort()
+            raise
+        writer.close()
+        result.triples, classes = writer.triples, writer.classes
+    else:
+        classes = _build_store(Path(store), files, jobs, max_bytes, progress, result, outputs)
+        result.outputs["store"] = Path(store)
+    result.classes = Counter({kind: classes.get(str(iri), 0) for kind, iri in _COUNTED.items()})
     result.outputs.update(outputs)
-    _write_manifest(out_dir / "build.json", result)
+    _write_manifest(out_dir / "build.json", result, store)
     result.outputs["manifest"] = out_dir / "build.json"
     if report or viz:
         _write_views(outputs["graph"], out_dir, result, report=report, viz=viz)
     return result
+
+
+#: Classes the summary counts, by the name it gives them.
+_COUNTED = {**ENTITY_KIND_CLASS, "metric": GKG.Metric}
+
+
+def _build_store(
+    store: Path,
+    files: list[str],
+    jobs: int,
+    max_bytes: int | None,
+    progress: Callable[[int, int, DocumentResult], None] | None,
+    result: BuildResult,
+    outputs: dict[str, Path],
+) -> Counter[str]:
+    """Update the store in one transaction, then write the files from everything it holds."""
+    with GraphStore.open(store) as gstore:
+        files = _unchanged_skipped(files, gstore.documents(), result)
+        _collect(files, jobs, max_bytes, progress, result, None)
+        gstore.load_ontology(ONTOLOGY_FILE)
+        gstore.replace_documents(
+            (d.doc_id, d.sha256, ox.parse("".join(d.lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+            for d in result.built
+            if not d.skipped
+        )
+        for d in result.documents:
+            d.lines = []
+        graphs = sorted(
+            (g.value for g in gstore.store.named_graphs()
+             if isinstance(g, ox.NamedNode) and doc_id_of_graph(g.value) is not None),
+            key=doc_id_of_graph,
+        )
+        writer = GraphWriter(outputs["turtle"], outputs["graph"])
+        try:
+            for g in graphs:
+                quads = gstore.store.quads_for_pattern(None, None, None, ox.NamedNode(g))
+                writer.add(g, ntriples_lines((q.subject, q.predicate, q.object) for q in quads))
+        except BaseException:
+            writer.abort()
+            raise
+    writer.close()
+    result.triples = writer.triples
+    return writer.classes
+
+
+def _unchanged_skipped(files: list[str], known: dict[str, str], result: BuildResult) -> list[str]:
+    """Files whose document the store already holds with the same content hash are skipped."""
+    todo = []
+    for f in files:
+        did = doc_id(f)
+        if did in known:
+            try:
+                sha = hashlib.sha256(Path(f).read_bytes()).hexdigest()
+            except OSError:
+                sha = ""  # let the worker report the problem
+            if sha == known[did]:
+                result.documents.append(DocumentResult(f, did, sha, skipped=True))
+                continue
+        todo.append(f)
+    return todo
+
+
+def _collect(
+    files: list[str],
+    jobs: int,
+    max_bytes: int | None,
+    progress: Callable[[int, int, DocumentResult], None] | None,
+    result: BuildResult,
+    writer: GraphWriter | None,
+) -> None:
+    """Run the documents; each goes to ``writer`` at once, or keeps its lines for the store."""
+    seen = {d.doc_id: d.path for d in result.documents if d.skipped}
+    for i, doc in enumerate(_results(files, jobs, max_bytes), 1):
+        if doc.error is None and doc.doc_id in seen:
+            doc.error = f"{doc.path}: document id {doc.doc_id!r} already used by {seen[doc.doc_id]}"
+            doc.lines = []
+        if doc.error is None:
+            seen[doc.doc_id] = doc.path
+            if writer is not None:
+                writer.add(str(graph_iri(doc.doc_id)), doc.lines)
+                doc.lines = []
+        result.documents.append(doc)
+        if progress is not None:
+            progress(i, len(files), doc)
 
 
 def _write_views(graph_file: Path, out_dir: Path, result: BuildResult, *, report: bool, viz: bool) -> None:
@@ -195,12 +266,12 @@ def _write_views(graph_file: Path, out_dir: Path, result: BuildResult, *, report
         result.outputs["map"] = out_dir / "graph.html"
 
 
-def _write_manifest(path: Path, result: BuildResult) -> None:
+def _write_manifest(path: Path, result: BuildResult, store: Path | None) -> None:
     """``build.json``: what the build wrote last, for commands that read the graph."""
     manifest = {
         "graph": result.outputs["graph"].name,
         "turtle": result.outputs["turtle"].name,
-        "store": None,
+        "store": None if store is None else str(Path(store).resolve()),
         "triples": result.triples,
         "documents": {
             d.doc_id: {"path": d.path, "sha256": d.sha256} for d in result.built

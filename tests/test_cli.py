@@ -37,7 +37,7 @@ def built(tmp_path_factory):
 def test_build_prints_summary(tmp_path, capsys):
     assert main(["build", str(SAMPLE), "-o", str(tmp_path), "--no-viz", "--no-report"]) == 0
     out = capsys.readouterr().out
-    assert "documents  1 built, 0 failed" in out
+    assert "documents  1 built, 0 unchanged, 0 failed" in out
     assert "triples" in out and "metrics" in out
 
 

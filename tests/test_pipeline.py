@@ -87,3 +87,24 @@ def test_every_report_in_the_corpus_extracts():
             assert text[m.start:m.end] == m.text, (path, m)
         for x in resolved.extraction.metrics:
             assert text[x.start:x.end] == x.text, (path, x)
+
+
+def test_store_build_skips_unchanged_and_replaces_changed(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    a, b = src / "a.txt", src / "b.txt"
+    a.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    b.write_text("2023年，省司法厅出台《甘肃省法律援助条例》，办理案件1200件。\n", encoding="utf-8")
+    store, out = tmp_path / "store", tmp_path / "out"
+    first = build([src], out, store=store, report=False, viz=False)
+    assert [d.skipped for d in first.documents] == [False, False]
+    turtle = (out / "graph.ttl").read_bytes()
+    again = build([src], out, store=store, report=False, viz=False)
+    assert [d.skipped for d in again.documents] == [True, True]
+    assert (out / "graph.ttl").read_bytes() == turtle, "an unchanged corpus writes the same graph"
+    b.write_text("2023年，省司法厅出台《甘肃省公证条例》，办理案件1300件。\n", encoding="utf-8")
+    third = build([src], out, store=store, report=False, viz=False)
+    assert sorted((d.doc_id, d.skipped) for d in third.documents) == [("a", True), ("b", False)]
+    text = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "甘肃省公证条例" in text and "甘肃省法律援助条例" not in text
+    assert json.loads((out / "build.json").read_text(encoding="utf-8"))["store"] == str(store.resolve())

@@ -31,6 +31,7 @@ Graph shape (what ``kg.rdf.build`` writes, what queries may rely on):
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
@@ -208,14 +209,19 @@ ENTITY_KIND_CLASS = {
 }
 
 #: Named graph holding the ontology when it is loaded beside the data.
-ONTOLOGY_GRAPH = ID["graph/ontology"]
+ONTOLOGY_GRAPH = ID["ontology"]  # outside graph/, so no document id can collide with it
 
 # Characters an IRI may not contain literally (RFC 3987), plus the ones that
 # would split our path: they are percent-encoded; CJK stays readable.
 _SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '<>"{}|\\^`%#?/ ')
 
 
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x20\x7f<>"{}|\\^`%#?/]')
+
+
 def _segment(text: str) -> str:
+    if text.isprintable() and not _NEEDS_ESCAPE.search(text):
+        return text  # the common case, and hot: every sentence and mention IRI
     out = []
     for ch in text:
         if ord(ch) > 0x7F and ch.isprintable() and not ch.isspace():
