@@ -20,7 +20,15 @@ from kg.analyze.analysis import (
 from kg.analyze.export import annotate, write_gexf, write_graphml
 from kg.analyze.graph import CLASSES, resolve_node, simple_undirected, to_networkx
 from kg.analyze.measures import co_participation, pagerank
-from kg.analyze.paths import Hop, Neighbour, ego_nodes, find_path, neighbours
+from kg.analyze.paths import (
+    Hop,
+    Neighbour,
+    ego_nodes,
+    find_path,
+    format_neighbours,
+    format_path,
+    neighbours,
+)
 from kg.analyze.report import render_markdown, to_json
 
 __all__ = [
@@ -40,6 +48,8 @@ __all__ = [
     "co_participation",
     "ego_nodes",
     "find_path",
+    "format_neighbours",
+    "format_path",
     "neighbours",
     "pagerank",
     "render_markdown",

@@ -15,7 +15,7 @@ from rdflib import Graph
 
 from kg.analyze.graph import entity_graph, natural_key, resolve_node, simple_undirected
 
-__all__ = ["Hop", "Neighbour", "find_path", "neighbours", "ego_nodes"]
+__all__ = ["Hop", "Neighbour", "find_path", "neighbours", "ego_nodes", "format_path", "format_neighbours"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,3 +137,21 @@ def neighbours(graph: Graph | nx.MultiDiGraph, x: str, depth: int = 1) -> list[N
     ]
     out.sort(key=lambda n: (n.distance, n.cls, n.label, natural_key(n.iri)))
     return out
+
+
+def format_path(hops: list[Hop]) -> str:
+    """``kg path`` output: one line per hop, then its source sentences indented."""
+    if not hops:
+        return "no path"
+    lines = []
+    for i, hop in enumerate(hops, 1):
+        lines.append(f"{i}. {hop.describe()}")
+        lines += [f"   「{text}」" for text in hop.sentence_texts if text]
+    return "\n".join(lines)
+
+
+def format_neighbours(found: list[Neighbour]) -> str:
+    """``kg neighbours`` output: distance, class, label, and the hop that reaches it."""
+    if not found:
+        return "no neighbours"
+    return "\n".join(f"{n.distance}\t{n.cls}\t{n.label}\t{n.via.describe()}" for n in found)
