@@ -194,3 +194,19 @@ def test_company_names_inside_project_names_and_national_classes(text: str, expe
 )
 def test_justice_and_department_forms(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "进一步清理规范行业协会商会",
+        "发挥好行业协会商会行业自律",
+        "除正规大学外",
+        "上得起大学",
+        "上层反动集团",
+        "中华人民共和国村民委员会组织法",
+        "经营者集团",
+    ],
+)
+def test_verbs_particles_and_law_titles_end_no_name(text: str) -> None:
+    assert names(text) == []

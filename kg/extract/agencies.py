@@ -291,6 +291,8 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
             prev[2] = agency_subtype(text[prev[0] : end], head)
             floor = end
             continue
+        if text.startswith("组织法", end) or text[start - 1 : start] == "者":
+            continue  # 村民委员会组织法: a law's title; 经营者集团: people, not a body
         s = _candidate_start(text, ws, start, head, lex)
         if s is None:
             continue

@@ -171,7 +171,7 @@ class AgencyLexicon:
 
 #: Function characters that end a name on its left (和/与/及 inside 住房和城乡建设厅,
 #: 埃及 or 以色列 are protected as compounds).
-STOP_CHARS = frozenset("的和与及在对向为了是把被将由从并或给让据按至于等其该也又就还已而之以且各到级爲")
+STOP_CHARS = frozenset("的和与及在对向为了是把被将由从并或给让据按至于等其该也又就还已而之以且各到级爲除得")
 
 _LEVEL_CHARS = ("省", "市", "县", "区", "州", "乡", "镇", "自治区", "自治州", "旗", "盟")
 
