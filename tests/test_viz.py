@@ -1,0 +1,143 @@
+"""kg.viz without a browser: the page is self-contained, escaped, deterministic."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import Graph
+
+from kg.analyze import to_networkx
+from kg.errors import QueryError
+from kg.layout import layout
+from kg.viz import render_html, safe_json, write_html
+
+FIXTURE = Path(__file__).parent / "fixtures" / "viz_small.ttl"
+PAYLOADS = ("<script>window.__xss", "<img src=x onerror", "</script><script>")
+
+
+@pytest.fixture(scope="module")
+def nxg() -> nx.MultiDiGraph:
+    g = Graph()
+    g.parse(FIXTURE)
+    return to_networkx(g)
+
+
+@pytest.fixture(scope="module")
+def page(nxg: nx.MultiDiGraph) -> str:
+    return render_html(nxg)
+
+
+def page_data(page: str) -> dict:
+    """The GOVKG object of the page: one JSON value per line."""
+    block = page[page.index("var GOVKG = {") : page.index("\n};", page.index("var GOVKG = {"))]
+    return {k: json.loads(v) for k, v in re.findall(r"^  (\w+): (.*?),?$", block, flags=re.M)}
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_nothing_is_fetched(page: str) -> None:
+    parser = _Tags()
+    parser.feed(page)
+    names = [t for t, _ in parser.tags]
+    assert "link" not in names and "img" not in names and "iframe" not in names
+    assert not [a for _, a in parser.tags if "src" in a or "href" in a]
+    assert names.count("script") == 3
+    assert "vis.Network" in page and "DataSet" in page  # vis-network inlined
+
+
+def test_scripts_are_allowed_by_hash_only(page: str) -> None:
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page).group(1)
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    bodies = re.findall(r"<script>(.*?)</script>", page, flags=re.S)
+    assert len(bodies) == page.count("</script>") == 3
+    for body in bodies:
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+
+
+def test_hostile_strings_never_reach_the_markup_raw(page: str) -> None:
+    for payload in PAYLOADS:
+        assert payload not in page
+    data = page_data(page)
+    names = [n["name"] for n in data["nodes"]]
+    assert "<script>window.__xss=1</script>司法局" in names  # intact as data, shown as text
+    tips = "".join(data["tips"])
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in tips
+    assert "<script" not in tips and "<img" not in tips
+    assert "&lt;/script&gt;&lt;script&gt;window.__xss=4" in tips  # alias
+    assert "O&#x27;Brien &quot;引号&quot;" in tips
+
+
+def test_tooltips_carry_metrics_and_sentences(page: str) -> None:
+    data = page_data(page)
+    tip = data["tips"][[n["name"] for n in data["nodes"]].index("甘肃省司法厅")]
+    assert "法律援助经费" in tip and "&gt;90000000" in tip and "元" in tip and "over" in tip
+    assert "≈12.4" in tip and "省司法厅牵头开展" in tip
+    assert "又名 省司法厅" in tip
+
+
+def test_nodes_edges_legend(page: str, nxg: nx.MultiDiGraph) -> None:
+    data = page_data(page)
+    assert len(data["nodes"]) == nxg.number_of_nodes() and len(data["edges"]) == nxg.number_of_edges()
+    assert data["options"]["physics"]["enabled"] is False
+    assert data["options"]["edges"]["smooth"] is False
+    sizes = {n["name"]: n["size"] for n in data["nodes"]}
+    assert sizes["甘肃省人民政府"] > sizes["法治日报"]  # size by PageRank
+    assert {n["shape"] for n in data["nodes"] if n["cls"] == "agency"} == {"dot"}
+    assert 'data-class="initiative"' in page and "Noto Sans CJK SC" in page
+    led = [e for e in data["edges"] if data["relations"][e["r"]] == "ledBy" and "s" in e]
+    assert any(data["sentences"][i].startswith("省司法厅牵头开展") for e in led for i in e["s"])
+
+
+def test_same_graph_same_bytes(nxg: nx.MultiDiGraph, page: str) -> None:
+    assert render_html(nxg) == page
+
+
+def test_focus_and_labels(nxg: nx.MultiDiGraph) -> None:
+    data = page_data(render_html(nxg, focus="省司法厅", depth=1))
+    names = {n["name"] for n in data["nodes"]}
+    assert names == {"甘肃省司法厅", "“八五”普法", "公共法律服务平台", "行政复议改革", "甘肃省"}
+    assert data["nodes"][data["focus"]]["name"] == "甘肃省司法厅"
+    few = page_data(render_html(nxg, max_labels=3))
+    assert sum(1 for n in few["nodes"] if "label" in n) == 3
+    with pytest.raises(QueryError):
+        render_html(nxg, focus="没有这个机构")
+
+
+def test_safe_json_escapes_script_breakers() -> None:
+    text = safe_json({"a": "</script><!-- \u2028\u2029 & 'x'"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert "\u2028" not in text and "\u2029" not in text
+    assert json.loads(text) == {"a": "</script><!-- \u2028\u2029 & 'x'"}
+
+
+def test_write_html_is_atomic(nxg: nx.MultiDiGraph, tmp_path: Path, page: str) -> None:
+    path = write_html(nxg, tmp_path / "out" / "graph.html")
+    assert path.read_text(encoding="utf-8") == page
+    assert [p.name for p in path.parent.iterdir()] == ["graph.html"]
+
+
+def test_layout_places_every_node_apart() -> None:
+    g = nx.barabasi_albert_graph(400, 2, seed=3)
+    g.add_nodes_from(range(400, 410))  # isolated nodes are packed too
+    pos = layout(g)
+    assert set(pos) == set(g)
+    assert layout(g) == pos
+    points = sorted(pos.values())
+    assert len(set((round(x, 3), round(y, 3)) for x, y in points)) == len(points)
+    mean = sum(((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5 for a, b in g.edges())
+    assert mean / g.number_of_edges() < 6.0  # neighbours stay near (units of the ideal edge length)
