@@ -210,3 +210,17 @@ def test_justice_and_department_forms(text: str, expected: list[str]) -> None:
 )
 def test_verbs_particles_and_law_titles_end_no_name(text: str) -> None:
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("完善安徽高等研究院", ["安徽高等研究院"]),
+        ("组建北京数据集团", ["北京数据集团"]),
+        ("推动合肥综合性国家科学中心", ["合肥综合性国家科学中心"]),
+        ("设立长三角国家技术创新中心", ["长三角国家技术创新中心"]),
+        ("5个国家区域医疗中心", []),
+    ],
+)
+def test_stop_characters_inside_words_and_places_before_national_centres(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
