@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -129,6 +130,9 @@ def test_write_html_is_atomic(nxg: nx.MultiDiGraph, tmp_path: Path, page: str) -
     path = write_html(nxg, tmp_path / "out" / "graph.html")
     assert path.read_text(encoding="utf-8") == page
     assert [p.name for p in path.parent.iterdir()] == ["graph.html"]
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask  # the usual mode, not mkstemp's 0600
 
 
 def test_layout_places_every_node_apart() -> None:
