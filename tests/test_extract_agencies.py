@@ -224,3 +224,14 @@ def test_verbs_particles_and_law_titles_end_no_name(text: str) -> None:
 )
 def test_stop_characters_inside_words_and_places_before_national_centres(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("据中国共产党北京市委员会", ["中国共产党北京市委员会"]),
+        ("中国共产党第八届中央委员会", ["中国共产党第八届中央委员会"]),
+    ],
+)
+def test_full_party_committee_names_and_ordinals(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

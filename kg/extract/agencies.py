@@ -41,7 +41,7 @@ _STOP_CHARS = STOP_CHARS
 _DEICTIC = re.compile(r"(?:本|我)(?:局|厅|委|院|部(?!门)|办|所|处|中心|单位)|本会|全系统")
 _TITLE_TAIL = re.compile(r"(?:厅|局|部|组|委|署|社|台|所|院|处|司)长")
 # 3家, 7个, 两批: a count ends a name's window (7个省委法治督察组)
-_QUANTITY = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多数]+[个個家项批名座位支架艘所户类种届]")
+_QUANTITY = re.compile(r"(?<![第0-9０-９一二三四五六七八九十百千万两几多数])[0-9０-９一二三四五六七八九十百千万两几多数]+[个個家项批名座位支架艘所户类种届]")
 _NATIONAL_ONLY = ("国家", "全国", "中国", "中央")
 _CONJUNCTIONS = frozenset("同跟")
 _FIRM_END = frozenset("获是将已正再也都")  #: words that may follow a company named without a head  #: start a new name, never glue it to the one before
