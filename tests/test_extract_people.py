@@ -87,4 +87,17 @@ def test_level_characters_inside_places_are_no_titles(text: str) -> None:
 
 def test_a_party_group_title_after_a_bureau_is_a_post_of_the_bureau() -> None:
     got = people("市司法局党组书记、局长张三主持会议")
-    assert got == {"张三": (PostRef("市司法局党组书记", "市司法局"), PostRef("局长", None))}
+    assert got == {"张三": (PostRef("市司法局党组书记", "市司法局"), PostRef("局长", "市司法局"))}
+
+
+def test_a_bare_title_in_a_chain_takes_the_agency_before_it() -> None:
+    assert people("司法部党组书记、部长贺荣") == {"贺荣": (PostRef("司法部党组书记", "司法部"), PostRef("部长", "司法部"))}
+
+
+def test_names_listed_after_a_title_share_its_post() -> None:
+    got = people("副省长张三、李四和省法院院长王中明出席")
+    assert got == {
+        "张三": (PostRef("副省长", "省政府"),),
+        "李四": (PostRef("副省长", "省政府"),),
+        "王中明": (PostRef("省法院院长", "省法院"),),
+    }

@@ -171,6 +171,8 @@ def _people(text: str) -> list[tuple[int, int, tuple[PostRef, ...]]]:
         if pending and text[pending_end:begin] not in _JOINERS:
             pending = []
         post = PostRef(full_title, _implied_agency(text, m.start(), title, agency))
+        if post.agency is None and pending and agency is None and not _own_unit(text, m.start()):
+            post = PostRef(full_title, pending[-1].agency)  # 司法部党组书记、部长: 部长 of 司法部
         # name after the title (省长任振鹤, 国务院总理　李克强, 责任编辑:张曦云)
         gap = _BYLINE_SEP.match(text, m.end())
         pos = gap.end() if gap else m.end()
@@ -179,6 +181,8 @@ def _people(text: str) -> list[tuple[int, int, tuple[PostRef, ...]]]:
             end = None  # 'title  name' only as a byline
         if end is not None and not any(s < end and pos < e for s, e in taken):
             found.setdefault((pos, end), []).extend([*pending, post])
+            for more in _names_listed(text, end, taken):  # 副省长张三、李四
+                found.setdefault(more, []).append(post)
             pending = []
             continue
         # name before the title (习近平总书记, 王凯省长)
@@ -199,6 +203,21 @@ def _people(text: str) -> list[tuple[int, int, tuple[PostRef, ...]]]:
             if not any(s < m.start() and start < e for s, e in found):
                 found.setdefault((start, m.start()), []).extend(_post_as(text, m.end()))
     return [(s, e, tuple(dict.fromkeys(p))) for (s, e), p in sorted(found.items())]
+
+
+def _names_listed(text: str, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names joined by 、 after a title's name (副厅长张三、李四): each holds the post."""
+    out: list[tuple[int, int]] = []
+    lex = _lexicon()
+    while text[end : end + 1] == "、":
+        nxt = _name_at(text, end + 1)
+        if nxt is None or any(s < nxt and end + 1 < e for s, e in taken) or lex.titles.match(text, nxt):
+            break
+        if lex.titles.match(text, end + 1):
+            break
+        out.append((end + 1, nxt))
+        end = nxt
+    return out
 
 
 def _inside_place(text: str, pos: int, title: str) -> bool:
