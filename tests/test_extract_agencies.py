@@ -235,3 +235,16 @@ def test_stop_characters_inside_words_and_places_before_national_centres(text: s
 )
 def test_full_party_committee_names_and_ordinals(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中信银行网站为其", ["中信银行"]),
+        ("工商银行广东省分行营业部表示", ["工商银行广东省分行"]),
+        ("在与世界空军强国对抗", ["空军"]),
+        ("世界银行和世界卫生组织", ["世界银行", "世界卫生组织"]),
+    ],
+)
+def test_a_bank_is_not_its_website_and_world_is_no_prefix(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
