@@ -18,6 +18,7 @@ Four readings, all driven by lexicons (``initiative_heads.tsv``,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -74,9 +75,15 @@ _SLOGAN = re.compile(
     rf"[、·+＋\d]|[{_NUMERAL}].*[{_NUMERAL}]|^[{_NUMERAL}](?:大|个|项|条|场|化|抓|张|字|心|型)"
 )
 _CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
+#: What joins two quotes of one run (“A”“B”, “A”、“B”), and an impure item after one.
+_JOIN = re.compile(r"[、和与及或]{0,2}")
+_IMPURE = re.compile(rf"[、和与及]{{1,2}}[{_HAN}]{{1,3}}")
+#: How far back a list before 等工程 may reach.
+_LIST_SPAN = 200
+_CLAUSE_BOUND = re.compile(r"[，。；：\n]")
 #: A quoted numbered formula: 1+4+7, 14+1, 6+3+2+N.
 _FORMULA = re.compile(r"[0-9０-９]+(?:[+＋][0-9０-９A-Z]+)+")
-_BUILT = re.compile(r"^(?:在[^，。；,;]{1,8})?(?:建成|开工|投运|落地|竣工)")
+_BUILT = re.compile(r"(?:在[^，。；,;]{1,8})?(?:建成|开工|投运|落地|竣工)")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个家项类]")
 _RAIL = re.compile(
     rf"(?:^|(?<=[、，。；：“（])|(?<=建成|开工|建设|开通|推进|实施))"
@@ -101,7 +108,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         reverse=True,
     )
     return {
-        "after_quote": re.compile(rf"^(等)?({_MIDDLE})({heads})"),
+        "after_quote": re.compile(rf"(等)?({_MIDDLE})({heads})"),
+        "and_head": re.compile(rf"等({heads})"),
         "verb": re.compile(
             rf"(?:{_cues().verbs})([^{_CLAUSE_PUNCT}“”的]{{2,30}}?({heads}))"
             rf"(?=[{re.escape(_CLAUSE_PUNCT)}等和与及\d]|成果|工作|建设|取得|深入|全面|$)"
@@ -147,27 +155,32 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
 def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
     pats = _patterns()
     quotes = list(_QUOTE.finditer(text))
+    run_last = list(range(len(quotes)))  # the last quote of the run each quote is in
+    for j in range(len(quotes) - 2, -1, -1):
+        if _JOIN.fullmatch(text, quotes[j].end(), quotes[j + 1].start()):
+            run_last[j] = run_last[j + 1]
     out = []
     for qi, q in enumerate(quotes):
         content = _content(q).strip()
         if not content or content.isdigit() or any(c in content for c in "。！？，,；;"):
             continue  # a quoted sentence is a slogan, not a name
-        kind = _chain_head(text, quotes, qi)
+        kind = _chain_head(text, quotes, qi, run_last[qi])
         own = pats["ends_head"].search(content)
         if own and len(content) > len(own.group()) and kind != "modifier":
             kind = _kind(own.group())  # “千万工程”经验: the name's own head word says what it is
-        if kind is None and re.search(rf"(?:{_cues().verbs})$", text[: q.start()]) and _SLOGAN.search(content):
+        launched = re.search(rf"(?:{_cues().verbs})$", text[max(0, q.start() - 8) : q.start()])
+        if kind is None and launched and _SLOGAN.search(content):
             kind = "other" if not re.search(r"[、·]", content) else "mechanism"
         if kind is None and _FORMULA.fullmatch(content):
             kind = "other"  # “14+1”重点产业链: a numbered formula is always a coined name
-        if kind is None and _BUILT.match(text[q.end() :]):
+        if kind is None and _BUILT.match(text, q.end()):
             kind = "project"  # “钍基熔盐实验堆”在武威建成运行
         if kind == "modifier":  # “二维码”一键举报平台: the name is what follows
-            m = pats["after_quote"].match(text[q.end() :])
+            m = pats["after_quote"].match(text, q.end())
             name = m.group(2) + m.group(3) if m else ""
             cleaned = _clean(q.end(), name, m.group(3)) if m and name[0] not in "和与及或" else None
             if cleaned:
-                out.append((cleaned[0], q.end() + m.end(), cleaned[1], _kind(m.group(3)), 3))
+                out.append((cleaned[0], m.end(), cleaned[1], _kind(m.group(3)), 3))
         elif kind is not None:
             out.append((q.start() + 1, q.end() - 1, content, kind, 3))
     return out
@@ -177,25 +190,15 @@ def _content(q: re.Match[str]) -> str:
     return next(g for g in q.groups() if g is not None)
 
 
-def _chain_head(text: str, quotes: list[re.Match[str]], qi: int) -> str | None:
-    """The kind of the head word after the run of quotes that quote ``qi`` belongs to."""
+def _chain_head(text: str, quotes: list[re.Match[str]], qi: int, j: int) -> str | None:
+    """The kind of the head word after the run of quotes (``qi`` … ``j``) that quote
+    ``qi`` belongs to."""
     pats = _patterns()
-    j = qi
-    while j + 1 < len(quotes):  # walk to the last quote of the run
-        gap = text[quotes[j].end() : quotes[j + 1].start()]
-        if re.fullmatch(r"[、和与及或]{0,2}", gap):
-            j += 1
-        elif re.fullmatch(rf"[、和与及]{{1,2}}[{_HAN}]{{1,3}}", gap) and (
-            (m := pats["after_quote"].match(text[quotes[j + 1].end() :])) and m.group(2) != ""
-        ):
-            j += 1  # 、涉企“挂案”清理等专项行动: the impure item ends the run
-            rest = text[quotes[j].end() :]
-            m = pats["after_quote"].match(rest)
-            return _kind(m.group(3)) if m and "等" in m.group(2) else None
-        else:
-            break
-    rest = text[quotes[j].end() :]
-    m = pats["after_quote"].match(rest)
+    if j + 1 < len(quotes) and _IMPURE.fullmatch(text, quotes[j].end(), quotes[j + 1].start()):
+        m = pats["after_quote"].match(text, quotes[j + 1].end())
+        if m and m.group(2) != "":  # 、涉企“挂案”清理等专项行动: an impure item ends the run
+            return _kind(m.group(3)) if "等" in m.group(2) else None
+    m = pats["after_quote"].match(text, quotes[j].end())
     if not m:
         return None
     middle = m.group(2)
@@ -217,7 +220,7 @@ def _verb_led(text: str) -> list[tuple[int, int, str, str, int]]:
         if lead:
             start, name = start + lead.end(), name[lead.end() :]
         head = m.group(2)
-        more = re.match(r"等(" + "|".join(h for h, _ in _heads()) + ")", text[m.end(1) :])
+        more = _patterns()["and_head"].match(text, m.end(1))
         if more:  # A、B大宣讲等活动: the list's head is 活动
             head, name = more.group(1), name + more.group()
         cut = name.rfind("等")
@@ -279,9 +282,13 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
         cleaned = _clean(m.start(1), m.group(1), m.group(2))
         if cleaned:
             out.append((cleaned[0], m.end(1), cleaned[1], _kind(m.group(2)), 1))
+    bounds = [0] + [b.end() for b in _CLAUSE_BOUND.finditer(text)]
+    previous = 0
     for m in _patterns()["list_head"].finditer(text):  # A、B、C等工程
-        clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；：\n") + 1
-        out += _list_items(text, clause_start, m.start(), m.group(1))
+        clause_start = bounds[bisect_right(bounds, m.start()) - 1]
+        lo = max(clause_start, previous, m.start() - _LIST_SPAN)
+        out += _list_items(text, lo, m.start(), m.group(1))
+        previous = m.end()
     return out
 
 
@@ -310,10 +317,16 @@ def _known_names(text: str) -> list[tuple[int, int, str, str, int]]:
 
 def _select(found: list[tuple[int, int, str, str, int]]) -> list[tuple[int, int, str, str, int]]:
     """Non-overlapping candidates: quoted names first, then longer, then by priority."""
+    starts: list[int] = []  # chosen spans, sorted by start (they never overlap)
+    ends: list[int] = []
     chosen: list[tuple[int, int, str, str, int]] = []
     for cand in sorted(found, key=lambda c: (c[4] < 3, -(c[1] - c[0]), -c[4], c[0])):
-        if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
-            chosen.append(cand)
+        k = bisect_right(starts, cand[0])
+        if (k and ends[k - 1] > cand[0]) or (k < len(starts) and starts[k] < cand[1]):
+            continue
+        starts.insert(k, cand[0])
+        ends.insert(k, cand[1])
+        chosen.append(cand)
     return sorted(chosen)
 
 

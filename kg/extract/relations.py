@@ -19,7 +19,8 @@ and names nothing). Indices are local to the sequences given.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..model import Mention, Metric, Relation, Sentence
@@ -40,8 +41,56 @@ _CARRY = re.compile(r"^(?:累计|共计|共|全年|先后|同比|年均|分别|�
 _BUILT_IN = re.compile(r"^”?在$")
 _BUILT_AFTER = re.compile(r"^(?:建成|开工|投运|落地|竣工)")
 _SUBJECT_KINDS = ("initiative", "work", "agency")
+#: What may stand between two titles (or quoted names) of one run.
+_RUN_GAP = re.compile(r"[》”」\"]?[、和及与]?[《“「\"]?")
+#: How far (characters) a subject is looked for before its verb or metric.
+_REACH = 80
 #: What may open a clause before its subject: a date, 近年来, 同时.
 _TIME_LEAD = re.compile(r"(?:[0-9０-９]+年|[0-9０-９]+月|[0-9０-９]+日|今年|去年|近年来|同时|此外|目前|随后)*")
+
+
+class _Index:
+    """The mentions of one sentence by local start offset, and its clause bounds,
+    so that every lookup is a bisection (sentences can be long)."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention], base: int) -> None:
+        self.text, self.mentions, self.base = text, mentions, base
+        self.order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, -mentions[i].end))
+        self.starts = [mentions[i].start - base for i in self.order]
+        self.bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
+        self.by_kind: dict[str, list[int]] = {}
+        for i in self.order:
+            self.by_kind.setdefault(mentions[i].kind, []).append(i)
+        self.rank = {i: r for ids in self.by_kind.values() for r, i in enumerate(ids)}
+        self._runs: dict[str, list[int]] = {}
+
+    def between(self, lo: int, hi: int) -> Iterator[int]:
+        """Indices of mentions whose local start is in ``[lo, hi)``, by start."""
+        for k in range(bisect_left(self.starts, lo), bisect_left(self.starts, hi)):
+            yield self.order[k]
+
+    def run_start(self, kind: str) -> list[int]:
+        """For each mention of ``kind`` (by rank), where the run of same-kind mentions
+        it ends starts: 《A》《B》 and 《A》、《B》 are runs (places inside titles are
+        not of the kind, so they do not break one). Computed once per kind."""
+        if kind not in self._runs:
+            out: list[int] = []
+            prev_end = -1
+            for i in self.by_kind.get(kind, []):
+                s, e = self.span(i)
+                joined = out and prev_end <= s and _RUN_GAP.fullmatch(self.text, prev_end, s)
+                out.append(out[-1] if joined else s)
+                prev_end = e
+            self._runs[kind] = out
+        return self._runs[kind]
+
+    def clause_start(self, pos: int) -> int:
+        """Local offset where the clause holding ``pos`` starts."""
+        return self.bounds[bisect_right(self.bounds, pos) - 1]
+
+    def span(self, i: int) -> tuple[int, int]:
+        m = self.mentions[i]
+        return m.start - self.base, m.end - self.base
 
 
 def extract_relations(
@@ -49,7 +98,7 @@ def extract_relations(
 ) -> tuple[list[Relation], list[Metric]]:
     """Relations among ``mentions`` (indices local to the sequence) and the metrics
     with ``subject`` set (indices local to the sequences given)."""
-    text, base = sentence.text, sentence.start
+    idx = _Index(sentence.text, mentions, sentence.start)
     rels: list[Relation] = []
     seen: set[tuple[str, int, int]] = set()
 
@@ -61,81 +110,72 @@ def extract_relations(
     for oi, obj in enumerate(mentions):
         if obj.kind not in ("policy", "initiative"):
             continue
-        verb_end = _verb_end(text, mentions, oi, base)
+        verb_end = _verb_end(idx, oi)
         if verb_end is None:
             continue
-        before = text[:verb_end]
-        if obj.kind == "policy":
-            for pattern, pred, kinds in (
-                (_ISSUE, "issues", ("agency",)),
-                (_IMPLEMENT, "implements", ("agency", "initiative")),
-            ):
-                if verb := pattern.search(before):
-                    for si in _subjects(text, mentions, verb.start(), base, kinds):
-                        add(pred, si, oi)
-                    break
-        else:
-            for pattern, pred in ((_LEAD, "leads"), (_PARTICIPATE, "participates")):
-                if verb := pattern.search(before):
-                    for si in _subjects(text, mentions, verb.start(), base, ("agency",)):
-                        add(pred, si, oi)
-                    break
+        window_start = max(0, verb_end - 8)
+        before = idx.text[window_start:verb_end]
+        rules = (
+            ((_ISSUE, "issues", ("agency",)), (_IMPLEMENT, "implements", ("agency", "initiative")))
+            if obj.kind == "policy"
+            else ((_LEAD, "leads", ("agency",)), (_PARTICIPATE, "participates", ("agency",)))
+        )
+        for pattern, pred, kinds in rules:
+            if verb := pattern.search(before):
+                for si in _subjects(idx, window_start + verb.start(), kinds):
+                    add(pred, si, oi)
+                break
     for i, m in enumerate(mentions):
-        for j, place in enumerate(mentions):
-            if place.kind != "place" or i == j:
-                continue
-            if m.kind == "initiative" and m.subtype == "project" and _inside(place, m):
-                add("located_in", i, j)
-            elif m.kind == "agency" and place.start == m.start and place.end < m.end:
-                add("located_in", i, j)
-            elif m.kind == "initiative" and m.subtype == "project" and place.start > m.end:
-                gap = text[m.end - base : place.start - base]
-                after = text[place.end - base :]
-                if _BUILT_IN.match(gap) and _BUILT_AFTER.match(after):
-                    add("located_in", i, j)
-    return rels, [_with_subject(text, base, mentions, x) for x in metrics]
+        for pred, j in _locations(idx, i, m):
+            add(pred, i, j)
+    return rels, [_with_subject(idx, x) for x in metrics]
 
 
-def _inside(inner: Mention, outer: Mention) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end and inner != outer
+def _locations(idx: _Index, i: int, m: Mention) -> list[tuple[str, int]]:
+    """(located_in, place index) for a project or an agency."""
+    start, end = idx.span(i)
+    out = []
+    if m.kind == "initiative" and m.subtype == "project":
+        for j in idx.between(start, end):
+            if idx.mentions[j].kind == "place" and idx.span(j)[1] <= end:
+                out.append(("located_in", j))
+        for j in idx.between(end, end + 3):  # “钍基熔盐实验堆”在武威建成
+            ps, pe = idx.span(j)
+            if idx.mentions[j].kind == "place" and _BUILT_IN.match(idx.text[end:ps]):
+                if _BUILT_AFTER.match(idx.text[pe : pe + 2]):
+                    out.append(("located_in", j))
+    elif m.kind == "agency":
+        for j in idx.between(start, start + 1):
+            if idx.mentions[j].kind == "place" and idx.span(j)[1] < end:
+                out.append(("located_in", j))  # 甘肃省司法厅 → 甘肃省
+    return out
 
 
-def _verb_end(text: str, mentions: Sequence[Mention], oi: int, base: int) -> int | None:
+def _verb_end(idx: _Index, oi: int) -> int | None:
     """Where the verb governing mention ``oi`` ends: just before the object, past
     quotes, a short modifier, or a run of other titles (《A》《B》, 《A》、《B》)."""
-    kind = mentions[oi].kind
-    earlier = [m for m in mentions[:oi] if m.kind == kind]  # places inside titles skipped
-    pos = mentions[oi].start - base
-    while earlier:  # step back over earlier objects of the same kind in a run
-        between = text[earlier[-1].end - base : pos]
-        if not re.fullmatch(r"[》”」\"]?[、和及与]?[《“「\"]?", between):
-            break
-        pos = earlier.pop().start - base
-    head = text[:pos].rstrip("《“「\"")
+    kind = idx.mentions[oi].kind
+    pos = idx.run_start(kind)[idx.rank[oi]]
+    head_start = max(0, pos - 12)
+    head = idx.text[head_start:pos].rstrip("《“「\"")
     if kind == "policy":
-        return len(head) if pos - len(head) <= 1 else None
+        return head_start + len(head) if pos - head_start - len(head) <= 1 else None
     m = re.search(r"(?:全国首家|全国首个|首家|首个|首届|全省|全国|新一轮)?$", head)
-    return m.start() if m else len(head)
+    return head_start + (m.start() if m else len(head))
 
 
-def _subjects(
-    text: str, mentions: Sequence[Mention], verb_start: int, base: int, kinds: tuple[str, ...]
-) -> list[int]:
+def _subjects(idx: _Index, verb_start: int, kinds: tuple[str, ...]) -> list[int]:
     """The agencies (or initiatives) that are the subject of the verb at ``verb_start``:
     the run of them that opens the verb's clause (省委、省政府出台…)."""
-    clause_start = 0
-    for m in _CLAUSE_END.finditer(text, 0, verb_start):
-        clause_start = m.end()
+    text = idx.text
     found: list[int] = []
-    pos = clause_start
-    for i, m in enumerate(mentions):
-        s, e = m.start - base, m.end - base
-        if s < pos or e > verb_start:
-            continue
-        if m.kind not in kinds:
-            if m.kind == "place" and s == pos:
-                continue  # a place that opens an agency name
-            continue
+    pos = idx.clause_start(verb_start)
+    if verb_start - pos > _REACH:
+        return []  # a clause this long before its verb is not read
+    for i in idx.between(pos, verb_start):
+        s, e = idx.span(i)
+        if s < pos or e > verb_start or idx.mentions[i].kind not in kinds:
+            continue  # places inside an agency's name, mentions inside others
         lead = text[pos:s]
         if found and not re.fullmatch(r"[、和及与]?", lead):
             break
@@ -148,20 +188,20 @@ def _subjects(
     return found
 
 
-def _with_subject(text: str, base: int, mentions: Sequence[Mention], metric: Metric) -> Metric:
+def _with_subject(idx: _Index, metric: Metric) -> Metric:
     if metric.subject is not None:
         return metric
-    start, end = metric.start - base, metric.end - base
-    if any(m.kind in _SUBJECT_KINDS and 0 <= m.start - base - end <= 1 for m in mentions):
+    start, end = metric.start - idx.base, metric.end - idx.base
+    if any(idx.mentions[j].kind in _SUBJECT_KINDS for j in idx.between(end, end + 2)):
         return metric  # 组成7个省委法治督察组: the metric counts the thing named after it
-    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
-    clause_start = bounds[-1]
-    found = _candidates(mentions, base, clause_start, start)
+    clause_start = idx.clause_start(start)
+    found = _candidates(idx, max(clause_start, start - _REACH), start)
     best = found[-1] if found else None
-    if best is None and len(bounds) >= 2 and _CARRY.match(text[clause_start:start]):
-        if text[bounds[-1] - 1] in "，,":
-            found = _candidates(mentions, base, bounds[-2], bounds[-1])
-            top = [i for i in found if mentions[i].kind == _best_kind(mentions, found)]
+    if best is None and clause_start > 0 and _CARRY.match(idx.text[clause_start:start]):
+        if idx.text[clause_start - 1] in "，,":
+            lo = max(idx.clause_start(clause_start - 1), clause_start - _REACH)
+            found = _candidates(idx, lo, clause_start)
+            top = [i for i in found if idx.mentions[i].kind == _best_kind(idx.mentions, found)]
             best = top[0] if len(top) == 1 else None  # only when it is unambiguous
     return metric if best is None else replace(metric, subject=best)
 
@@ -171,16 +211,16 @@ def _best_kind(mentions: Sequence[Mention], found: list[int]) -> str:
     return min((mentions[i].kind for i in found), key=_SUBJECT_KINDS.index)
 
 
-def _candidates(mentions: Sequence[Mention], base: int, lo: int, hi: int) -> list[int]:
-    """Indices of subject-kind mentions within ``[lo, hi)``, outermost only, by end."""
-    inside = [
-        i
-        for i, m in enumerate(mentions)
-        if m.kind in _SUBJECT_KINDS and lo <= m.start - base and m.end - base <= hi
-    ]
-    outer = [
-        i
-        for i in inside
-        if not any(j != i and _inside(mentions[i], mentions[j]) for j in inside)
-    ]
-    return sorted(outer, key=lambda i: (mentions[i].end, mentions[i].start))
+def _candidates(idx: _Index, lo: int, hi: int) -> list[int]:
+    """Subject-kind mentions within ``[lo, hi)``, outermost only, by end."""
+    outer: list[int] = []
+    reach = -1
+    for i in idx.between(lo, hi):
+        s, e = idx.span(i)
+        if idx.mentions[i].kind not in _SUBJECT_KINDS or e > hi:
+            continue
+        if e <= reach:
+            continue  # inside an earlier, longer mention
+        outer.append(i)
+        reach = e
+    return sorted(outer, key=lambda i: (idx.mentions[i].end, idx.mentions[i].start))
