@@ -1,6 +1,6 @@
 """Score places and initiatives alone against the gold files (FORMAT.md rules).
 
-Usage: python benchmarks/score_places_initiatives.py [-v]
+Usage: python benchmarks/score_places_initiatives.py [-v]   (-v lists misses)
 Runs segment → extract_places/extract_initiatives → resolve_places on the
 sample report and the dev set, and scores with kg.evaluate. Also times the
 two extractors over the whole corpus (chars/s).
@@ -20,9 +20,15 @@ from kg.model import Document
 from kg.resolve.places import resolve_places
 from kg.segment import segment
 
-EVAL = Path("/work/shared/eval")
+REPO = Path(__file__).resolve().parent.parent
+EVAL = REPO / "data" / "eval"
+CORPUS = [REPO / "data" / "corpus", REPO / "data" / "reports"]
 CASES = [
-    (Path("data/corpus/gansu-2023-rule-of-law-highlights.txt"), EVAL / "gansu-2023-rule-of-law-highlights.gold.json", "甘肃省"),
+    (
+        REPO / "data/corpus/gansu-2023-rule-of-law-highlights.txt",
+        EVAL / "gansu-2023-rule-of-law-highlights.gold.json",
+        "甘肃省",
+    ),
     (EVAL / "dev/gansu-gwr-2026-excerpt.txt", EVAL / "dev/gansu-gwr-2026-excerpt.gold.json", "甘肃省"),
     (EVAL / "dev/national-gwr-2023-excerpt.txt", EVAL / "dev/national-gwr-2023-excerpt.gold.json", None),
 ]
@@ -65,7 +71,7 @@ def main(verbose: bool) -> None:
             print("  init FN:", [g["name"] for g in gi if max((dice(p["name"], g["name"]) for p in pred["initiatives"]), default=0) < 0.6])
             kinds = {g["name"]: g["kind"] for g in gi}
             print("  kind diff:", [(p["name"], p["kind"], kinds[p["name"]]) for p in pred["initiatives"] if p["name"] in kinds and kinds[p["name"]] != p["kind"]])
-    files = sorted(Path("/work/shared/corpus").glob("*/*.txt"))
+    files = sorted(f for d in CORPUS for f in d.rglob("*.txt"))
     docs = [segment(Document(id=f.stem, text=f.read_text(encoding="utf-8"))) for f in files]
     chars = sum(len(d.document.text) for d in docs)
     for name, fn in (("places", extract_places), ("initiatives", extract_initiatives)):
