@@ -79,3 +79,12 @@ def test_sample_and_dev_quality() -> None:
     for stem in ("gansu-gwr-2026-excerpt", "national-gwr-2023-excerpt"):
         gold = json.loads((DEV / f"{stem}.gold.json").read_text(encoding="utf-8"))["initiatives"]
         assert _f1((DEV / f"{stem}.txt").read_text(encoding="utf-8"), gold) >= 0.8
+
+
+def test_short_quoted_name_with_a_short_descriptor_is_the_name() -> None:
+    assert _found("开展“蓝盾”护企行动和“春风”行动") == [("蓝盾", "campaign"), ("春风", "campaign")]
+    assert _found("打造“陇法通”服务平台。") == [("陇法通", "platform")]
+
+
+def test_numbered_formula_is_a_name() -> None:
+    assert _found("以链长制推动“14+1”重点产业链提质升级") == [("链长制", "mechanism"), ("14+1", "other")]

@@ -207,8 +207,8 @@ def _chain_head(text: str, quotes: list[re.Match[str]], qi: int, j: int) -> str 
     if "等" in middle:
         return None  # “挂案”清理等专项行动: the quote is a piece of an item
     content = _content(quotes[qi])
-    if middle and len(content) <= 3 and not _SLOGAN.search(content):
-        return "modifier"  # “二维码”一键举报平台: a quoted word modifying the name
+    if len(middle) >= 4 and len(content) <= 3 and not _SLOGAN.search(content):
+        return "modifier"  # “二维码”一键举报平台 (but “蓝盾”护企行动 is 蓝盾)
     return _kind(m.group(3))
 
 
