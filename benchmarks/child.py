@@ -24,6 +24,7 @@ TASKS = {
     "parse-rdflib": tasks_build.parse_rdflib,
     "parse-ours": tasks_build.parse_ours,
     "profile": tasks_build.profile_build,
+    "store-add": tasks_build.store_add,
     "questions": tasks_graph.questions,
     "viz": tasks_graph.viz,
 }

@@ -67,16 +67,40 @@ class Measured:
     stdout: str = ""
     stderr: str = ""
     timed_out: bool = False
+    rss_exceeded: bool = False  #: stopped because a process passed ``rss_limit_mb``
 
     @property
     def cpu(self) -> float:
         return self.user + self.sys
 
 
+def _session_rss_mb(sid: int) -> float:
+    """The largest resident set (MB) among the processes of session ``sid``."""
+    peak = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid:  # fields after "pid (comm)": state ppid pgrp session … rss(22)
+            peak = max(peak, int(fields[21]) * os.sysconf("SC_PAGE_SIZE") / 2**20)
+    return peak
+
+
 def run_measured(
-    cmd: list[str], *, cwd: Path = REPO, timeout: float = 3600, env: dict[str, str] | None = None
+    cmd: list[str],
+    *,
+    cwd: Path = REPO,
+    timeout: float = 3600,
+    env: dict[str, str] | None = None,
+    rss_limit_mb: float | None = None,
 ) -> Measured:
-    """Run ``cmd`` and measure it with ``wait4`` (its own rusage, workers included)."""
+    """Run ``cmd`` and measure it with ``wait4`` (its own rusage, workers included).
+
+    With ``rss_limit_mb`` the process group is stopped as soon as one of its
+    processes holds more than that: a build that would exhaust the shared
+    machine's memory is reported, not run to the end.
+    """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env=env, start_new_session=True)
@@ -91,10 +115,24 @@ def run_measured(
 
         timer = threading.Timer(timeout, kill)
         timer.start()
+        over = threading.Event()
+        done = threading.Event()
+
+        def watch() -> None:
+            while not done.wait(0.25):
+                if _session_rss_mb(proc.pid) > rss_limit_mb:
+                    over.set()
+                    kill()
+                    return
+
+        watcher = threading.Thread(target=watch, daemon=True) if rss_limit_mb else None
+        if watcher is not None:
+            watcher.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
+            done.set()
         wall = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -107,7 +145,8 @@ def run_measured(
             returncode=proc.returncode,
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
-            timed_out=timed_out.is_set(),
+            timed_out=timed_out.is_set() and not over.is_set(),
+            rss_exceeded=over.is_set(),
         )
 
 

@@ -41,6 +41,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--quick", action="store_true", help="sample and corpus only, one repeat; prints, writes nothing")
     p.add_argument("--only", metavar="SUITES", help=f"comma-separated subset of: {','.join(SUITES)}")
     p.add_argument("--scale", type=int, default=20, metavar="N", help="replicate the corpus N times (0: no)")
+    p.add_argument("--repeat", type=int, metavar="N", help="runs per build measurement (default 3; 1 with --quick)")
+    p.add_argument("--scale-jobs", default="1,2", metavar="J", help="-j values for the replicated corpus (default 1,2)")
     p.add_argument("--profile", action="store_true", help="profile the corpus build with pyinstrument")
     p.add_argument("--jieba-scaled", action="store_true", help="also run the jieba baseline on the replicated corpus")
     p.add_argument("--output", type=Path, metavar="FILE", help="markdown to write (default: BENCHMARKS.md, not --quick)")
@@ -75,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
     machine = machine_info()
     tmp = Path(tempfile.mkdtemp(prefix="kgbench-", dir=args.tmp))
     workloads = {"sample": wl.sample(), "corpus": wl.corpus()}
-    ctx = Context(tmp=tmp, workloads=workloads, quick=args.quick, jieba_scaled=args.jieba_scaled,
+    ctx = Context(tmp=tmp, workloads=workloads, quick=args.quick, jieba_scaled=args.jieba_scaled, repeat=args.repeat,
+                  scale_jobs=tuple(int(j) for j in args.scale_jobs.split(",")),
                   log=lambda s: print(s, file=sys.stderr, flush=True))
     profile = None
     try:

@@ -6,17 +6,17 @@ runs it in a fresh process so that its peak memory is its own.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import time
 from pathlib import Path
 
 from .common import Stopwatch
 
-__all__ = ["read_files", "jieba_segment", "stages", "parse_rdflib", "parse_ours", "profile_build", "STAGES"]
+__all__ = ["read_files", "jieba_segment", "stages", "parse_rdflib", "parse_ours", "profile_build", "store_add", "STAGES"]
 
-#: The stages timed in-process, in pipeline order.
-STAGES = ("ingest", "segment", "extract", "resolve", "rdf", "serialise ttl", "serialise trig")
+#: The stages timed in-process, in pipeline order. A build worker runs ingest to
+#: "N-Triples lines"; the main process runs "write ttl+trig" for every document.
+STAGES = ("ingest", "segment", "extract", "resolve", "rdf", "N-Triples lines", "write ttl+trig")
 
 
 def _texts(files: list[str]) -> list[str]:
@@ -50,35 +50,29 @@ def jieba_segment(req: dict) -> dict:
     return {"wall": sw.wall, "cpu": sw.cpu, "init": init, "words": words, "chars": sum(map(len, texts))}
 
 
-def _optional(module: str, name: str):
-    """A stage function, or None while its module does not exist yet."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
 def stages(req: dict) -> dict:
-    """Time each stage over every file, as the pipeline calls them (``-j 1``)."""
+    """Time each stage over every file, as ``kg.pipeline`` calls them at ``-j 1``.
+
+    Documents stream through ``kg.export.GraphWriter`` into ``req['out']``
+    exactly as the build does; nothing is held for the whole corpus.
+    """
     from kg.errors import KgError
+    from kg.export import GraphWriter, ntriples_lines
     from kg.extract import extract
     from kg.ingest import read_document
+    from kg.rdf.build import document_triples
     from kg.rdf.namespace import graph_iri
     from kg.resolve import resolve
     from kg.segment import segment
 
-    document_triples = _optional("kg.rdf.build", "document_triples")
-    serialize = _optional("kg.export", "serialize")
     with Stopwatch() as warm:  # lexicons, tries, compiled patterns: once per process, not per character
         if req.get("warmup"):
-            doc = read_document(req["warmup"])
-            res = resolve(extract(segment(doc)))
-            if document_triples is not None and serialize is not None:
-                serialize([(s, p, o, None) for s, p, o in document_triples(res)], "ttl")
+            ntriples_lines(document_triples(resolve(extract(segment(read_document(req["warmup"]))))))
     sw = {name: Stopwatch() for name in STAGES}
     counts = {"documents": 0, "failed": 0, "chars": 0, "sentences": 0, "mentions": 0, "metrics": 0,
               "relations": 0, "entities": 0, "triples": 0}
-    quads: list[tuple] = []
+    out = Path(req["out"])
+    writer = GraphWriter(out / "graph.ttl", out / "graph.trig")
     for f in req["files"]:
         try:
             with sw["ingest"]:
@@ -89,13 +83,15 @@ def stages(req: dict) -> dict:
                 ext = extract(seg)
             with sw["resolve"]:
                 res = resolve(ext)
-            triples: list = []
-            if document_triples is not None:
-                with sw["rdf"]:
-                    triples = document_triples(res)
+            with sw["rdf"]:
+                triples = document_triples(res)
+            with sw["N-Triples lines"]:
+                lines = ntriples_lines(triples)
         except KgError:
             counts["failed"] += 1
             continue
+        with sw["write ttl+trig"]:
+            writer.add(str(graph_iri(doc.id)), lines)
         counts["documents"] += 1
         counts["chars"] += len(doc.text)
         counts["sentences"] += len(seg.sentences)
@@ -103,20 +99,13 @@ def stages(req: dict) -> dict:
         counts["metrics"] += len(ext.metrics)
         counts["relations"] += len(ext.relations)
         counts["entities"] += len(res.entities)
-        g = graph_iri(doc.id)
-        quads += [(s, p, o, g) for s, p, o in triples]
-    counts["triples"] = len(quads)
-    sizes = {}
-    if serialize is not None and quads:
-        for fmt in ("ttl", "trig"):
-            with sw[f"serialise {fmt}"]:
-                sizes[fmt] = len(serialize(quads, fmt))
-    missing = [n for n, fn in (("rdf", document_triples), ("serialise", serialize)) if fn is None]
+        counts["triples"] += len(lines)
+    with sw["write ttl+trig"]:
+        writer.close()
     return {
         "stages": {name: {"wall": s.wall, "cpu": s.cpu} for name, s in sw.items()},
         "counts": counts,
-        "bytes": sizes,
-        "missing": missing,
+        "bytes": {p.name: p.stat().st_size for p in writer.paths},
         "warmup": warm.wall,
     }
 
@@ -135,18 +124,16 @@ def parse_rdflib(req: dict) -> dict:
 
 
 def parse_ours(req: dict) -> dict:
-    """What govkg uses: ``kg.rdf.store.open_graph`` on the same Turtle, and its serialiser."""
+    """What govkg uses: ``kg.rdf.store.open_graph`` on the same Turtle, and ``kg export``'s serialiser."""
     from kg.rdf.store import open_graph
 
     with Stopwatch() as load:
         source = open_graph(graph_file=Path(req["turtle"]))
-    out = {"load": load.wall}
-    serialize = getattr(source, "serialize", None)
-    if serialize is not None:
-        with Stopwatch() as ser:
-            out["bytes"] = len(serialize("ttl"))
-        out["serialise"] = ser.wall
-    return out
+    from kg.export import serialize_source
+
+    with Stopwatch() as ser:
+        data = serialize_source(source, "ttl")
+    return {"load": load.wall, "serialise": ser.wall, "bytes": len(data), "triples": len(source)}
 
 
 def profile_build(req: dict) -> dict:
@@ -163,3 +150,34 @@ def profile_build(req: dict) -> dict:
     text = profiler.output_text(unicode=True, color=False, show_all=False)
     Path(req["report"]).write_text(text, encoding="utf-8")
     return {"wall": sw.wall, "report": req["report"]}
+
+
+def store_add(req: dict) -> dict:
+    """The store alone: add one report to an existing store (``kg build --store`` made it).
+
+    The report goes through extraction and ``document_triples`` (timed apart)
+    and then ``GraphStore.replace_document``; no interpreter start-up, no
+    rewriting of the outputs.
+    """
+    from kg.pipeline import extract_file
+    from kg.rdf.build import document_triples
+    from kg.rdf.store import GraphStore
+
+    out: dict = {}
+    with Stopwatch() as sw:
+        store = GraphStore.open(req["store"])
+    out["open"] = sw.wall
+    with store:
+        out["quads"] = len(store.store)
+        with Stopwatch() as sw:
+            resolved = extract_file(req["new"])
+            triples = document_triples(resolved)
+        out["extract"] = sw.wall
+        doc = resolved.document
+        with Stopwatch() as sw:
+            store.replace_document(doc.id, doc.sha256, triples)
+        out["write"] = sw.wall
+        with Stopwatch() as sw:
+            out["check_ok"] = store.has_document(doc.id, doc.sha256)
+        out["check"] = sw.wall
+    return out

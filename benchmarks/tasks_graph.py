@@ -240,10 +240,10 @@ def _draw(html: Path, timeout: float, profile_dir: Path) -> dict:
                 drawn: float | None = time.perf_counter() - t1
             except PlaywrightError:
                 drawn = None
-            nodes = page.evaluate(
-                "() => (typeof nodes !== 'undefined' && nodes && nodes.length) || null"
+            nodes, page_ms = page.evaluate(
+                "() => window.govkg ? [window.govkg.nodes.length, window.govkg.state.drawnMs] : [null, null]"
             )
         finally:
             ctx.close()
-    return {"launch": launch, "loaded": loaded, "drawn": drawn, "nodes": nodes,
+    return {"launch": launch, "loaded": loaded, "drawn": drawn, "nodes": nodes, "page_ms": page_ms,
             "external_requests": requests[:5], "page_errors": errors[:3]}

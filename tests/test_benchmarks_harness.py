@@ -85,3 +85,9 @@ def test_corpus_is_the_84_reports() -> None:
     assert len(files) == 84 and len(set(f.stem for f in files)) == 84
     chars, size = text_size(files[:2])
     assert 0 < chars <= size
+
+
+def test_run_measured_stops_a_process_past_its_memory_limit() -> None:
+    code = "import time; b = bytearray(300 * 2**20); b[::4096] = b'x' * len(b[::4096]); time.sleep(30)"
+    m = run_measured([sys.executable, "-c", code], timeout=60, rss_limit_mb=100)
+    assert m.rss_exceeded and not m.timed_out and m.wall < 20
