@@ -1,7 +1,7 @@
 """Extraction of initiatives: named campaigns, mechanisms, models, platforms, projects.
 
 Four readings, all driven by lexicons (``initiative_heads.tsv``,
-``initiatives.tsv``):
+``initiative_cues.tsv``, ``initiatives.tsv``):
 
 - a quoted name that a head word follows (“万所联万会”机制, “1+4+7”法治建设考评模式),
   or a run of quotes before one (“涉法涉诉积案集中清理”“陇原风暴”…等专项行动), or
@@ -78,6 +78,8 @@ _CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
 #: What joins two quotes of one run (“A”“B”, “A”、“B”), and an impure item after one.
 _JOIN = re.compile(r"[、和与及或]{0,2}")
 _IMPURE = re.compile(rf"[、和与及]{{1,2}}[{_HAN}]{{1,3}}")
+#: A known programme's name followed by one of these names an agency (乡村振兴局).
+_AGENCY_TAIL = set("局办部委厅处司院会")
 #: How far back a list before 等工程 may reach.
 _LIST_SPAN = 200
 _CLAUSE_BOUND = re.compile(r"[，。；：\n]")
@@ -136,8 +138,13 @@ def _known() -> dict[str, tuple[str, str]]:
     return out
 
 
+@cache
+def _head_kinds() -> dict[str, str]:
+    return dict(_heads())
+
+
 def _kind(head: str) -> str:
-    return dict(_heads()).get(head, "other")
+    return _head_kinds().get(head, "other")
 
 
 def extract_initiatives(sentence: Sentence) -> list[Mention]:
@@ -310,6 +317,8 @@ def _known_names(text: str) -> list[tuple[int, int, str, str, int]]:
     known = _known()
     out = []
     for m in _patterns()["known"].finditer(text):
+        if text[m.end() : m.end() + 1] in _AGENCY_TAIL:
+            continue  # 国家乡村振兴局: an agency named after the programme
         name, kind = known[m.group()]
         out.append((m.start(), m.end(), name, kind, 2))
     return out
