@@ -68,3 +68,16 @@ def test_we_region_only_in_an_autonomous_region() -> None:
     assert ents[0].name == "宁夏回族自治区" and ents[0].aliases == ()
     _, ents = _resolve("我区营商环境", "甘肃省")
     assert ents == [None]
+
+
+def test_parents_up_to_the_country() -> None:
+    from kg.resolve.places import place_parents
+
+    _, ents = _resolve("山丹县", "甘肃省")
+    parents = place_parents(ents)
+    assert [(e.name, e.code, e.parent) for e in parents] == [
+        ("中华人民共和国", None, None),
+        ("张掖市", "620700", "place:甘肃省"),
+        ("甘肃省", "620000", "place:中华人民共和国"),
+    ]
+    assert place_parents(parents + ents) == []

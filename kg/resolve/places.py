@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..extract.place_lexicon import DEICTIC, LEVEL_RANK, Division, PlaceLexicon, place_lexicon
 from ..model import Entity, Mention
 
-__all__ = ["resolve_places"]
+__all__ = ["resolve_places", "place_parents"]
 
 COUNTRY = "中华人民共和国"
 
@@ -159,3 +159,36 @@ def _division(lex: PlaceLexicon, d: Division) -> _Target:
 def _region(lex: PlaceLexicon, name: str) -> _Target:
     region = lex.regions[name]
     return _Target(region.name, region.level, None, region.parent or None)
+
+
+def place_parents(entities: Sequence[Entity | None]) -> list[Entity]:
+    """The enclosing places that ``entities`` point at but do not include, up to the
+    country (山丹县 → 张掖市 → 甘肃省 → 中华人民共和国), sorted by key: for a
+    resolver that wants a node for every ``parent`` key."""
+    lex = place_lexicon()
+    have = {e.key for e in entities if e is not None}
+    out: dict[str, Entity] = {}
+    todo = [e.parent for e in entities if e is not None and e.kind == "place" and e.parent]
+    while todo:
+        key = todo.pop()
+        if key in have or key in out or not key.startswith("place:"):
+            continue
+        name = key.partition(":")[2]
+        if name in lex.regions:
+            target = _region(lex, name)
+        elif len(lex.by_name.get(name, [])) == 1:
+            target = _division(lex, lex.by_name[name][0])
+        else:
+            continue  # a township or an ambiguous name: nothing more is known
+        parent = f"place:{target.parent}" if target.parent else None
+        out[key] = Entity(
+            kind="place",
+            name=target.name,
+            subtype=target.level,
+            code=target.code,
+            parent=parent,
+            parent_relation="contained_in" if parent else None,
+        )
+        if parent:
+            todo.append(parent)
+    return [out[k] for k in sorted(out)]
