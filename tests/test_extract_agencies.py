@@ -248,3 +248,8 @@ def test_full_party_committee_names_and_ordinals(text: str, expected: list[str])
 )
 def test_a_bank_is_not_its_website_and_world_is_no_prefix(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+def test_former_central_bodies_and_financial_firms_are_known() -> None:
+    assert names("国家环保总局和电监会") == ["国家环保总局", "电监会"]
+    assert names("中央汇金公司注资") == ["中央汇金公司"]
