@@ -13,7 +13,10 @@ No statistical tagger: names are found in two ways.
    may stand without one (陇东学院). A name without a prefix that directly
    follows another name extends it (省政府 + 行政复议委员会).
 
-Generic mentions (各级政府, 有关部门, 商业银行) are not returned. Deictic forms
+Generic mentions (各级政府, 有关部门, 商业银行) and designated classes
+(国家技术创新中心, 省重点实验室: a national or level word and class words only) are
+not returned; companies known without a head word (比亚迪) only where no other
+head word follows them. Deictic forms
 (本局, 我厅, 全系统) are returned with subtype ``None`` for resolution to map
 to the publisher (:func:`is_deictic`).
 """
