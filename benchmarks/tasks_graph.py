@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import resource
 import signal
@@ -138,7 +139,7 @@ def questions(req: dict) -> dict:
     ends a query pyoxigraph cannot interrupt) the parent knows which one it was
     and resumes with the next.
     """
-    from kg import query as kq
+    kq = importlib.import_module("kg.query")  # not `from kg import query`: kg/__init__ exports a function by that name
     from kg.rdf.store import open_graph
 
     limit_gb = req.get("max_gb")
