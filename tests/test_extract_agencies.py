@@ -253,3 +253,11 @@ def test_a_bank_is_not_its_website_and_world_is_no_prefix(text: str, expected: l
 def test_former_central_bodies_and_financial_firms_are_known() -> None:
     assert names("国家环保总局和电监会") == ["国家环保总局", "电监会"]
     assert names("中央汇金公司注资") == ["中央汇金公司"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("中国科学院大学", ["中国科学院大学"]), ("国家三大区域科技创新中心", []), ("学会协会", []), ("中国法学会", ["中国法学会"])],
+)
+def test_a_known_body_and_university_and_counted_classes(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -44,7 +44,7 @@ _STOP_CHARS = STOP_CHARS
 _DEICTIC = re.compile(r"(?:本|我)(?:局|厅|委|院|部(?!门)|办|所|处|中心|单位)|本会|全系统")
 _TITLE_TAIL = re.compile(r"(?:厅|局|部|组|委|署|社|台|所|院|处|司)长")
 # 3家, 7个, 两批: a count ends a name's window (7个省委法治督察组)
-_QUANTITY = re.compile(r"(?<![第0-9０-９一二三四五六七八九十百千万两几多数])[0-9０-９一二三四五六七八九十百千万两几多数]+[个個家项批名座位支架艘所户类种届]")
+_QUANTITY = re.compile(r"(?<![第0-9０-９一二三四五六七八九十百千万两几多数])[0-9０-９一二三四五六七八九十百千万两几多数]+[个個家项批名座位支架艘所户类种届大]")
 _NATIONAL_ONLY = ("国家", "全国", "中国", "中央")
 _CONJUNCTIONS = frozenset("同跟")
 _FIRM_END = frozenset("获是将已正再也都")  #: words that may follow a company named without a head  #: start a new name, never glue it to the one before
@@ -261,6 +261,8 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
             sub = lex.known_subtype.get(m.group())
             if text.startswith(("办公室", "办公厅"), end) and sub in ("party", "government"):
                 end, sub = end + 3, "office"  # 市委全面依法治市委员会|办公室
+            elif text.startswith("大学", end) and not text.startswith("大学生", end):
+                end, sub = end + 2, "university"  # 中国科学院|大学
             out.append([max(s, floor), end, sub, False])
             floor = end
             continue
