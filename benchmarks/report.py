@@ -73,6 +73,7 @@ def markdown(
     workloads: list[str],
     profile: str | None = None,
     duration: float | None = None,
+    notes: str | None = None,
 ) -> str:
     """``BENCHMARKS.md``: targets first, then every section, then the machine."""
     out = [
@@ -97,6 +98,8 @@ def markdown(
                 "|---|---|---:|---|"]
         out += [f"| {r.workload} | {_md_escape(r.item)} | {fmt_value(r.value, r.unit)} | {_md_escape(r.note)} |"
                 for r in items]
+    if notes:
+        out += ["", "## Notes", "", notes.strip()]
     if profile:
         out += ["", "## Profile of the corpus build (pyinstrument, `-j 1`, top lines)", "", "```", profile.rstrip(),
                 "```"]

@@ -45,6 +45,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--scale-jobs", default="1,2", metavar="J", help="-j values for the replicated corpus (default 1,2)")
     p.add_argument("--profile", action="store_true", help="profile the corpus build with pyinstrument")
     p.add_argument("--jieba-scaled", action="store_true", help="also run the jieba baseline on the replicated corpus")
+    p.add_argument("--notes", type=Path, metavar="FILE", help="markdown to include in BENCHMARKS.md as its Notes")
     p.add_argument("--output", type=Path, metavar="FILE", help="markdown to write (default: BENCHMARKS.md, not --quick)")
     p.add_argument("--no-write", action="store_true", help="print only")
     p.add_argument("--json", type=Path, metavar="FILE", help="also write the raw rows as JSON")
@@ -112,7 +113,8 @@ def run(args: argparse.Namespace) -> int:
     output = args.output or (None if args.quick else REPO / "BENCHMARKS.md")
     if output is not None and not args.no_write:
         write_atomic(output, markdown(rows, targets, machine, command=command.strip(), workloads=described,
-                                      profile=profile, duration=duration))
+                                      profile=profile, duration=duration,
+                                      notes=args.notes.read_text(encoding="utf-8") if args.notes else None))
         print(f"wrote {output}")
     print(f"{duration:.0f} s in all")
     return 0 if all(t.passed is not False for t in targets) else 1
