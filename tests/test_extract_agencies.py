@@ -261,3 +261,19 @@ def test_former_central_bodies_and_financial_firms_are_known() -> None:
 )
 def test_a_known_body_and_university_and_counted_classes(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("省农信联社", ["省农信联社"]),
+        ("省科学院和省农科院", ["省科学院", "省农科院"]),
+        ("省残联、省侨联、省文联、省作协、省红十字会", ["省残联", "省侨联", "省文联", "省作协", "省红十字会"]),
+        ("杭州海关", ["杭州海关"]),
+        ("省委网信办", ["省委网信办"]),
+        ("离不开中央新疆工作协调小组统筹协调", ["中央新疆工作协调小组"]),
+        ("全国首票海关特殊监管区域外", []),
+    ],
+)
+def test_provincial_peoples_organisations_customs_and_overlapping_heads(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -233,10 +233,13 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
     events: list[tuple[int, int, int, re.Match[str]]] = []
     for m in lex.known.finditer(text):
         events.append((m.start(), 0, m.end(), m))
-    for m in lex.heads.finditer(text):
+    pos = 0
+    while (m := lex.heads.search(text, pos)) is not None:
         if any(s <= m.start() < e for s, e in titles) or not _head_ok(text, m):
+            pos = m.start() + 1  # 工作|协调小组: a rejected head may hide one that starts inside it
             continue
         events.append((m.start(), 1, m.end(), m))
+        pos = m.end()
     events.sort(key=lambda x: (x[0], x[1], -x[2]))
     out: list[list] = []  # [start, end, subtype, glued]
     floor = 0
