@@ -101,3 +101,20 @@ def test_names_listed_after_a_title_share_its_post() -> None:
         "李四": (PostRef("副省长", "省政府"),),
         "王中明": (PostRef("省法院院长", "省法院"),),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "posts"),
+    [
+        ("中共中央政治局委员、省委书记陈敏尔", "陈敏尔", (PostRef("中共中央政治局委员", "中共中央政治局"), PostRef("省委书记", "省委"))),
+        ("全国人大常委会副委员长王东明", "王东明", (PostRef("全国人大常委会副委员长", "全国人大常委会"),)),
+        ("省委常委、常务副省长孙守刚主持", "孙守刚", (PostRef("省委常委", "省委"), PostRef("常务副省长", "省政府"))),
+        ("许勤书记强调", "许勤", (PostRef("书记", None),)),
+    ],
+)
+def test_member_titles_vice_chairs_and_secretary_after_a_name(text: str, name: str, posts: tuple[PostRef, ...]) -> None:
+    assert people(text) == {name: posts}
+
+
+def test_a_party_committee_secretary_without_a_name_is_no_person() -> None:
+    assert people("各级党委书记要带头") == {}

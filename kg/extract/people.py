@@ -186,7 +186,8 @@ def _people(text: str) -> list[tuple[int, int, tuple[PostRef, ...]]]:
             pending = []
             continue
         # name before the title (习近平总书记, 王凯省长)
-        if title in lex.after and (agency is not None or not _level_title(title) or _ends_name(text, m.end())):
+        guarded = _level_title(title) or title == "书记"  # 许勤书记 only at a phrase end
+        if title in lex.after and (agency is not None or not guarded or _ends_name(text, m.end())):
             start = _name_before(text, begin, left_free=True)
             if start is not None and text[start:begin] in agency_lexicon().place_names:
                 start = None  # 吉林|省长(春市): a place, not a name
