@@ -1,4 +1,4 @@
-"""Agencies, people and posts against the gold annotations (sample report and dev set).
+"""Agencies, people and posts against the gold annotations (sample, dev and held-out sets).
 
     python benchmarks/agencies_gold.py [-v]
 
@@ -24,10 +24,12 @@ from kg.resolve import resolve  # noqa: E402
 from kg.segment import segment  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-EVAL = REPO.parent / "shared" / "eval"
+EVAL = REPO / "data" / "eval"
+# the held-out set is only measured, never tuned against (data/eval/heldout/README.md);
+# data/eval/test is for the final report only and is not read here
 PAIRS = [
     (REPO / "data" / "corpus" / "gansu-2023-rule-of-law-highlights.txt", EVAL / "gansu-2023-rule-of-law-highlights.gold.json"),
-    *((p, p.with_suffix(".gold.json")) for p in sorted((EVAL / "dev").glob("*.txt"))),
+    *((p, p.with_name(p.stem + ".gold.json")) for d in ("dev", "heldout") for p in sorted((EVAL / d).glob("*.txt"))),
 ]
 
 

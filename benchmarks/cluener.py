@@ -1,6 +1,6 @@
 """Agency and people extraction against CLUENER2020's dev split (an outside check).
 
-    python benchmarks/cluener.py [--path ../shared/eval/cluener2020/dev.json] [--show N]
+    python benchmarks/cluener.py [--path data/eval/cluener2020/dev.json] [--show N]
 
 Each line's text runs through :func:`kg.extract.agencies.extract_agencies` and
 :func:`kg.extract.people.extract_people` as one ``Sentence.of(text)``. Spans
@@ -28,7 +28,7 @@ from kg.extract.agencies import extract_agencies  # noqa: E402
 from kg.extract.people import extract_people  # noqa: E402
 from kg.model import Sentence  # noqa: E402
 
-DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "cluener2020" / "dev.json"
+DEFAULT = Path(__file__).resolve().parent.parent / "data" / "eval" / "cluener2020" / "dev.json"
 ORG_LABELS = ("government", "organization", "company")
 
 
