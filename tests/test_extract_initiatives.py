@@ -88,3 +88,17 @@ def test_short_quoted_name_with_a_short_descriptor_is_the_name() -> None:
 
 def test_numbered_formula_is_a_name() -> None:
     assert _found("以链长制推动“14+1”重点产业链提质升级") == [("链长制", "mechanism"), ("14+1", "other")]
+
+
+def test_bare_quoted_coinage_after_a_verb_or_before_a_carrier_is_a_name() -> None:
+    assert _found("推广数智化“链式改造”，推动工业互联网") == [("链式改造", "other")]
+    assert [n for n, _ in _found("用好国家“两重”“两新”政策资金")] == ["两重", "两新"]
+    assert _found("省市联动发放“蜀里安逸”消费券超7亿元") == [("蜀里安逸", "campaign")]
+    got = [n for n, _ in _found("打造“新十二月市”“少必入川”“蓉城囍事”等文旅消费品牌")]
+    assert got == ["新十二月市", "少必入川", "蓉城囍事"]
+
+
+def test_bare_quoted_honours_periods_and_formulas_are_not_names() -> None:
+    text = "成功培育首家“灯塔工厂”，首次实现“双过万”，锂电池“新三样”出口，推进“十四五”，增强“四个意识”、坚定“四个自信”"
+    assert _found(text) == []
+    assert _found("统筹推进“五位一体”总体布局、协调推进“四个全面”战略布局") == []

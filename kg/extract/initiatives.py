@@ -166,11 +166,17 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
     for j in range(len(quotes) - 2, -1, -1):
         if _JOIN.fullmatch(text, quotes[j].end(), quotes[j + 1].start()):
             run_last[j] = run_last[j + 1]
+    run_first = list(range(len(quotes)))  # and the first
+    for j in range(1, len(quotes)):
+        if run_last[j - 1] == run_last[j]:
+            run_first[j] = run_first[j - 1]
     out = []
     for qi, q in enumerate(quotes):
         content = _content(q).strip()
         if not content or content.isdigit() or any(c in content for c in "。！？，,；;"):
             continue  # a quoted sentence is a slogan, not a name
+        if content in _quote_cues().formula:
+            continue  # “四个全面”战略布局: a political formula, not a programme
         kind = _chain_head(text, quotes, qi, run_last[qi])
         own = pats["ends_head"].search(content)
         if own and len(content) > len(own.group()) and kind != "modifier":
@@ -182,6 +188,8 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
             kind = "other"  # “14+1”重点产业链: a numbered formula is always a coined name
         if kind is None and _BUILT.match(text, q.end()):
             kind = "project"  # “钍基熔盐实验堆”在武威建成运行
+        if kind is None:
+            kind = _bare_kind(text, quotes[run_first[qi]].start(), q, quotes[run_last[qi]].end())
         if kind == "modifier":  # “二维码”一键举报平台: the name is what follows
             m = pats["after_quote"].match(text, q.end())
             name = m.group(2) + m.group(3) if m else ""
@@ -191,6 +199,69 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
         elif kind is not None:
             out.append((q.start() + 1, q.end() - 1, content, kind, 3))
     return out
+
+
+@dataclass(frozen=True)
+class _QuoteCues:
+    """``initiative_quote_cues.tsv`` as patterns."""
+
+    verb: re.Pattern[str]  #: a verb, then up to 8 characters, at the end of the text before
+    carrier: re.Pattern[str]  #: a carrier noun (after 等 and a short modifier)
+    carrier_kind: dict[str, str]
+    not_before: re.Pattern[str]
+    not_after: re.Pattern[str]
+    formula: frozenset[str]
+
+
+@cache
+def _quote_cues() -> _QuoteCues:
+    words: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
+    for r in load_table("initiative_quote_cues"):
+        words.setdefault(r["role"], []).append(r["word"])
+        if r["role"] == "carrier":
+            kinds[r["word"]] = r["kind"] or "other"
+
+    def alt(role: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(words.get(role, []), key=len, reverse=True))
+
+    return _QuoteCues(
+        verb=re.compile(rf"(?:{alt('verb')})[{_HAN}A-Za-z0-9]{{0,8}}$"),
+        carrier=re.compile(rf"(?:等[{_HAN}]{{0,4}}?)?({alt('carrier')})"),
+        carrier_kind=kinds,
+        not_before=re.compile(rf"(?:{alt('not_before')})(?:全国|全省|全球)?$"),
+        not_after=re.compile(rf"(?:{alt('not_after')})"),
+        formula=frozenset(words.get("formula", [])),
+    )
+
+
+#: Period names (“十四五”, “八五”) are not programmes.
+_PERIOD = re.compile(r"^十?[一二三四五六七八九十]五$")
+
+
+def _bare_kind(text: str, run_start: int, q: re.Match[str], run_end: int) -> str | None:
+    """The kind of a quoted coinage with no head word, from its context, or None.
+
+    A work report names its programmes and brands in quotes after a verb
+    (推广数智化“链式改造”) or before a carrier noun (“蜀里安逸”消费券, “两重”“两新”
+    政策资金); honours, achievements and political formulas (首家“灯塔工厂”,
+    实现“双过万”, 增强“四个意识”) and quoted phrases are rhetoric.
+    """
+    content = _content(q).strip()
+    cues = _quote_cues()
+    if not 2 <= len(content) <= 12 or "的" in content or re.search(r"\s", content):
+        return None
+    if _PERIOD.match(content) or content in cues.formula:
+        return None
+    before = text[max(0, run_start - 12) : run_start]
+    if cues.not_before.search(before) or cues.not_after.match(text, q.end()):
+        return None
+    carrier = cues.carrier.match(text, run_end)
+    if carrier:
+        return cues.carrier_kind[carrier.group(1)]
+    if cues.verb.search(before):
+        return "other"
+    return None
 
 
 def _content(q: re.Match[str]) -> str:
