@@ -277,3 +277,7 @@ def test_a_known_body_and_university_and_counted_classes(text: str, expected: li
 )
 def test_provincial_peoples_organisations_customs_and_overlapping_heads(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+def test_wo_suo_is_a_particle_but_ben_suo_the_publisher() -> None:
+    assert names("上面我所说的") == [] and names("本所律师") == ["本所"]

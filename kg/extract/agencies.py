@@ -41,7 +41,7 @@ _RESEARCH_HEADS = frozenset({"研究中心", "研究院", "研究所", "研究�
 # Characters that end a name on its left: function words that never occur in
 # the names reports use (和/与/及 inside 住房和城乡建设厅 are protected as compounds).
 _STOP_CHARS = STOP_CHARS
-_DEICTIC = re.compile(r"(?:本|我)(?:局|厅|委|院|部(?!门)|办|所|处|中心|单位)|本会|全系统")
+_DEICTIC = re.compile(r"(?:本|我)(?:局|厅|委|院|部(?!门)|办|处|中心|单位)|本所|本会|全系统")  # 我所说: a particle
 _TITLE_TAIL = re.compile(r"(?:厅|局|部|组|委|署|社|台|所|院|处|司)长")
 # 3家, 7个, 两批: a count ends a name's window (7个省委法治督察组)
 _QUANTITY = re.compile(r"(?<![第0-9０-９一二三四五六七八九十百千万两几多数])[0-9０-９一二三四五六七八九十百千万两几多数]+[个個家项批名座位支架艘所户类种届大]")
