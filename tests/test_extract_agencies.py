@@ -281,3 +281,7 @@ def test_provincial_peoples_organisations_customs_and_overlapping_heads(text: st
 
 def test_wo_suo_is_a_particle_but_ben_suo_the_publisher() -> None:
     assert names("上面我所说的") == [] and names("本所律师") == ["本所"]
+
+
+def test_a_province_and_a_designated_head_is_a_class() -> None:
+    assert names("新组建安徽省实验室") == [] and names("建设青海实验室") == ["青海实验室"]

@@ -333,6 +333,8 @@ def _candidate_start(text: str, ws: int, head_start: int, head: str, lex: Agency
             return None  # 省实验室, 市中心: a level word and a head name no body
         if head in _DESIGNATED_HEADS and _is_designation(lead, lex):
             return None  # 国家技术创新中心, 省重点实验室: designated classes, not bodies
+        if head in _DESIGNATED_HEADS and lead in lex.province_names and lead[-1] in _LEVEL_ENDS | {"区"}:
+            return None  # 安徽省实验室: the province's class of labs (青海实验室 is a name)
         named_national = head in _DESIGNATED_HEADS and ("国家" in lead or lead.startswith("全国")) and prefix == ws
         if head == "网" and lead.startswith(_NATIONAL_ONLY):
             return None  # 全国一体化算力网: a designation, not a body
