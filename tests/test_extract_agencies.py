@@ -285,3 +285,8 @@ def test_wo_suo_is_a_particle_but_ben_suo_the_publisher() -> None:
 
 def test_a_province_and_a_designated_head_is_a_class() -> None:
     assert names("新组建安徽省实验室") == [] and names("建设青海实验室") == ["青海实验室"]
+
+
+def test_a_legislative_chamber_after_a_country_and_alone() -> None:
+    assert names("讯美国会参议院拨款委员会近日") == ["美国会参议院拨款委员会"]
+    assert names("美国众议院") == ["美国众议院"]

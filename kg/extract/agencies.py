@@ -61,7 +61,7 @@ _DESIGNATION_LEADS = re.compile(r"国家级|国家|全国|自治区|省|市|县|
 # armed forces after a one-character country (美空军, 俄太平洋舰队)
 _MILITARY_HEADS = frozenset({"部队", "军区", "舰队", "海军", "空军", "陆军", "军队", "自卫队", "司令部"})
 _COUNTRY_CHARS = frozenset("美俄日英法德印韩朝越苏")
-_SERVICES = frozenset({"海军", "空军", "陆军"})  #: armed services, named by their head alone
+_SERVICES = frozenset({"海军", "空军", "陆军", "参议院", "众议院"})  #: armed services and chambers, named by their head alone
 _MISSIONS = frozenset({"大使馆", "使馆", "总领事馆", "领事馆"})
 # one-character verbs before a level word: 交|市住房保障办, 报|省政府
 _VERB_BEFORE_LEVEL = frozenset("交报经赴请呈送提")
