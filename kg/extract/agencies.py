@@ -46,8 +46,8 @@ _TITLE_TAIL = re.compile(r"(?:厅|局|部|组|委|署|社|台|所|院|处|司)�
 # 3家, 7个, 两批: a count ends a name's window (7个省委法治督察组)
 _QUANTITY = re.compile(r"(?<![第0-9０-９一二三四五六七八九十百千万两几多数])[0-9０-９一二三四五六七八九十百千万两几多数]+[个個家项批名座位支架艘所户类种届大]")
 _NATIONAL_ONLY = ("国家", "全国", "中国", "中央")
-_CONJUNCTIONS = frozenset("同跟")
-_FIRM_END = frozenset("获是将已正再也都")  #: words that may follow a company named without a head  #: start a new name, never glue it to the one before
+_CONJUNCTIONS = frozenset("同跟")  #: start a new name, never glue it to the one before
+_FIRM_END = frozenset("获是将已正再也都")  #: words that may follow a company named without a head
 # units inside a body named just before them (财政部|金融司, 中国人民银行|广州分行)
 _BRANCH_HEADS = frozenset({"分行", "支行", "分公司"})  #: a firm's branches (交通银行|深圳分行)
 _SUBUNIT_HEADS = frozenset({"司", "处", "分行", "支行", "分局", "总队", "支队", "大队", "营业部", "分公司", "研究所"})
@@ -358,7 +358,7 @@ def _candidate_start(text: str, ws: int, head_start: int, head: str, lex: Agency
         if (lead in lex.place_names or lead in _NATIONAL_ONLY) and head not in lex.bare_heads and head not in lex.strong_heads:
             return None  # 日本办(展), 北京公司: a place and a weak head name no body
         return prefix
-    if head in _MILITARY_HEADS and text[head_start - 1 : head_start] in _COUNTRY_CHARS:
+    if head in _MILITARY_HEADS and head_start > ws and text[head_start - 1] in _COUNTRY_CHARS:
         return head_start - 1  # 美空军
     if head in _MILITARY_HEADS | _MISSIONS and text[ws : ws + 1] in _COUNTRY_CHARS and head_start - ws <= 6:
         if ws == 0 or not _is_name_char(text[ws - 1]):
