@@ -290,3 +290,7 @@ def test_a_province_and_a_designated_head_is_a_class() -> None:
 def test_a_legislative_chamber_after_a_country_and_alone() -> None:
     assert names("讯美国会参议院拨款委员会近日") == ["美国会参议院拨款委员会"]
     assert names("美国众议院") == ["美国众议院"]
+
+
+def test_a_national_word_and_class_words_before_a_bureau_name_a_class() -> None:
+    assert names("撤销了9个国家行业主管局") == [] and names("国家外汇管理局") == ["国家外汇管理局"]

@@ -352,7 +352,7 @@ def _candidate_start(text: str, ws: int, head_start: int, head: str, lex: Agency
                 return None  # 中国特色世界一流大学: a place and a class
         national = lex.national_prefix.match(lead)
         body = lead[national.end() :] if national else ""
-        firm = sub == "enterprise" or head == "医院"
+        firm = sub == "enterprise" or head in ("医院", "局", "部", "厅", "司")
         if firm and body and national.group() in _NATIONAL_ONLY and _is_generic_body(body, lex):
             return None  # 国家公立医院, 中央企业母公司: a national word and a class
         if (lead in lex.place_names or lead in _NATIONAL_ONLY) and head not in lex.bare_heads and head not in lex.strong_heads:
