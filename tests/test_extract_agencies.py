@@ -294,3 +294,7 @@ def test_a_legislative_chamber_after_a_country_and_alone() -> None:
 
 def test_a_national_word_and_class_words_before_a_bureau_name_a_class() -> None:
     assert names("撤销了9个国家行业主管局") == [] and names("国家外汇管理局") == ["国家外汇管理局"]
+
+
+def test_state_banks_and_police_stations_as_classes() -> None:
+    assert names("国家银行贷款") == [] and names("各地公安派出所") == []
