@@ -102,3 +102,35 @@ def test_bare_quoted_honours_periods_and_formulas_are_not_names() -> None:
     text = "成功培育首家“灯塔工厂”，首次实现“双过万”，锂电池“新三样”出口，推进“十四五”，增强“四个意识”、坚定“四个自信”"
     assert _found(text) == []
     assert _found("统筹推进“五位一体”总体布局、协调推进“四个全面”战略布局") == []
+
+
+def test_numbered_events_and_city_games() -> None:
+    assert _found("办好第十四届中国艺术节。") == [("第十四届中国艺术节", "activity")]
+    assert _found("成功举办第二届“一带一路”科技交流大会。") == [("第二届“一带一路”科技交流大会", "activity")]
+    assert _found("精心筹办成都世运会，") == [("成都世运会", "activity")]
+    # a people's congress is an agency's session, not an event
+    assert _found("第十四届全国人民代表大会第三次会议") == []
+
+
+def test_named_funds_start_with_a_place_or_the_state() -> None:
+    got = _found("成功落地国家科创协同发展母基金、国家创业投资S基金、四川社保科创基金，支持")
+    assert [n for n, _ in got] == ["国家科创协同发展母基金", "国家创业投资S基金", "四川社保科创基金"]
+    assert _found("设立产业投资基金，") == []
+
+
+def test_plans_systems_and_motorways() -> None:
+    assert _found("推出创业引领计划，") == [("创业引领计划", "project")]
+    assert _found("，疾病应急救助制度基本建立") == [("疾病应急救助制度", "mechanism")]
+    assert _found("川藏铁路、成达万高铁、西香高速等进出川大通道")[-1] == ("西香高速", "project")
+    assert _found("，高速铁路、高速公路通车里程") == []
+    assert ("向家坝灌区一期一步工程", "project") in _found("，向家坝灌区一期一步工程建成通水。")
+
+
+def test_unquoted_pilots_and_sector_reforms_are_not_names() -> None:
+    assert _found("深化国资国企改革，开展低空运行管理试点，") == []
+    assert _found("深化行政复议体制改革。") == [("行政复议体制改革", "other")]
+
+
+def test_well_known_national_programmes() -> None:
+    got = _found("京津冀协同发展、长江经济带建设取得重要进展，兑现以旧换新补贴")
+    assert [n for n, _ in got] == ["京津冀协同发展", "长江经济带", "以旧换新"]

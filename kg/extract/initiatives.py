@@ -24,6 +24,7 @@ from functools import cache
 
 from ..lexicon import load_table
 from ..model import Mention, Sentence
+from .place_lexicon import place_lexicon
 
 __all__ = ["extract_initiatives"]
 
@@ -88,10 +89,31 @@ _FORMULA = re.compile(r"[0-9０-９]+(?:[+＋][0-9０-９A-Z]+)+")
 _BUILT = re.compile(r"(?:在[^，。；,;]{1,8})?(?:建成|开工|投运|落地|竣工)")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个家项类]")
 _RAIL = re.compile(
-    rf"(?:^|(?<=[、，。；：“（])|(?<=建成|开工|建设|开通|推进|实施))"
-    rf"([{_HAN}]{{2,8}}?(?:城际铁路|铁路|高铁|轨道交通[一二三四五六七八九十\d]+号线)"
+    rf"(?:^|(?<=[、，。；：“（])|(?<=建成|开工|建设|开通|推进|实施|工程))"
+    rf"([{_HAN}]{{2,8}}?(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)"
     rf"(?:[{_HAN}]{{2,3}}段)?)(?=[、，。；等和与及建开加]|$)"
 )
+#: A numbered event: 第十四届中国艺术节, 第二届“一带一路”科技交流大会 (not 第十四届全国人民代表大会).
+_EVENT = re.compile(
+    rf"(?:第[一二三四五六七八九十百\d]+|首)届((?:“[^“”]{{1,12}}”|[{_HAN}A-Za-z—·]){{2,24}}?"
+    rf"(?:博览会|交易会|洽谈会|研讨会|推介会|交流会|展览会|运动会|艺术节|文化节|旅游节|电影节|大会|论坛|峰会|年会|大赛|节|展))"
+    rf"(?=[，。；：、）)等和与及在期上]|$)"
+)
+_NOT_EVENT = re.compile(r"代表|委员|人民|党")
+#: Games and fairs known by a city and a short name (成都世运会, 南京青奥会).
+_GAMES = re.compile(
+    rf"([{_HAN}]{{2}})(世运会|亚运会|亚残运会|冬奥会|冬残奥会|奥运会|残奥会|青奥会|大运会|全运会|残运会|"
+    rf"特奥会|冬运会|学青会|民运会|园博会|花博会|东亚运动会|世园会)"
+)
+#: A named fund: 国家创业投资S基金, 四川社保科创基金 (a place or 国家 starts it).
+_FUND = re.compile(
+    rf"(?:^|(?<=[、，。；：])|(?<=落地|设立|组建|发起|成立|用好|做强|发挥))"
+    rf"([{_HAN}A-Za-z]{{4,16}}?基金)(?=[、，。；等和与及]|$)"
+)
+_RAIL_TAIL = re.compile(
+    rf"(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)(?:[{_HAN}]{{2,3}}段)?$"
+)
+_FUND_VERB = re.compile(r"落地|设立|组建|发起|成立|用好|做强|发挥")
 _PHASE = re.compile(rf"(?:^|(?<=[、，。；：]))([{_HAN}]{{2,12}}机场[一二三四五六七八九十]期)")
 
 
@@ -118,11 +140,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "clause": re.compile(
             rf"(?:^|(?<=[{re.escape(_CLAUSE_PUNCT)}、])|(?<=亿元的|万元的))"
-            rf"([^{_CLAUSE_PUNCT}“”的、等]{{3,20}}?(工程|项目|集群|行动|攻坚战|攻坚|专项整治|新通道|战略))"
+            rf"([^{_CLAUSE_PUNCT}“”的、等]{{3,20}}?(工程|项目|集群|行动|攻坚战|攻坚|专项整治|新通道|战略|"
+            rf"制度|大科学装置|科学中心|集结中心))"
             rf"(?=建成|开工|具备|投运|取得|入选|加快|有序|成为|从无到有|获批|落地|让|进入|实现|"
-            rf"刷新|深入|全面|工作|[，。；、])"
+            rf"刷新|深入|全面|工作|基本建立|正式|启动|顺利|[，。；、])"
         ),
-        "list_head": re.compile(rf"等(工程|项目)"),
+        "list_head": re.compile(rf"等(?:重大|重点)?(工程|项目|高速公路)"),
         "known": re.compile("|".join(re.escape(n) for n in names)),
         "ends_head": re.compile(rf"(?:{heads})$"),
     }
@@ -156,6 +179,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     found += _clause_led(text)
     found += _rails(text)
     found += _known_names(text)
+    found += _events_and_funds(text)
     return _to_mentions(sentence, _select(found))
 
 
@@ -341,7 +365,7 @@ def _list_items(
     out, pos = [], start
     for item in text[start:end].split("、"):
         m = _patterns()["ends_head"].search(item)
-        if (m and len(item) > len(m.group()) + 1) or head in ("工程", "项目") or every:
+        if (m and len(item) > len(m.group()) + 1) or head in ("工程", "项目", "高速公路") or every:
             kind = _kind(m.group() if m else head)
             cleaned = _clean(pos, item, m.group() if m else "") if len(item) <= 24 else None
             if cleaned:
@@ -353,9 +377,9 @@ def _list_items(
 def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
     out = []
     for m in _patterns()["clause"].finditer(text):
-        if re.match(rf"^(?:扎实|深入|全面|持续|大力|积极|加快|统筹|着力)?(?:{_cues().verbs})", m.group(1)):
+        if re.match(rf"^要?(?:扎实|深入|全面|持续|大力|积极|加快|统筹|着力)?(?:{_cues().verbs})", m.group(1)):
             continue  # a verb phrase: the verb-led reading handles it
-        if re.search(r"[\d０-９%]|亿元|万元|个|家|户", m.group(1)):
+        if re.search(rf"[\d０-９%]|亿元|万元|[{_NUMERAL}](?:个|家|户)", m.group(1)):
             continue
         cleaned = _clean(m.start(1), m.group(1), m.group(2))
         if cleaned:
@@ -377,10 +401,33 @@ def _rails(text: str) -> list[tuple[int, int, str, str, int]]:
         lead = _cues().lead_verb.match(name)
         if lead:
             start, name = start + lead.end(), name[lead.end() :]
-        if not _cues().rail_bad.search(name) and len(name) >= 4:
+        stem = _RAIL_TAIL.sub("", name)  # 西香|高速: the head itself is no sign
+        if not _cues().rail_bad.search(stem) and len(name) >= 4:
             out.append((start, m.end(1), name, "project", 2))
     for m in _PHASE.finditer(text):
         out.append((m.start(1), m.end(1), m.group(1), "project", 2))
+    return out
+
+
+def _events_and_funds(text: str) -> list[tuple[int, int, str, str, int]]:
+    """Numbered events (第十四届中国艺术节), city games (成都世运会), named funds."""
+    out = []
+    for m in _EVENT.finditer(text):
+        if not _NOT_EVENT.search(m.group(1)):
+            out.append((m.start(), m.end(), m.group(), "activity", 3))  # wins over its quoted part
+    places = place_lexicon().surfaces
+    for m in _GAMES.finditer(text):
+        if m.group(1) in places:
+            out.append((m.start(), m.end(), m.group(), "activity", 2))
+    for m in _FUND.finditer(text):
+        name, start = m.group(1), m.start(1)
+        verb = None
+        for verb in _FUND_VERB.finditer(name):
+            pass  # 成功落地国家…基金: the name starts after the last verb
+        if verb:
+            start, name = start + verb.end(), name[verb.end() :]
+        if name.startswith(("国家", "中国")) or any(True for _ in place_lexicon().candidates(name, 0)):
+            out.append((start, m.end(1), name, "other", 2))
     return out
 
 
