@@ -226,7 +226,7 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from . import analyze
-    from .export import serialize_source, write
+    from .export import write
 
     source = _source(args)
     graph = source.rdflib()

@@ -10,7 +10,7 @@ m.text`` for every mention and metric. Nothing here knows about RDF.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 __all__ = [

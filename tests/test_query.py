@@ -209,7 +209,7 @@ def test_table_aligns_cjk(src: GraphSource) -> None:
     out = format_result(run(src, "posts"), "table")
     lines = out.splitlines()
     assert lines[-1] == "(2 rows)"
-    header, rule, rows = lines[0], lines[1], lines[2:-1]
+    rule, rows = lines[1], lines[2:-1]
     starts = [i for i, ch in enumerate(rule) if ch == "-" and (i == 0 or rule[i - 1] == " ")]
     for line in rows:  # each column starts at the same display cell in every row
         for s in starts[1:]:

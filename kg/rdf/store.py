@@ -254,8 +254,6 @@ class GraphStore:
         n = 0
         for doc_id, sha256, triples in docs:
             g = str(graph_iri(doc_id))
-            if g == str(ONTOLOGY_GRAPH):
-                raise StoreError(f"document id {doc_id!r} would overwrite the ontology graph; rename the file")
             body = _ntriples(triples)
             n += body.count("\n")
             hash_triple = f"<{g}> <{GKG.sha256}> {_str(sha256)} ."
