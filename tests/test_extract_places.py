@@ -55,3 +55,35 @@ def test_whole_sample_report() -> None:
     found = [m for s in seg.sentences for m in extract_places(s)]
     assert {m.name for m in found} >= {"甘肃省", "张掖市", "山丹县", "兰州新区", "黄河流域", "南梁"}
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_named_regions_and_cooperation_zones() -> None:
+    got = _names("推动粤东粤西粤北地区融湾发展，加力推进深汕特别合作区建设，中西部地区增速快于东部地区")
+    assert [t for t, _, _ in got] == ["粤东", "粤西", "粤北", "深汕特别合作区", "中西部地区", "东部地区"]
+    assert ("大湾区", "粤港澳大湾区", "region") in _names("提升大湾区综合竞争力")
+    # a programme named after a river names the river (长江经济带 is an initiative)
+    assert [n for _, n, _ in _names("长江经济带建设取得重要进展")] == ["长江"]
+
+
+def test_zones_named_by_a_place() -> None:
+    got = _names("扩展上海自由贸易试验区范围，新设广东、天津、福建自由贸易试验区")
+    assert ("上海自由贸易试验区", "中国（上海）自由贸易试验区", "area") in got
+    assert ("福建自由贸易试验区", "中国（福建）自由贸易试验区", "area") in got
+    assert [t for t, _, _ in got].count("上海") == 1  # the province is kept beside its zone
+    assert [t for t, _, _ in _names("扩大中关村国家自主创新示范区试点")] == ["中关村国家自主创新示范区"]
+    assert ("成都都市圈", "成都都市圈", "area") in _names("成都都市圈主引擎地位更加凸显")
+
+
+def test_foreign_countries_at_a_word_boundary() -> None:
+    assert [t for t, _, _ in _names("中国与冰岛、瑞士自贸区启动实施")][1:] == ["冰岛", "瑞士"]
+    assert _names("深化司法国际合作，朝鲜族群众，印度洋") == []
+
+
+def test_short_form_that_is_a_word_counts_in_a_list_of_places() -> None:
+    got = _names("支持珠海、佛山、东莞、中山、江门等重要节点城市")
+    assert ("中山", "中山市", "prefecture") in got
+    assert _names("孙中山、中山装") == []
+
+
+def test_village_after_its_county() -> None:
+    assert [t for t, _, _ in _names("丹巴县基卡依村入选")] == ["丹巴县", "基卡依村"]

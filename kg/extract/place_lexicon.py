@@ -2,7 +2,9 @@
 
 Shared by :mod:`kg.extract.places` (finding mentions) and
 :mod:`kg.resolve.places` (naming them). Built once from
-``data/lexicon/divisions.tsv``, ``regions.tsv`` and ``place_aliases.tsv``.
+``data/lexicon/divisions.tsv``, ``regions.tsv``, ``place_countries.tsv`` and
+``place_aliases.tsv``; a division whose short form is a common word (中山) is
+kept in :attr:`PlaceLexicon.list_only`, for lists of places (东莞、中山、江门).
 """
 
 from __future__ import annotations
@@ -95,6 +97,11 @@ class PlaceLexicon:
             self.regions[region.name] = region
             for form in [region.name, *filter(None, r["aliases"].split("|"))]:
                 self._add(form, Surface("region", region.name, region.level))
+        for r in load_table("place_countries"):
+            region = Region(r["name"], "country", "")
+            self.regions[region.name] = region
+            for form in [region.name, *filter(None, r["aliases"].split("|"))]:
+                self._add(form, Surface("region", region.name, "country"))
         for r in load_table("place_aliases"):
             level = self.by_name[r["name"]][0].level
             self._add(r["alias"], Surface("alias", r["name"], level))
@@ -106,6 +113,12 @@ class PlaceLexicon:
                     self._add(d.short + "州", Surface("full", d.name, d.level))
                 elif d.name.endswith(("自治县", "自治旗")):  # 阿克塞县
                     self._add(d.short + d.name[-1], Surface("full", d.name, d.level))
+        #: short forms not matched on their own (中山: 孙中山) → the broadest division
+        self.list_only: dict[str, Division] = {}
+        for d in self.divisions:
+            if d.level == "prefecture" and d.short and not d.match_short and d.short not in self.surfaces:
+                self.list_only.setdefault(d.short, d)
+        self.list_only_first = frozenset(form[0] for form in self.list_only)
         #: short form → (offset from its start, common word) that overlap it
         self.conflicts: dict[str, list[tuple[int, str]]] = {}
         for r in load_table("place_conflicts"):

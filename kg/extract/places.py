@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 
 from ..model import Mention, Sentence
-from .place_lexicon import LEVEL_RANK, Surface, place_lexicon
+from .place_lexicon import LEVEL_RANK, Division, Surface, place_lexicon
+
+#: The country's own names are matched anywhere.
+DEICTIC_COUNTRY = ("中国", "我国", "中华人民共和国")
 
 __all__ = ["extract_places"]
 
@@ -26,15 +29,36 @@ _BAD_AFTER = {"区": "域", "市": "场", "县": "域"}
 #: 中国 followed by these names a concept (中国式现代化, 中国特色社会主义).
 _CONCEPT_AFTER = ("特色", "式", "梦")
 #: A township after a county's full name: 2–4 characters and 镇, 乡 or 街道.
-_TOWN = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:镇|乡|街道)")
+_TOWN = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:镇|乡|街道|村)")
 #: Stems that make 镇/乡 part of a common word (城乡, 各乡镇, 全县乡村).
 _NOT_TOWN = re.compile(r"[各全城农县市区和与及的等镇乡]")
 #: Which reading of a form wins when it has several.
 _READING_ORDER = {"full": 0, "region": 1, "alias": 2, "deictic": 3, "short": 4}
 #: A place name followed by these is part of an institution's name (陇东学院).
 _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:大学|学院|党校)")
+#: Zones named by a place before them (上海自由贸易试验区, 成都都市圈).
+_ZONE = re.compile(
+    r"自由贸易试验区|自贸试验区|国家自主创新示范区|自主创新示范区|都市圈|"
+    r"高新技术产业开发区|经济技术开发区|综合保税区"
+)
+#: What may follow a place in a list (东莞、中山、江门等).
+_LIST_AFTER = set("、，。；和与及等")
+#: Characters before a foreign country's name (与冰岛、瑞士; not 司法国际).
+_COUNTRY_BEFORE = _BOUNDARY_BEFORE | set("同向访中")
 #: Two-character division names that are generic words.
 _GENERIC = {"城区", "郊区", "矿区", "东区", "南区", "北区", "西区", "中区"}
+
+
+def _mention(sentence: Sentence, i: int, text: str, name: str, level: str | None) -> Mention:
+    return Mention(
+        kind="place",
+        text=text,
+        start=sentence.start + i,
+        end=sentence.start + i + len(text),
+        sentence=sentence.index,
+        name=name,
+        subtype=level,
+    )
 
 
 def extract_places(sentence: Sentence) -> list[Mention]:
@@ -43,24 +67,33 @@ def extract_places(sentence: Sentence) -> list[Mention]:
     text = sentence.text
     found: list[Mention] = []
     i, n = 0, len(text)
+    last_end = -1  # where the last place ended (sentence offsets)
     while i < n:
+        listed = _listed(text, i, last_end) if text[i] in lex.list_only_first else None
+        if listed is not None:  # 东莞、中山、江门: a short form that is a word elsewhere
+            found.append(_mention(sentence, i, listed.short, listed.name, listed.level))
+            i += len(listed.short)
+            last_end = i
+            continue
         for form in lex.candidates(text, i):
             surface = _accept(text, i, form, lex.surfaces[form])
             if surface is None:
                 continue
             name = surface.name if surface.how in ("region", "alias") or form == "我国" else form
-            found.append(
-                Mention(
-                    kind="place",
-                    text=form,
-                    start=sentence.start + i,
-                    end=sentence.start + i + len(form),
-                    sentence=sentence.index,
-                    name=name,
-                    subtype=_level(form, lex.surfaces[form]),
-                )
-            )
+            zone = _zone(text, i, form, surface)
+            if zone is not None and zone[2]:  # 中关村国家自主创新示范区: the zone is the place
+                found.append(_mention(sentence, i, zone[0], zone[1], "area"))
+                i += len(zone[0])
+                last_end = i
+                break
+            found.append(_mention(sentence, i, form, name, _level(form, lex.surfaces[form])))
+            if zone is not None:  # 福建自由贸易试验区: the province and its zone
+                found.append(_mention(sentence, i, zone[0], zone[1], "area"))
+                i += len(zone[0])
+                last_end = i
+                break
             i += len(form)
+            last_end = i
             town = _town_after(text, i, surface)
             if town:
                 found.append(
@@ -74,10 +107,45 @@ def extract_places(sentence: Sentence) -> list[Mention]:
                     )
                 )
                 i += len(town)
+                last_end = i
             break
         else:
             i += 1
     return found
+
+
+def _listed(text: str, i: int, last_end: int) -> Division | None:
+    """A prefecture whose short form is a common word (中山), in a list right after
+    another place or right before one (东莞、中山、江门)."""
+    lex = place_lexicon()
+    for n in (2, 3):
+        d = lex.list_only.get(text[i : i + n])
+        if d is None:
+            continue
+        after = text[i + n : i + n + 1]
+        if after and after not in _LIST_AFTER:
+            return None
+        if i >= 1 and text[i - 1] == "、" and last_end == i - 1:
+            return d
+        if after == "、" and any(
+            _accept(text, i + n + 1, f, lex.surfaces[f]) for f in lex.candidates(text, i + n + 1)
+        ):
+            return d
+    return None
+
+
+def _zone(text: str, i: int, form: str, surface: Surface) -> tuple[str, str, bool] | None:
+    """A zone named by the place at ``text[i]``: (text, name, whether the zone replaces
+    the place). 上海自由贸易试验区 → 中国（上海）自由贸易试验区; 成都都市圈; 中关村
+    国家自主创新示范区 (a named area is the zone itself)."""
+    m = _ZONE.match(text, i + len(form))
+    if m is None:
+        return None
+    written = form + m.group()
+    if m.group().startswith(("自由贸易试验区", "自贸试验区")) and surface.level == "province":
+        short = next((d.short for d in place_lexicon().by_name.get(surface.name, [])), form)
+        return written, f"中国（{short or form}）自由贸易试验区", False
+    return written, written, surface.how == "region" and surface.level == "area"
 
 
 def _accept(text: str, i: int, form: str, surfaces: list[Surface]) -> Surface | None:
@@ -87,6 +155,11 @@ def _accept(text: str, i: int, form: str, surfaces: list[Surface]) -> Surface | 
     hows = {s.how for s in surfaces}
     if form in _GENERIC:
         return None
+    if hows == {"region"} and surfaces[0].level == "country" and form not in DEICTIC_COUNTRY:
+        if _CJK.match(before) and before not in _COUNTRY_BEFORE:
+            return None  # 司法国际 is not 法国
+        if after.startswith(("族", "支那", "尼西", "洋")):
+            return None  # 朝鲜族, 印度支那, 印度洋: not the country
     if form == "中华人民共和国" and before == "《":
         return None  # 《中华人民共和国律师法》: the formal prefix of a law's title
     if form == "中国" and after.startswith(_CONCEPT_AFTER):
