@@ -134,3 +134,12 @@ def test_unquoted_pilots_and_sector_reforms_are_not_names() -> None:
 def test_well_known_national_programmes() -> None:
     got = _found("京津冀协同发展、长江经济带建设取得重要进展，兑现以旧换新补贴")
     assert [n for n, _ in got] == ["京津冀协同发展", "长江经济带", "以旧换新"]
+
+
+def test_lists_of_sectors_and_generic_rules_are_not_names() -> None:
+    assert _found("启动科技资金管理、考试招生、户籍、机关事业单位养老保险制度等改革。") == []
+    assert _found("。着力改革商事制度，新登记") == []
+    assert _found("成功举办动力电池、聚变能、科技博览等重大国际会议会展活动，") == []
+    # a name may still hold a list before its own descriptor
+    got = _found("建立律师、公证员等法律服务工作者包抓企业全覆盖制度，")
+    assert got == [("律师、公证员等法律服务工作者包抓企业全覆盖制度", "mechanism")]

@@ -81,6 +81,8 @@ _JOIN = re.compile(r"[、和与及或]{0,2}")
 _IMPURE = re.compile(rf"[、和与及]{{1,2}}[{_HAN}]{{1,3}}")
 #: A known programme's name followed by one of these names an agency (乡村振兴局).
 _AGENCY_TAIL = set("局办部委厅处司院会")
+#: After A、B等, these start a description of the list, not a name (等重大国际会议会展活动).
+_GENERIC_TAIL = ("重大", "重点", "各类", "一批", "系列", "多项")
 #: How far back a list before 等工程 may reach.
 _LIST_SPAN = 200
 _CLAUSE_BOUND = re.compile(r"[，。；：\n]")
@@ -326,13 +328,16 @@ def _verb_led(text: str) -> list[tuple[int, int, str, str, int]]:
         if more:  # A、B大宣讲等活动: the list's head is 活动
             head, name = more.group(1), name + more.group()
         cut = name.rfind("等")
-        if cut > 0 and len(name) - cut - 1 - len(head) <= 4:  # A、B等(重大)活动
+        tail = name[cut + 1 :] if cut > 0 else ""
+        if cut > 0 and (len(tail) - len(head) <= 4 or tail.startswith(_GENERIC_TAIL)):  # A、B等(重大)活动
             out += _list_items(text, start, start + cut, head)
             continue
         counted = _COUNTED.search(name)
         if counted and "、" in name[: counted.start()]:  # 创建A、B2个国家先进制造业集群
             out += _list_items(text, start, start + counted.start(), head, every=True)
             continue
+        if "、" in name and text.startswith("等", m.end(1)):
+            continue  # 启动A、B、C制度等改革: a list of sectors, not a name
         cleaned = _clean(start, name, head) if "之间" not in name else None
         if cleaned:
             out.append((cleaned[0], cleaned[0] + len(cleaned[1]), cleaned[1], _kind(head), 2))
@@ -382,6 +387,8 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
         if re.search(rf"[\d０-９%]|亿元|万元|[{_NUMERAL}](?:个|家|户)", m.group(1)):
             continue
         cleaned = _clean(m.start(1), m.group(1), m.group(2))
+        if cleaned and m.group(2) == "制度" and len(cleaned[1]) < 6:
+            continue  # 改革商事制度: a sector's rules, not a named system
         if cleaned:
             out.append((cleaned[0], m.end(1), cleaned[1], _kind(m.group(2)), 1))
     bounds = [0] + [b.end() for b in _CLAUSE_BOUND.finditer(text)]
