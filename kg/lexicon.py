@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import csv
 from functools import cache
-from pathlib import Path
+
+from . import resources
 
 __all__ = ["LEXICON_DIR", "load_table", "load_column"]
 
 #: Where the lexicons live: ``data/lexicon`` next to the package in a source
 #: checkout, or installed beside it as package data.
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
+LEXICON_DIR = resources.LEXICON_DIR
 
 
 @cache

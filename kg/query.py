@@ -35,7 +35,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import sparql_results
+from kg import resources, sparql_results
 from kg.errors import QueryError
 from kg.rdf.namespace import ID, unit_iri
 
@@ -55,7 +55,7 @@ __all__ = [
     "format_result",
 ]
 
-QUERIES_DIR = Path(__file__).resolve().parents[1] / "ontology" / "queries"
+QUERIES_DIR = resources.QUERIES_DIR
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 PARAM_TYPES = ("label", "string", "iri", "unit", "integer", "decimal")

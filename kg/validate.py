@@ -22,11 +22,12 @@ from rdflib.graph import ConjunctiveGraph, Dataset
 from rdflib.namespace import DCTERMS, RDF, SH, XSD
 
 from .errors import InputError
+from .resources import ONTOLOGY_DIR
 from .rdf.namespace import GKG
 
 __all__ = ["validate", "ValidationReport", "SHAPES", "ONTOLOGY"]
 
-_HERE = Path(__file__).resolve().parents[1] / "ontology"
+_HERE = ONTOLOGY_DIR
 #: The shapes :func:`validate` uses when given none.
 SHAPES = _HERE / "shapes.ttl"
 #: The ontology mixed into the data during validation.
