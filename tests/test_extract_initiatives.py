@@ -143,3 +143,9 @@ def test_lists_of_sectors_and_generic_rules_are_not_names() -> None:
     # a name may still hold a list before its own descriptor
     got = _found("建立律师、公证员等法律服务工作者包抓企业全覆盖制度，")
     assert got == [("律师、公证员等法律服务工作者包抓企业全覆盖制度", "mechanism")]
+
+
+def test_railway_segments_between_two_stations() -> None:
+    got = _found("开工建设广珠（澳）高铁鹤洲至横琴段，建成投用")
+    assert got == [("广珠（澳）高铁鹤洲至横琴段", "project")]
+    assert _found("，市域（郊）铁路、城际铁路加快建设") == []

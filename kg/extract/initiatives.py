@@ -92,8 +92,8 @@ _BUILT = re.compile(r"(?:在[^，。；,;]{1,8})?(?:建成|开工|投运|落地|
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个家项类]")
 _RAIL = re.compile(
     rf"(?:^|(?<=[、，。；：“（])|(?<=建成|开工|建设|开通|推进|实施|工程))"
-    rf"([{_HAN}]{{2,8}}?(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)"
-    rf"(?:[{_HAN}]{{2,3}}段)?)(?=[、，。；等和与及建开加]|$)"
+    rf"([{_HAN}]{{2,8}}?(?:（[{_HAN}]{{1,3}}）)?(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)"
+    rf"(?:[{_HAN}]{{2,4}}至[{_HAN}]{{2,4}}段|[{_HAN}]{{2,3}}段)?)(?=[、，。；等和与及建开加]|$)"
 )
 #: A numbered event: 第十四届中国艺术节, 第二届“一带一路”科技交流大会 (not 第十四届全国人民代表大会).
 _EVENT = re.compile(
@@ -113,7 +113,8 @@ _FUND = re.compile(
     rf"([{_HAN}A-Za-z]{{4,16}}?基金)(?=[、，。；等和与及]|$)"
 )
 _RAIL_TAIL = re.compile(
-    rf"(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)(?:[{_HAN}]{{2,3}}段)?$"
+    rf"(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)"
+    rf"(?:[{_HAN}]{{2,4}}至[{_HAN}]{{2,4}}段|[{_HAN}]{{2,3}}段)?$"
 )
 _FUND_VERB = re.compile(r"落地|设立|组建|发起|成立|用好|做强|发挥")
 _PHASE = re.compile(rf"(?:^|(?<=[、，。；：]))([{_HAN}]{{2,12}}机场[一二三四五六七八九十]期)")
@@ -409,7 +410,7 @@ def _rails(text: str) -> list[tuple[int, int, str, str, int]]:
         if lead:
             start, name = start + lead.end(), name[lead.end() :]
         stem = _RAIL_TAIL.sub("", name)  # 西香|高速: the head itself is no sign
-        if not _cues().rail_bad.search(stem) and len(name) >= 4:
+        if not _cues().rail_bad.search(stem) and len(stem) >= 2:
             out.append((start, m.end(1), name, "project", 2))
     for m in _PHASE.finditer(text):
         out.append((m.start(1), m.end(1), m.group(1), "project", 2))
