@@ -87,3 +87,7 @@ def test_short_form_that_is_a_word_counts_in_a_list_of_places() -> None:
 
 def test_village_after_its_county() -> None:
     assert [t for t, _, _ in _names("丹巴县基卡依村入选")] == ["丹巴县", "基卡依村"]
+
+
+def test_region_names_inside_words_are_not_matched() -> None:
+    assert _names("国家机关中的官僚主义，技术攻关中") == []
