@@ -91,3 +91,8 @@ def test_village_after_its_county() -> None:
 
 def test_region_names_inside_words_are_not_matched() -> None:
     assert _names("国家机关中的官僚主义，技术攻关中") == []
+
+
+def test_river_name_overlapping_a_province_yields_to_it() -> None:
+    assert [t for t, _, _ in _names("亮出“投资江西”品牌，华东江苏")] == ["江西", "江苏"]
+    assert [n for _, n, _ in _names("加强漓江、九龙江流域治理")] == ["漓江", "九龙江"]

@@ -138,6 +138,10 @@ class PlaceLexicon:
         for form in self.surfaces:
             lengths.setdefault(form[0], set()).add(len(form))
         self._lengths = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+        #: first character → lengths of the forms starting with it, longest first
+        self.lengths = self._lengths
+        #: characters any form (or a list-only short form) starts with
+        self.first_chars = frozenset(self._lengths) | self.list_only_first
 
     def _add(self, form: str, surface: Surface) -> None:
         if len(form) < 2:

@@ -68,14 +68,23 @@ def extract_places(sentence: Sentence) -> list[Mention]:
     found: list[Mention] = []
     i, n = 0, len(text)
     last_end = -1  # where the last place ended (sentence offsets)
+    starts, lengths, surfaces = lex.first_chars, lex.lengths, lex.surfaces
     while i < n:
-        listed = _listed(text, i, last_end) if text[i] in lex.list_only_first else None
+        if text[i] not in starts:
+            i += 1  # fast path: no form starts with this character
+            continue
+        listed = (
+            _listed(text, i, last_end)
+            if text[i] in lex.list_only_first and "、" in text[i - 1 : i] + text[i + 2 : i + 4]
+            else None
+        )
         if listed is not None:  # 东莞、中山、江门: a short form that is a word elsewhere
             found.append(_mention(sentence, i, listed.short, listed.name, listed.level))
             i += len(listed.short)
             last_end = i
             continue
-        for form in lex.candidates(text, i):
+        forms = [f for k in lengths.get(text[i], ()) if (f := text[i : i + k]) in surfaces and len(f) == k]
+        for form in forms:  # lex.candidates inlined: this loop runs once per character
             surface = _accept(text, i, form, lex.surfaces[form])
             if surface is None:
                 continue
@@ -155,6 +164,8 @@ def _accept(text: str, i: int, form: str, surfaces: list[Surface]) -> Surface | 
     hows = {s.how for s in surfaces}
     if form in _GENERIC:
         return None
+    if hows == {"region"} and len(form) == 2 and _division_at(text, i + 1):
+        return None  # 投资江西 is not 资江, 华东江苏 not 东江: the division wins
     if hows == {"region"} and surfaces[0].level == "country" and form not in DEICTIC_COUNTRY:
         if _CJK.match(before) and before not in _COUNTRY_BEFORE:
             return None  # 司法国际 is not 法国
@@ -176,6 +187,14 @@ def _accept(text: str, i: int, form: str, surfaces: list[Surface]) -> Surface | 
         if place_lexicon().overlaps_word(text, i, form):
             return None  # 均衡水平 is not 衡水
     return min(surfaces, key=lambda s: _READING_ORDER[s.how])
+
+
+def _division_at(text: str, i: int) -> bool:
+    """Whether a division's full or short name starts at ``text[i]``."""
+    lex = place_lexicon()
+    return any(
+        s.how in ("full", "short") for f in lex.candidates(text, i) for s in lex.surfaces[f]
+    )
 
 
 def _town_after(text: str, i: int, surface: Surface) -> str | None:
