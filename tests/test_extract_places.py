@@ -96,3 +96,9 @@ def test_region_names_inside_words_are_not_matched() -> None:
 def test_river_name_overlapping_a_province_yields_to_it() -> None:
     assert [t for t, _, _ in _names("亮出“投资江西”品牌，华东江苏")] == ["江西", "江苏"]
     assert [n for _, n, _ in _names("加强漓江、九龙江流域治理")] == ["漓江", "九龙江"]
+
+
+def test_full_names_inside_common_words() -> None:
+    assert _names("轰炸我们的沿海城市，县级城市和县城黑臭水体") == []
+    # right after another place the name stands: 辽宁海城市, 安徽和县
+    assert [t for t, _, _ in _names("辽宁海城市、安徽和县")] == ["辽宁", "海城市", "安徽", "和县"]

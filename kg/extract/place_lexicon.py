@@ -157,9 +157,12 @@ class PlaceLexicon:
             if len(form) == n and form in self.surfaces:
                 yield form
 
-    def overlaps_word(self, text: str, i: int, form: str) -> bool:
-        """Whether the short form at ``text[i]`` is a piece of a common word there."""
+    def overlaps_word(self, text: str, i: int, form: str, left_only: bool = False) -> bool:
+        """Whether the short form at ``text[i]`` is a piece of a common word there
+        (with ``left_only``, only of a word that starts before it: 沿海|城市)."""
         for off, word in self.conflicts.get(form, ()):
+            if left_only and off >= 0:
+                continue
             j = i + off
             if j >= 0 and text.startswith(word, j):
                 return True

@@ -85,7 +85,7 @@ def extract_places(sentence: Sentence) -> list[Mention]:
             continue
         forms = [f for k in lengths.get(text[i], ()) if (f := text[i : i + k]) in surfaces and len(f) == k]
         for form in forms:  # lex.candidates inlined: this loop runs once per character
-            surface = _accept(text, i, form, lex.surfaces[form])
+            surface = _accept(text, i, form, lex.surfaces[form], glued=last_end == i)
             if surface is None:
                 continue
             name = surface.name if surface.how in ("region", "alias") or form == "我国" else form
@@ -157,8 +157,9 @@ def _zone(text: str, i: int, form: str, surface: Surface) -> tuple[str, str, boo
     return written, written, surface.how == "region" and surface.level == "area"
 
 
-def _accept(text: str, i: int, form: str, surfaces: list[Surface]) -> Surface | None:
-    """The reading of ``form`` at ``text[i]``, or None when the context rules it out."""
+def _accept(text: str, i: int, form: str, surfaces: list[Surface], glued: bool = False) -> Surface | None:
+    """The reading of ``form`` at ``text[i]``, or None when the context rules it out;
+    ``glued``: a place ends right before it (辽宁海城市, 安徽和县)."""
     before = text[i - 1] if i else ""
     after = text[i + len(form) : i + len(form) + 8]
     hows = {s.how for s in surfaces}
@@ -175,10 +176,21 @@ def _accept(text: str, i: int, form: str, surfaces: list[Surface]) -> Surface | 
         return None  # 《中华人民共和国律师法》: the formal prefix of a law's title
     if form == "中国" and after.startswith(_CONCEPT_AFTER):
         return None  # 中国式现代化, 中国特色: a concept, not the country
-    if "region" not in hows and after[:1] == _BAD_AFTER.get(form[-1]):
+    if "region" not in hows and after[:1] and after[:1] in _BAD_AFTER.get(form[-1], ""):
         return None  # 城区域, 大市场
-    if len(form) == 2 and hows == {"full"} and _CJK.match(before) and before not in _BOUNDARY_BEFORE:
+    if len(form) == 2 and hows == {"full"} and after[:1] in ("城", "级"):
+        return None  # 城市和县城 is not 和县
+    if len(form) == 2 and hows == {"full"} and not glued and _CJK.match(before) and before not in _BOUNDARY_BEFORE:
         return None  # 循环县域 is not 环县
+    if (
+        len(form) == 3
+        and hows == {"full"}
+        and not glued
+        and _CJK.match(before)
+        and before not in _BOUNDARY_BEFORE
+        and place_lexicon().overlaps_word(text, i, form[:2], left_only=True)
+    ):
+        return None  # 沿海城市 is not 海城市
     if "full" not in hows and _INSTITUTION.match(after):
         return None  # 兰州大学, 陇东学院, 中国政法大学: a university, not the place
     if hows == {"short"}:
