@@ -34,7 +34,7 @@ BETWEENNESS_BUDGET = 2_000_000
 BETWEENNESS_MIN_K = 32
 
 
-def pagerank(u: nx.Graph, *, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 200) -> dict[str, float]:
+def pagerank(u: nx.Graph, *, alpha: float = 0.85, tol: float = 1e-9, max_iter: int = 200) -> dict[str, float]:
     """PageRank of an undirected weighted graph (power iteration, dangling mass spread evenly)."""
     nodes = list(u.nodes())
     n = len(nodes)
