@@ -102,3 +102,9 @@ def test_full_names_inside_common_words() -> None:
     assert _names("轰炸我们的沿海城市，县级城市和县城黑臭水体") == []
     # right after another place the name stands: 辽宁海城市, 安徽和县
     assert [t for t, _, _ in _names("辽宁海城市、安徽和县")] == ["辽宁", "海城市", "安徽", "和县"]
+
+
+def test_ends_of_a_line_section_are_places() -> None:
+    got = [t for t, _, _ in _names("开工建设广珠（澳）高铁鹤洲至横琴段")]
+    assert got == ["鹤洲", "横琴"]
+    assert ("红庙", "红庙", "other") in _names("轨道交通22号线红庙至平谷段建成")

@@ -41,6 +41,10 @@ _ZONE = re.compile(
     r"自由贸易试验区|自贸试验区|国家自主创新示范区|自主创新示范区|都市圈|"
     r"高新技术产业开发区|经济技术开发区|综合保税区"
 )
+#: A section of a railway or motorway between two places (高铁鹤洲至横琴段).
+_SEGMENT = re.compile(
+    r"(?:铁路|高铁|城际|高速公路|高速|公路|轨道交通\S{1,3}号线)([\u4e00-\u9fff]{2,4}?)至([\u4e00-\u9fff]{2,4}?)段"
+)
 #: What may follow a place in a list (东莞、中山、江门等).
 _LIST_AFTER = set("、，。；和与及等")
 #: Characters before a foreign country's name (与冰岛、瑞士; not 司法国际).
@@ -120,7 +124,22 @@ def extract_places(sentence: Sentence) -> list[Mention]:
             break
         else:
             i += 1
+    if "至" in text and "段" in text:
+        found = _segment_ends(sentence, found)
     return found
+
+
+def _segment_ends(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """The two ends of a line's section (高铁鹤洲至横琴段: 鹤洲, 横琴) are places,
+    whether or not the lexicon knows them."""
+    taken = {(m.start, m.end) for m in found}
+    extra = []
+    for m in _SEGMENT.finditer(sentence.text):
+        for g in (1, 2):
+            start, end = sentence.start + m.start(g), sentence.start + m.end(g)
+            if not any(s <= start < e or start <= s < end for s, e in taken):
+                extra.append(_mention(sentence, m.start(g), m.group(g), m.group(g), "other"))
+    return sorted(found + extra, key=lambda x: x.start) if extra else found
 
 
 def _listed(text: str, i: int, last_end: int) -> Division | None:
