@@ -149,3 +149,8 @@ def test_railway_segments_between_two_stations() -> None:
     got = _found("开工建设广珠（澳）高铁鹤洲至横琴段，建成投用")
     assert got == [("广珠（澳）高铁鹤洲至横琴段", "project")]
     assert _found("，市域（郊）铁路、城际铁路加快建设") == []
+
+
+def test_project_after_a_quantity_and_de() -> None:
+    got = _found("谋划多年、惠及3400万人的引大济岷工程启动建设")
+    assert got == [("引大济岷工程", "project")]

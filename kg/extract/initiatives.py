@@ -142,7 +142,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?=[{re.escape(_CLAUSE_PUNCT)}等和与及\d]|成果|工作|建设|取得|深入|全面|$)"
         ),
         "clause": re.compile(
-            rf"(?:^|(?<=[{re.escape(_CLAUSE_PUNCT)}、])|(?<=亿元的|万元的))"
+            rf"(?:^|(?<=[{re.escape(_CLAUSE_PUNCT)}、])|(?<=[\d万亿][元人户亩]的))"
             rf"([^{_CLAUSE_PUNCT}“”的、等]{{3,20}}?(工程|项目|集群|行动|攻坚战|攻坚|专项整治|新通道|战略|"
             rf"制度|大科学装置|科学中心|集结中心))"
             rf"(?=建成|开工|具备|投运|取得|入选|加快|有序|成为|从无到有|获批|落地|让|进入|实现|"
