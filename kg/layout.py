@@ -176,20 +176,29 @@ def _component(u: nx.Graph, nodes: list[Hashable]) -> dict[Hashable, tuple[float
     return dict(zip(nodes, placed))
 
 
-def layout(u: nx.Graph, *, gap: float = 2.0) -> dict[Hashable, tuple[float, float]]:
-    """Positions for every node of the undirected graph ``u`` (deterministic for a given node order)."""
+def layout(u: nx.Graph, *, gap: float = 2.0, single_gap: float = 1.0) -> dict[Hashable, tuple[float, float]]:
+    """Positions for every node of the undirected graph ``u`` (deterministic for a given node order).
+
+    Components of two or more nodes are packed in rows, largest first; nodes
+    with no relation at all follow in a tight grid (``single_gap`` apart), so
+    that thousands of them don't push the connected part out of view.
+    """
     order = {v: i for i, v in enumerate(u.nodes())}
     comps = [sorted(c, key=order.__getitem__) for c in nx.connected_components(u)]
     comps.sort(key=lambda c: (-len(c), order[c[0]]))
+    singles = [c[0] for c in comps if len(c) == 1]
     boxes = []
     for comp in comps:
+        if len(comp) == 1:
+            continue
         pos = _component(u, comp)
         xs = [p[0] for p in pos.values()]
         ys = [p[1] for p in pos.values()]
         x0, y0 = min(xs), min(ys)
         boxes.append(({v: (x - x0, y - y0) for v, (x, y) in pos.items()}, max(xs) - x0, max(ys) - y0))
     area = sum((w + gap) * (h + gap) for _, w, h in boxes)
-    row_width = max([math.sqrt(area) * 1.3] + [w for _, w, _ in boxes[:1]])
+    row_width = max([math.sqrt(area) * 1.3, math.sqrt(len(singles)) * single_gap]
+                    + [w for _, w, _ in boxes[:1]])
     out: dict[Hashable, tuple[float, float]] = {}
     x = y = row_height = 0.0
     for pos, w, h in boxes:
@@ -199,4 +208,8 @@ def layout(u: nx.Graph, *, gap: float = 2.0) -> dict[Hashable, tuple[float, floa
             out[v] = (px + x, py + y)
         x += w + gap
         row_height = max(row_height, h)
+    top = y + row_height + (gap if boxes else 0.0)
+    columns = max(1, int(row_width / single_gap) + 1)
+    for i, v in enumerate(singles):
+        out[v] = ((i % columns) * single_gap, top + (i // columns) * single_gap)
     return out

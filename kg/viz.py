@@ -40,7 +40,7 @@ from kg.analyze.paths import ego_nodes
 from kg.analyze.report import format_number
 from kg.layout import layout
 
-__all__ = ["CLASS_STYLE", "FONT_STACK", "render_html", "write_html", "safe_json"]
+__all__ = ["CLASS_STYLE", "FONT_STACK", "SHOW_ISOLATED_UP_TO", "render_html", "write_html", "safe_json"]
 
 #: class → (colour, vis shape, legend title), in legend order.
 CLASS_STYLE: dict[str, tuple[str, str, str]] = {
@@ -64,6 +64,8 @@ _MAX_TIP_SENTENCES = 3
 _MAX_SENTENCE = 200
 _MAX_EDGE_SENTENCES = 2
 _BIG = 3000  # edges above which edges hide while dragging and arrows are off
+#: Maps of up to this many entities show the unrelated ones at first.
+SHOW_ISOLATED_UP_TO = 1000
 _JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                                "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
@@ -129,7 +131,7 @@ def _focus(g: nx.MultiDiGraph, focus: str, depth: int) -> tuple[nx.MultiDiGraph,
     return sub, centre
 
 
-def _page_data(g: nx.MultiDiGraph, max_labels: int, rank: dict[str, float]
+def _page_data(g: nx.MultiDiGraph, max_labels: int, rank: dict[str, float], show_isolated: bool
                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     u = _undirected(g)
     pos = layout(u)
@@ -150,6 +152,10 @@ def _page_data(g: nx.MultiDiGraph, max_labels: int, rank: dict[str, float]
             item["label"] = d.get("label", "")
         if d.get("aliases"):
             item["al"] = list(d["aliases"])
+        if u.degree(n) == 0:
+            item["iso"] = 1
+            if not show_isolated:
+                item["hidden"] = True
         nodes.append(item)
         tips.append(_tip(d, u.degree(n), rank.get(n, 0.0)))
     relations = sorted({d.get("relation", k) for _, _, k, d in g.edges(keys=True, data=True)})
@@ -176,7 +182,9 @@ def _page_data(g: nx.MultiDiGraph, max_labels: int, rank: dict[str, float]
                "count": counts[c]} for c in CLASS_STYLE if c in counts]
     legend += [{"name": c, "color": "#999999", "shape": "dot", "title": c, "count": counts[c]}
                for c in sorted(counts) if c not in CLASS_STYLE]
-    extra = {"tips": tips, "relations": relations, "sentences": sentences, "legend": legend, "ids": ids}
+    isolated = sum(1 for item in nodes if "iso" in item)
+    extra = {"tips": tips, "relations": relations, "sentences": sentences, "legend": legend, "ids": ids,
+             "isolated": isolated}
     return nodes, edges, extra
 
 
@@ -216,12 +224,15 @@ def render_html(
     max_labels: int = 150,
     title: str | None = None,
     analysis: Analysis | None = None,
+    isolated: bool | None = None,
 ) -> str:
     """The map of ``graph`` (an RDF graph or its :func:`~kg.analyze.to_networkx` view) as one HTML page.
 
     ``focus`` (a label, alias or IRI) limits the map to the entities within
     ``depth`` hops of it and selects it. ``analysis`` reuses its PageRank
-    instead of computing it again.
+    instead of computing it again. ``isolated`` shows the entities with no
+    relation at first (a checkbox toggles them); by default they are shown on
+    maps of up to :data:`SHOW_ISOLATED_UP_TO` entities.
     """
     from pyvis.network import Network
 
@@ -234,7 +245,8 @@ def render_html(
         rank = {n: s.pagerank for n, s in analysis.scores.items()}
     else:
         rank = pagerank(_undirected(g))
-    nodes, edges, extra = _page_data(g, max_labels, rank)
+    show_isolated = isolated if isolated is not None else g.number_of_nodes() <= SHOW_ISOLATED_UP_TO
+    nodes, edges, extra = _page_data(g, max_labels, rank, show_isolated)
     if title is None:
         title = "govkg 知识图谱" + (f" · {g.nodes[centre]['label']}" if centre else "")
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
@@ -254,6 +266,8 @@ def render_html(
         "sentences": extra["sentences"],
         "focus": extra["ids"][centre] if centre is not None else None,
         "dim": _DIM,
+        "isolated": extra["isolated"],
+        "show_isolated": show_isolated,
         "pyvis_version": version("pyvis"),
     }
     net.nodes = nodes

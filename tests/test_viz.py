@@ -119,6 +119,15 @@ def test_focus_and_labels(nxg: nx.MultiDiGraph) -> None:
         render_html(nxg, focus="没有这个机构")
 
 
+def test_unrelated_entities_can_start_hidden(nxg: nx.MultiDiGraph, page: str) -> None:
+    shown = page_data(page)
+    assert [n["name"] for n in shown["nodes"] if n.get("iso")] == ["法治日报"]
+    assert not any(n.get("hidden") for n in shown["nodes"])
+    hidden = page_data(render_html(nxg, isolated=False))
+    assert [n["name"] for n in hidden["nodes"] if n.get("hidden")] == ["法治日报"]
+    assert re.search(r'<input type="checkbox" id="isolated">', render_html(nxg, isolated=False))
+
+
 def test_safe_json_escapes_script_breakers() -> None:
     text = safe_json({"a": "</script><!-- \u2028\u2029 & 'x'"})
     assert "<" not in text and ">" not in text and "&" not in text

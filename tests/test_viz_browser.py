@@ -146,6 +146,10 @@ def test_class_filters_hide_nodes(opened: Opened) -> None:
     assert o.page.locator("#results li").count() == 0  # hidden entities are not offered
     o.page.check("#filters input[data-class='agency']")
     assert o.js("govkg.nodes.get({filter: n => n.hidden}).length") == 0
+    o.page.uncheck("#isolated")  # 法治日报 has no relation
+    assert o.js("govkg.nodes.get({filter: n => n.hidden}).map(n => n.name)") == ["法治日报"]
+    o.page.check("#isolated")
+    assert o.js("govkg.nodes.get({filter: n => n.hidden}).length") == 0
 
 
 def test_click_highlights_neighbours_and_background_resets(opened: Opened) -> None:

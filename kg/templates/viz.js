@@ -139,16 +139,24 @@
   });
   input.addEventListener("blur", function () { results.hidden = true; });
 
-  // ---- class filters
-  var byClass = {};
-  data.nodes.forEach(function (n) { (byClass[n.cls] = byClass[n.cls] || []).push(n.id); });
+  // ---- class filters and the unrelated-entities switch
+  var isolatedBox = document.getElementById("isolated");
+  function applyFilters() {
+    var hideIsolated = isolatedBox !== null && !isolatedBox.checked;
+    var changes = [];
+    data.nodes.forEach(function (n) {
+      var hidden = !!state.hiddenClasses[n.cls] || (hideIsolated && n.iso === 1);
+      if (!!nodes.get(n.id).hidden !== hidden) { changes.push({ id: n.id, hidden: hidden }); }
+    });
+    nodes.update(changes);
+  }
   document.querySelectorAll("#filters input[data-class]").forEach(function (box) {
     box.addEventListener("change", function () {
-      var cls = box.getAttribute("data-class");
-      state.hiddenClasses[cls] = !box.checked;
-      nodes.update((byClass[cls] || []).map(function (id) { return { id: id, hidden: !box.checked }; }));
+      state.hiddenClasses[box.getAttribute("data-class")] = !box.checked;
+      applyFilters();
     });
   });
+  if (isolatedBox !== null) { isolatedBox.addEventListener("change", applyFilters); }
 
   if (data.focus !== null) {
     network.selectNodes([data.focus]);
