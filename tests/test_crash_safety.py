@@ -1,0 +1,145 @@
+"""``kg build --store`` killed with SIGKILL at random points loses nothing.
+
+A corpus is built (state *before*), then changed (one report edited, one
+added: state *after*) and rebuilt several times, each run killed after a
+random delay. After every kill: the store opens; it holds each document in
+its before or its after state (and, the update being one transaction, all
+of them in the same one); every output file (graph.ttl, graph.trig,
+report.md, graph.html, build.json) is the complete old or the complete new
+file, byte for byte, and parses. A last run completes and gives the after
+state. The seed is printed, and can be set with ``KG_CRASH_SEED``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.rdf.store import GraphStore
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "data" / "corpus" / "gansu-2023-rule-of-law-highlights.txt"
+#: The two smallest other real reports, to keep each build short.
+OTHERS = sorted((REPO / "data" / "reports").rglob("*.txt"), key=lambda p: (p.stat().st_size, p))[:2]
+
+#: Outputs compared byte for byte with the old and the new complete file.
+OUTPUTS = ("graph.ttl", "graph.trig", "report.md", "graph.html")
+KILLS = 5
+
+pytestmark = pytest.mark.slow
+
+
+def kg_build(corpus: Path, out: Path, store: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "--store", str(store), "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+    )
+
+
+def run_build(corpus: Path, out: Path, store: Path) -> float:
+    """A complete build; returns its wall time."""
+    t0 = time.monotonic()
+    proc = kg_build(corpus, out, store)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err.decode()
+    return time.monotonic() - t0
+
+
+def hashes(corpus: Path) -> dict[str, str]:
+    """Document id → sha256 of the raw file, what the store records."""
+    return {p.stem: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(corpus.glob("*.txt"))}
+
+
+def store_documents(store: Path) -> dict[str, str]:
+    gs = GraphStore.open(store)
+    try:
+        return gs.documents()
+    finally:
+        gs.close()
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUTS}
+
+
+def check_outputs(out: Path, old: dict[str, bytes], new: dict[str, bytes], docs: tuple[dict, dict]) -> None:
+    """Each output is the old or the new complete file, and parses."""
+    for name in OUTPUTS:
+        data = (out / name).read_bytes()
+        assert data in (old[name], new[name]), f"{name} is neither the old nor the new file ({len(data)} bytes)"
+    for name, fmt in (("graph.ttl", ox.RdfFormat.TURTLE), ("graph.trig", ox.RdfFormat.TRIG)):
+        assert sum(1 for _ in ox.parse(path=str(out / name), format=fmt)) > 0
+    assert (out / "graph.html").read_bytes().rstrip().endswith(b"</html>")
+    manifest = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    built = {k: v["sha256"] for k, v in manifest["documents"].items()}
+    assert built in docs
+
+
+def test_sigkill_during_store_build_loses_nothing(tmp_path: Path) -> None:
+    seed = int(os.environ.get("KG_CRASH_SEED", random.SystemRandom().randrange(10**6)))
+    print(f"KG_CRASH_SEED={seed}")
+    rng = random.Random(seed)
+    corpus, out, store = tmp_path / "corpus", tmp_path / "out", tmp_path / "store"
+    corpus.mkdir()
+    shutil.copy(SAMPLE, corpus / SAMPLE.name)
+    shutil.copy(OTHERS[0], corpus / "other-a.txt")
+
+    # before: a complete build of the first corpus, kept to return to after each run
+    run_build(corpus, out, store)
+    before = hashes(corpus)
+    assert store_documents(store) == before
+    old = snapshot(out)
+    saved_out, saved_store = tmp_path / "saved-out", tmp_path / "saved-store"
+    shutil.copytree(out, saved_out)
+    shutil.copytree(store, saved_store)
+
+    # after: one report edited, one added
+    with (corpus / SAMPLE.name).open("a", encoding="utf-8") as fh:
+        fh.write("\n省司法厅全年办理案件12345件，同比增长6.5%。\n")
+    shutil.copy(OTHERS[1], corpus / "other-b.txt")
+    after = hashes(corpus)
+    assert after != before
+    full = run_build(corpus, tmp_path / "ref-out", tmp_path / "ref-store")
+    new = snapshot(tmp_path / "ref-out")
+    assert new != old
+
+    outcomes = []
+    for _ in range(KILLS):
+        proc = kg_build(corpus, out, store)
+        time.sleep(rng.uniform(0.05, full))
+        finished = proc.poll() is not None
+        if not finished:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        assert proc.stderr is not None
+        proc.stderr.close()
+        docs = store_documents(store)  # the store always opens
+        for doc_id in before.keys() | after.keys():
+            assert docs.get(doc_id) in (before.get(doc_id), after.get(doc_id)), doc_id
+        assert docs in (before, after)  # one transaction: all before or all after
+        check_outputs(out, old, new, (before, after))
+        outcomes.append(("finished" if finished else "killed", "after" if docs == after else "before"))
+        if docs == after:  # back to the before state, so that every kill interrupts the same change
+            shutil.rmtree(out)
+            shutil.rmtree(store)
+            shutil.copytree(saved_out, out)
+            shutil.copytree(saved_store, store)
+    print("outcomes:", outcomes)
+
+    run_build(corpus, out, store)  # the rerun completes the build
+    assert store_documents(store) == after
+    assert snapshot(out) == new
+    check_outputs(out, old, new, (after,))
