@@ -1,7 +1,7 @@
 """Extraction of initiatives: named campaigns, mechanisms, models, platforms, projects.
 
-Four readings, all driven by lexicons (``initiative_heads.tsv``,
-``initiative_cues.tsv``, ``initiatives.tsv``):
+Five readings, all driven by lexicons (``initiative_heads.tsv``,
+``initiative_cues.tsv``, ``initiative_quote_cues.tsv``, ``initiatives.tsv``):
 
 - a quoted name that a head word follows (“万所联万会”机制, “1+4+7”法治建设考评模式),
   or a run of quotes before one (“涉法涉诉积案集中清理”“陇原风暴”…等专项行动), or
@@ -12,7 +12,10 @@ Four readings, all driven by lexicons (``initiative_heads.tsv``,
   建立政府规章动态清理机制, 举办首届…论坛); names with 的 are descriptions, not names.
 - a project at the start of a clause (陇电入鲁工程建成投运) and railway lines
   (银兰高铁中兰段), items of a list before 等工程/等项目.
-- well-known programmes by name (乡村振兴战略, 以工代赈, 一带一路).
+- well-known programmes by name (乡村振兴战略, 以工代赈, 一带一路, 京津冀协同发展).
+- by context (:mod:`kg.extract.initiative_context`): a quoted coinage a verb leads
+  to or a carrier noun follows (推广“链式改造”, “蜀里安逸”消费券), numbered events,
+  city games and named funds.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from functools import cache
 
 from ..lexicon import load_table
 from ..model import Mention, Sentence
-from .place_lexicon import place_lexicon
+from .initiative_context import bare_quote_kind, events_and_funds, is_formula, is_period
 
 __all__ = ["extract_initiatives"]
 
@@ -95,28 +98,10 @@ _RAIL = re.compile(
     rf"([{_HAN}]{{2,8}}?(?:（[{_HAN}]{{1,3}}）)?(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)"
     rf"(?:[{_HAN}]{{2,4}}至[{_HAN}]{{2,4}}段|[{_HAN}]{{2,3}}段)?)(?=[、，。；等和与及建开加]|$)"
 )
-#: A numbered event: 第十四届中国艺术节, 第二届“一带一路”科技交流大会 (not 第十四届全国人民代表大会).
-_EVENT = re.compile(
-    rf"(?:第[一二三四五六七八九十百\d]+|首)届((?:“[^“”]{{1,12}}”|[{_HAN}A-Za-z—·]){{2,24}}?"
-    rf"(?:博览会|交易会|洽谈会|研讨会|推介会|交流会|展览会|运动会|艺术节|文化节|旅游节|电影节|大会|论坛|峰会|年会|大赛|节|展))"
-    rf"(?=[，。；：、）)等和与及在期上]|$)"
-)
-_NOT_EVENT = re.compile(r"代表|委员|人民|党")
-#: Games and fairs known by a city and a short name (成都世运会, 南京青奥会).
-_GAMES = re.compile(
-    rf"([{_HAN}]{{2}})(世运会|亚运会|亚残运会|冬奥会|冬残奥会|奥运会|残奥会|青奥会|大运会|全运会|残运会|"
-    rf"特奥会|冬运会|学青会|民运会|园博会|花博会|东亚运动会|世园会)"
-)
-#: A named fund: 国家创业投资S基金, 四川社保科创基金 (a place or 国家 starts it).
-_FUND = re.compile(
-    rf"(?:^|(?<=[、，。；：])|(?<=落地|设立|组建|发起|成立|用好|做强|发挥))"
-    rf"([{_HAN}A-Za-z]{{4,16}}?基金)(?=[、，。；等和与及]|$)"
-)
 _RAIL_TAIL = re.compile(
     rf"(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)"
     rf"(?:[{_HAN}]{{2,4}}至[{_HAN}]{{2,4}}段|[{_HAN}]{{2,3}}段)?$"
 )
-_FUND_VERB = re.compile(r"落地|设立|组建|发起|成立|用好|做强|发挥")
 _PHASE = re.compile(rf"(?:^|(?<=[、，。；：]))([{_HAN}]{{2,12}}机场[一二三四五六七八九十]期)")
 
 
@@ -148,7 +133,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?=建成|开工|具备|投运|取得|入选|加快|有序|成为|从无到有|获批|落地|让|进入|实现|"
             rf"刷新|深入|全面|工作|基本建立|正式|启动|顺利|[，。；、])"
         ),
-        "list_head": re.compile(rf"等(?:重大|重点)?(工程|项目|高速公路)"),
+        "list_head": re.compile(r"等(?:重大|重点)?(工程|项目|高速公路)"),
         "known": re.compile("|".join(re.escape(n) for n in names)),
         "ends_head": re.compile(rf"(?:{heads})$"),
     }
@@ -182,7 +167,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     found += _clause_led(text)
     found += _rails(text)
     found += _known_names(text)
-    found += _events_and_funds(text)
+    found += events_and_funds(text)
     return _to_mentions(sentence, _select(found))
 
 
@@ -202,21 +187,21 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
         content = _content(q).strip()
         if not content or content.isdigit() or any(c in content for c in "。！？，,；;"):
             continue  # a quoted sentence is a slogan, not a name
-        if content in _quote_cues().formula:
+        if is_formula(content):
             continue  # “四个全面”战略布局: a political formula, not a programme
         kind = _chain_head(text, quotes, qi, run_last[qi])
         own = pats["ends_head"].search(content)
         if own and len(content) > len(own.group()) and kind != "modifier":
             kind = _kind(own.group())  # “千万工程”经验: the name's own head word says what it is
         launched = re.search(rf"(?:{_cues().verbs})$", text[max(0, q.start() - 8) : q.start()])
-        if kind is None and launched and _SLOGAN.search(content) and not _PERIOD.match(content):
+        if kind is None and launched and _SLOGAN.search(content) and not is_period(content):
             kind = "other" if not re.search(r"[、·]", content) else "mechanism"
         if kind is None and _FORMULA.fullmatch(content):
             kind = "other"  # “14+1”重点产业链: a numbered formula is always a coined name
         if kind is None and _BUILT.match(text, q.end()):
             kind = "project"  # “钍基熔盐实验堆”在武威建成运行
         if kind is None:
-            kind = _bare_kind(text, quotes[run_first[qi]].start(), q, quotes[run_last[qi]].end())
+            kind = bare_quote_kind(text, quotes[run_first[qi]].start(), q, quotes[run_last[qi]].end())
         if kind == "modifier":  # “二维码”一键举报平台: the name is what follows
             m = pats["after_quote"].match(text, q.end())
             name = m.group(2) + m.group(3) if m else ""
@@ -226,69 +211,6 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
         elif kind is not None:
             out.append((q.start() + 1, q.end() - 1, content, kind, 3))
     return out
-
-
-@dataclass(frozen=True)
-class _QuoteCues:
-    """``initiative_quote_cues.tsv`` as patterns."""
-
-    verb: re.Pattern[str]  #: a verb, then up to 8 characters, at the end of the text before
-    carrier: re.Pattern[str]  #: a carrier noun (after 等 and a short modifier)
-    carrier_kind: dict[str, str]
-    not_before: re.Pattern[str]
-    not_after: re.Pattern[str]
-    formula: frozenset[str]
-
-
-@cache
-def _quote_cues() -> _QuoteCues:
-    words: dict[str, list[str]] = {}
-    kinds: dict[str, str] = {}
-    for r in load_table("initiative_quote_cues"):
-        words.setdefault(r["role"], []).append(r["word"])
-        if r["role"] == "carrier":
-            kinds[r["word"]] = r["kind"] or "other"
-
-    def alt(role: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(words.get(role, []), key=len, reverse=True))
-
-    return _QuoteCues(
-        verb=re.compile(rf"(?:{alt('verb')})[{_HAN}A-Za-z0-9]{{0,8}}$"),
-        carrier=re.compile(rf"(?:等[{_HAN}]{{0,4}}?)?({alt('carrier')})"),
-        carrier_kind=kinds,
-        not_before=re.compile(rf"(?:{alt('not_before')})(?:全国|全省|全球)?$"),
-        not_after=re.compile(rf"(?:{alt('not_after')})"),
-        formula=frozenset(words.get("formula", [])),
-    )
-
-
-#: Period names (“十四五”, “八五”) are not programmes.
-_PERIOD = re.compile(r"^十?[一二三四五六七八九十]五$")
-
-
-def _bare_kind(text: str, run_start: int, q: re.Match[str], run_end: int) -> str | None:
-    """The kind of a quoted coinage with no head word, from its context, or None.
-
-    A work report names its programmes and brands in quotes after a verb
-    (推广数智化“链式改造”) or before a carrier noun (“蜀里安逸”消费券, “两重”“两新”
-    政策资金); honours, achievements and political formulas (首家“灯塔工厂”,
-    实现“双过万”, 增强“四个意识”) and quoted phrases are rhetoric.
-    """
-    content = _content(q).strip()
-    cues = _quote_cues()
-    if not 2 <= len(content) <= 12 or "的" in content or re.search(r"\s", content):
-        return None
-    if _PERIOD.match(content) or content in cues.formula:
-        return None
-    before = text[max(0, run_start - 12) : run_start]
-    if cues.not_before.search(before) or cues.not_after.match(text, q.end()):
-        return None
-    carrier = cues.carrier.match(text, run_end)
-    if carrier:
-        return cues.carrier_kind[carrier.group(1)]
-    if cues.verb.search(before):
-        return "other"
-    return None
 
 
 def _content(q: re.Match[str]) -> str:
@@ -383,7 +305,10 @@ def _list_items(
 def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
     out = []
     for m in _patterns()["clause"].finditer(text):
-        if re.match(rf"^要?(?:扎实|深入|全面|持续|大力|积极|加快|统筹|着力)?(?:{_cues().verbs})", m.group(1)):
+        if re.match(
+            rf"^要?(?:扎实|深入|全面|持续|大力|积极|加快|统筹|着力)?(?:{_cues().verbs})",
+            m.group(1),
+        ):
             continue  # a verb phrase: the verb-led reading handles it
         if re.search(rf"[\d０-９%]|亿元|万元|[{_NUMERAL}](?:个|家|户)", m.group(1)):
             continue
@@ -419,30 +344,6 @@ def _rails(text: str) -> list[tuple[int, int, str, str, int]]:
     return out
 
 
-def _events_and_funds(text: str) -> list[tuple[int, int, str, str, int]]:
-    """Numbered events (第十四届中国艺术节), city games (成都世运会), named funds."""
-    out: list[tuple[int, int, str, str, int]] = []
-    if "届" not in text and "会" not in text and "基金" not in text:
-        return out  # most sentences: skip the three scans
-    for m in _EVENT.finditer(text) if "届" in text else ():
-        if not _NOT_EVENT.search(m.group(1)):
-            out.append((m.start(), m.end(), m.group(), "activity", 3))  # wins over its quoted part
-    places = place_lexicon().surfaces
-    for m in _GAMES.finditer(text) if "会" in text else ():
-        if m.group(1) in places:
-            out.append((m.start(), m.end(), m.group(), "activity", 2))
-    for m in _FUND.finditer(text) if "基金" in text else ():
-        name, start = m.group(1), m.start(1)
-        verb = None
-        for verb in _FUND_VERB.finditer(name):
-            pass  # 成功落地国家…基金: the name starts after the last verb
-        if verb:
-            start, name = start + verb.end(), name[verb.end() :]
-        if name.startswith(("国家", "中国")) or any(True for _ in place_lexicon().candidates(name, 0)):
-            out.append((start, m.end(1), name, "other", 2))
-    return out
-
-
 def _known_names(text: str) -> list[tuple[int, int, str, str, int]]:
     known = _known()
     out = []
@@ -454,7 +355,9 @@ def _known_names(text: str) -> list[tuple[int, int, str, str, int]]:
     return out
 
 
-def _select(found: list[tuple[int, int, str, str, int]]) -> list[tuple[int, int, str, str, int]]:
+def _select(
+    found: list[tuple[int, int, str, str, int]],
+) -> list[tuple[int, int, str, str, int]]:
     """Non-overlapping candidates: quoted names first, then longer, then by priority."""
     starts: list[int] = []  # chosen spans, sorted by start (they never overlap)
     ends: list[int] = []

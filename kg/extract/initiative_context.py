@@ -1,0 +1,140 @@
+"""Initiatives named by their context rather than a head word (used by
+:mod:`kg.extract.initiatives`).
+
+- a quoted coinage with no head word: a programme or brand when a verb leads
+  to it or a carrier noun follows it (``initiative_quote_cues.tsv``);
+- numbered events (第十四届中国艺术节), city games (成都世运会) and named funds
+  that a place or 国家 starts (四川社保科创基金).
+
+Candidates are ``(start, end, name, kind, priority)`` tuples, as in
+:mod:`kg.extract.initiatives`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import load_table
+from .place_lexicon import place_lexicon
+
+__all__ = ["bare_quote_kind", "events_and_funds", "is_formula", "is_period"]
+
+_HAN = r"\u4e00-\u9fff"
+
+#: A numbered event: 第十四届中国艺术节, 第二届“一带一路”科技交流大会 (not 第十四届全国人民代表大会).
+_EVENT = re.compile(
+    rf"(?:第[一二三四五六七八九十百\d]+|首)届((?:“[^“”]{{1,12}}”|[{_HAN}A-Za-z—·]){{2,24}}?"
+    rf"(?:博览会|交易会|洽谈会|研讨会|推介会|交流会|展览会|运动会|艺术节|文化节|旅游节|电影节|大会|论坛|峰会|年会|大赛|节|展))"
+    rf"(?=[，。；：、）)等和与及在期上]|$)"
+)
+_NOT_EVENT = re.compile(r"代表|委员|人民|党")
+#: Games and fairs known by a city and a short name (成都世运会, 南京青奥会).
+_GAMES = re.compile(
+    rf"([{_HAN}]{{2}})(世运会|亚运会|亚残运会|冬奥会|冬残奥会|奥运会|残奥会|青奥会|大运会|全运会|残运会|"
+    rf"特奥会|冬运会|学青会|民运会|园博会|花博会|东亚运动会|世园会)"
+)
+#: A named fund: 国家创业投资S基金, 四川社保科创基金 (a place or 国家 starts it).
+_FUND = re.compile(
+    rf"(?:^|(?<=[、，。；：])|(?<=落地|设立|组建|发起|成立|用好|做强|发挥))"
+    rf"([{_HAN}A-Za-z]{{4,16}}?基金)(?=[、，。；等和与及]|$)"
+)
+_FUND_VERB = re.compile(r"落地|设立|组建|发起|成立|用好|做强|发挥")
+
+
+@dataclass(frozen=True)
+class _QuoteCues:
+    """``initiative_quote_cues.tsv`` as patterns."""
+
+    verb: re.Pattern[str]  #: a verb, then up to 8 characters, at the end of the text before
+    carrier: re.Pattern[str]  #: a carrier noun (after 等 and a short modifier)
+    carrier_kind: dict[str, str]
+    not_before: re.Pattern[str]
+    not_after: re.Pattern[str]
+    formula: frozenset[str]
+
+
+@cache
+def _quote_cues() -> _QuoteCues:
+    words: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
+    for r in load_table("initiative_quote_cues"):
+        words.setdefault(r["role"], []).append(r["word"])
+        if r["role"] == "carrier":
+            kinds[r["word"]] = r["kind"] or "other"
+
+    def alt(role: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(words.get(role, []), key=len, reverse=True))
+
+    return _QuoteCues(
+        verb=re.compile(rf"(?:{alt('verb')})[{_HAN}A-Za-z0-9]{{0,8}}$"),
+        carrier=re.compile(rf"(?:等[{_HAN}]{{0,4}}?)?({alt('carrier')})"),
+        carrier_kind=kinds,
+        not_before=re.compile(rf"(?:{alt('not_before')})(?:全国|全省|全球)?$"),
+        not_after=re.compile(rf"(?:{alt('not_after')})"),
+        formula=frozenset(words.get("formula", [])),
+    )
+
+
+#: Period names (“十四五”, “八五”) are not programmes.
+_PERIOD = re.compile(r"^十?[一二三四五六七八九十]五$")
+
+
+def bare_quote_kind(text: str, run_start: int, q: re.Match[str], run_end: int) -> str | None:
+    """The kind of a quoted coinage with no head word, from its context, or None.
+
+    A work report names its programmes and brands in quotes after a verb
+    (推广数智化“链式改造”) or before a carrier noun (“蜀里安逸”消费券, “两重”“两新”
+    政策资金); honours, achievements and political formulas (首家“灯塔工厂”,
+    实现“双过万”, 增强“四个意识”) and quoted phrases are rhetoric.
+    """
+    content = next(g for g in q.groups() if g is not None).strip()
+    cues = _quote_cues()
+    if not 2 <= len(content) <= 12 or "的" in content or re.search(r"\s", content):
+        return None
+    if _PERIOD.match(content) or content in cues.formula:
+        return None
+    before = text[max(0, run_start - 12) : run_start]
+    if cues.not_before.search(before) or cues.not_after.match(text, q.end()):
+        return None
+    carrier = cues.carrier.match(text, run_end)
+    if carrier:
+        return cues.carrier_kind[carrier.group(1)]
+    if cues.verb.search(before):
+        return "other"
+    return None
+
+
+def is_formula(content: str) -> bool:
+    """A fixed political formula (“四个全面”), never a programme."""
+    return content in _quote_cues().formula
+
+
+def is_period(content: str) -> bool:
+    """A plan period's name (“十四五”)."""
+    return _PERIOD.match(content) is not None
+
+
+def events_and_funds(text: str) -> list[tuple[int, int, str, str, int]]:
+    """Numbered events (第十四届中国艺术节), city games (成都世运会), named funds."""
+    out: list[tuple[int, int, str, str, int]] = []
+    if "届" not in text and "会" not in text and "基金" not in text:
+        return out  # most sentences: skip the three scans
+    for m in _EVENT.finditer(text) if "届" in text else ():
+        if not _NOT_EVENT.search(m.group(1)):
+            out.append((m.start(), m.end(), m.group(), "activity", 3))  # wins over its quoted part
+    places = place_lexicon().surfaces
+    for m in _GAMES.finditer(text) if "会" in text else ():
+        if m.group(1) in places:
+            out.append((m.start(), m.end(), m.group(), "activity", 2))
+    for m in _FUND.finditer(text) if "基金" in text else ():
+        name, start = m.group(1), m.start(1)
+        verb = None
+        for verb in _FUND_VERB.finditer(name):
+            pass  # 成功落地国家…基金: the name starts after the last verb
+        if verb:
+            start, name = start + verb.end(), name[verb.end() :]
+        if name.startswith(("国家", "中国")) or any(True for _ in place_lexicon().candidates(name, 0)):
+            out.append((start, m.end(1), name, "other", 2))
+    return out

@@ -1,0 +1,43 @@
+"""Initiatives by context: bare quoted coinages, events, games and funds."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.initiative_context import (
+    bare_quote_kind,
+    events_and_funds,
+    is_formula,
+    is_period,
+)
+
+
+def _bare(text: str) -> str | None:
+    q = re.search(r"“([^“”]+)”", text)
+    assert q is not None
+    return bare_quote_kind(text, q.start(), q, q.end())
+
+
+def test_verb_or_carrier_makes_a_quote_a_name() -> None:
+    assert _bare("推广数智化“链式改造”，") == "other"
+    assert _bare("发放“蜀里安逸”消费券") == "campaign"
+    assert _bare("探索空间治理“一张图”建设") == "project"
+
+
+def test_rhetoric_honours_and_achievements_are_not() -> None:
+    assert _bare("成功培育首家“灯塔工厂”") is None
+    assert _bare("首次实现“双过万”") is None
+    assert _bare("专精特新“小巨人”企业") is None
+    assert _bare("敢于“亮剑”，") is None
+    assert _bare("打造“365天不落幕的科技博览会”") is None
+
+
+def test_formulas_and_periods() -> None:
+    assert is_formula("四个意识") and not is_formula("链式改造")
+    assert is_period("十四五") and is_period("八五") and not is_period("五个专项治理")
+
+
+def test_events_games_and_funds() -> None:
+    names = [c[2] for c in events_and_funds("办好第十四届中国艺术节、成都世运会，落地四川社保科创基金，")]
+    assert names == ["第十四届中国艺术节", "成都世运会", "四川社保科创基金"]
+    assert events_and_funds("第十四届全国人民代表大会，设立产业投资基金，") == []
