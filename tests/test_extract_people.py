@@ -52,7 +52,7 @@ def test_comrade_without_title() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["省长高度重视", "市委书记主持召开会议", "各部门主要负责同志", "深入学习贯彻习近平法治思想", "全国政协委员"],
+    ["省长高度重视", "市委书记主持召开会议", "各部门主要负责同志", "全国政协委员"],
 )
 def test_no_person_without_a_name(text: str) -> None:
     assert people(text) == {}
@@ -118,3 +118,58 @@ def test_member_titles_vice_chairs_and_secretary_after_a_name(text: str, name: s
 
 def test_a_party_committee_secretary_without_a_name_is_no_person() -> None:
     assert people("各级党委书记要带头") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("坚持以习近平新时代中国特色社会主义思想为指导", {"习近平"}),
+        ("深入学习贯彻习近平法治思想", {"习近平"}),
+        ("以马克思列宁主义、毛泽东思想、邓小平理论为指导", {"毛泽东", "邓小平"}),
+        ("以江泽民同志为核心的党中央", {"江泽民"}),
+        ("毛泽东、周恩来、刘少奇、朱德等老一辈革命家", {"毛泽东", "周恩来", "刘少奇", "朱德"}),
+        ("胡锦涛、温家宝、江泽民、朱镕基、李鹏同志", {"胡锦涛", "温家宝", "江泽民", "朱镕基", "李鹏"}),
+        ("对林彪、“四人帮”的斗争", {"林彪"}),
+        ("刘少奇、林彪两个资产阶级司令部", {"刘少奇", "林彪"}),
+    ],
+)
+def test_leaders_are_named_anywhere_without_a_post(text: str, names: set[str]) -> None:
+    got = people(text)
+    assert set(got) == names and all(p == () for p in got.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "post"),
+    [
+        ("李强总理出席", "李强", PostRef("总理", "国务院")),
+        ("国务院总理李强", "李强", PostRef("国务院总理", "国务院")),
+        ("以胡锦涛同志为总书记的党中央", "胡锦涛", PostRef("总书记", "党中央")),
+        ("毛泽东主席指出", "毛泽东", PostRef("主席", None)),
+    ],
+)
+def test_a_leader_gets_a_post_only_where_the_text_gives_one(text: str, name: str, post: PostRef) -> None:
+    assert people(text) == {name: (post,)}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("向更加宽裕的小康生活迈进", set()),  # 康生 inside 小康生活
+        ("中韩正在推进自贸协定谈判", set()),  # 韩正 across 中韩|正在
+        ("李鹏飞主持会议", set()),  # a longer name that starts with 李鹏
+        ("在国际市场汪洋大海中搏击风浪", set()),  # 汪洋 is also a word
+        ("推进万里茶道申遗", set()),  # 万里 is also a word
+        ("委员长万里主持会议", {"万里"}),  # … but a person next to a title
+        ("陈云同志的发言", {"陈云"}),
+        ("韩正副主席出席", {"韩正"}),
+    ],
+)
+def test_two_character_leader_names_need_a_boundary(text: str, names: set[str]) -> None:
+    assert set(people(text)) == names
+
+
+def test_variant_spellings_resolve_to_the_simplified_name() -> None:
+    (m,) = extract_people(Sentence.of("毛澤東主席"))
+    assert (m.text, m.name) == ("毛澤東", "毛泽东")
+    (m,) = extract_people(Sentence.of("劉少奇、"))
+    assert (m.text, m.name, m.posts) == ("劉少奇", "刘少奇", ())

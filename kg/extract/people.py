@@ -6,7 +6,13 @@ Without a statistical tagger a person is found where a report names one:
   (省委书记胡昌升, 省法院院长王中明, 甘肃省省长 任振鹤, 国务院总理　李克强,
   责任编辑:张曦云), several titles joined by 、 (省长、省政府行政复议委员会主任任振鹤);
 - before a title that may follow a name (习近平总书记);
-- before 同志 (习近平同志).
+- before 同志 (习近平同志);
+- anywhere for the PRC's top leaders of ``people_leaders.tsv`` (毛泽东思想,
+  邓小平理论, 习近平新时代中国特色社会主义思想, 胡锦涛、温家宝), with a post only
+  when one of the rules above gives it. A two-character leader name (李强, 陈云)
+  needs punctuation, 同志 or a title after it, or a boundary on both sides, so
+  小康生活, 中韩正在 or 李鹏飞 name no one; a name that is
+  also a word (万里, 汪洋) is left to the rules above.
 
 A name is a surname from ``data/lexicon/surnames.tsv`` and one or two more
 characters, and must end where a name can end (punctuation, 同志, 为, 应邀 …:
@@ -45,6 +51,8 @@ class _PeopleLexicon:
     compound_surnames: frozenset[str]
     follow: re.Pattern[str]
     notname: frozenset[str]
+    leaders: re.Pattern[str]  #: leader names and their variant spellings
+    canonical: dict[str, str]  #: variant spelling → name (毛澤東 → 毛泽东)
 
 
 @cache
@@ -52,6 +60,8 @@ def _lexicon() -> _PeopleLexicon:
     rows = load_table("posts")
     surnames = load_column("surnames", "surname")
     ctx = load_table("person_context")
+    leaders = [r for r in load_table("people_leaders") if r["word"] != "yes"]
+    canonical = {v: r["name"] for r in load_table("people_leaders") for v in r["variants"].split(";") if v}
     return _PeopleLexicon(
         titles=trie_regex(r["title"] for r in rows),
         implied={r["title"]: r["agency"].strip() for r in rows},
@@ -60,6 +70,8 @@ def _lexicon() -> _PeopleLexicon:
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
         follow=trie_regex(r["word"] for r in ctx if r["kind"] == "follow"),
         notname=frozenset(r["word"] for r in ctx if r["kind"] == "notname"),
+        leaders=trie_regex([r["name"] for r in leaders] + [v for v, n in canonical.items() if n in {r["name"] for r in leaders}]),
+        canonical=canonical,
     )
 
 
@@ -203,7 +215,35 @@ def _people(text: str) -> list[tuple[int, int, tuple[PostRef, ...]]]:
         if start is not None and not any(s < m.start() and start < e for s, e in taken):
             if not any(s < m.start() and start < e for s, e in found):
                 found.setdefault((start, m.start()), []).extend(_post_as(text, m.end()))
+    for s, e in _leaders(text):
+        if not any(fs < e and s < fe for fs, fe in found):
+            found[(s, e)] = []
     return [(s, e, tuple(dict.fromkeys(p))) for (s, e), p in sorted(found.items())]
+
+
+def _leaders(text: str) -> list[tuple[int, int]]:
+    """Spans of the top leaders' names (毛泽东|思想, 胡锦涛、温家宝), without posts."""
+    out: list[tuple[int, int]] = []
+    for m in _lexicon().leaders.finditer(text):
+        s, e = m.span()
+        listed = bool(out) and out[-1][1] == s - 1 and text[s - 1] == "、"  # 刘少奇、林彪两个…
+        if e - s > 2 or listed or _closed(text, e) or (_starts_name(text, s) and _ends_name(text, e)):
+            out.append((s, e))
+    return out
+
+
+def _closed(text: str, pos: int) -> bool:
+    """A strong right boundary: punctuation (林彪、), 同志 or a post title (李强总理)."""
+    if pos >= len(text) or not _is_cjk(text[pos]):
+        return True
+    return text.startswith("同志", pos) or _lexicon().titles.match(text, pos) is not None
+
+
+def _starts_name(text: str, pos: int) -> bool:
+    """True when a two-character name may start at ``pos``: start, non-CJK, a function character or a title."""
+    if pos == 0 or not _is_cjk(text[pos - 1]) or text[pos - 1] in _LEFT_OK:
+        return True
+    return any(_lexicon().titles.fullmatch(text, pos - n, pos) for n in range(1, min(pos, 8) + 1))
 
 
 def _names_listed(text: str, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -254,6 +294,7 @@ def extract_people(sentence: Sentence) -> list[Mention]:
         Mention(
             kind="person",
             text=sentence.text[s:e],
+            name=_lexicon().canonical.get(sentence.text[s:e], ""),
             start=sentence.start + s,
             end=sentence.start + e,
             sentence=sentence.index,
