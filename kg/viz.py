@@ -137,7 +137,10 @@ def _page_data(g: nx.MultiDiGraph, max_labels: int, rank: dict[str, float], show
     pos = layout(u)
     ids = {n: i for i, n in enumerate(g.nodes())}
     top = max(rank.values(), default=0.0) or 1.0
-    labelled = set(sorted(g.nodes(), key=lambda n: (-rank.get(n, 0.0), natural_key(n)))[:max_labels])
+    # labels for the most central related entities; unrelated ones sit in a tight grid where
+    # labels would overlap, and show theirs on hover, search or click
+    related = [n for n in g.nodes() if u.degree(n) > 0]
+    labelled = set(sorted(related, key=lambda n: (-rank.get(n, 0.0), natural_key(n)))[:max_labels])
     nodes, tips = [], []
     for n, d in g.nodes(data=True):
         cls = d.get("class", "")

@@ -123,6 +123,7 @@ def test_unrelated_entities_can_start_hidden(nxg: nx.MultiDiGraph, page: str) ->
     shown = page_data(page)
     assert [n["name"] for n in shown["nodes"] if n.get("iso")] == ["法治日报"]
     assert not any(n.get("hidden") for n in shown["nodes"])
+    assert [n["name"] for n in shown["nodes"] if "label" not in n] == ["法治日报"]  # no label in the grid
     hidden = page_data(render_html(nxg, isolated=False))
     assert [n["name"] for n in hidden["nodes"] if n.get("hidden")] == ["法治日报"]
     assert re.search(r'<input type="checkbox" id="isolated">', render_html(nxg, isolated=False))
