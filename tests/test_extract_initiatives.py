@@ -154,3 +154,9 @@ def test_railway_segments_between_two_stations() -> None:
 def test_project_after_a_quantity_and_de() -> None:
     got = _found("谋划多年、惠及3400万人的引大济岷工程启动建设")
     assert got == [("引大济岷工程", "project")]
+
+
+def test_a_clause_with_its_own_verb_is_not_a_name() -> None:
+    assert _found("国有企业建立现代企业制度取得重大进展") == [("现代企业制度", "mechanism")]
+    assert _found("深入实施创新驱动发展战略，") == [("创新驱动发展战略", "other")]
+    assert _found("在全国率先建成国际道路运输集结中心，") == [("国际道路运输集结中心", "project")]

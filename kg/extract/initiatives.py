@@ -310,7 +310,9 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
             m.group(1),
         ):
             continue  # a verb phrase: the verb-led reading handles it
-        if re.search(rf"[\d０-９%]|亿元|万元|[{_NUMERAL}](?:个|家|户)", m.group(1)):
+        if re.search(f"(?:{_cues().verbs})", m.group(1)[1:]):
+            continue  # 国有企业建立现代企业制度: a clause with its verb, not a name
+        if re.search(rf"[\d０-９%]|亿元|万元|[{_NUMERAL}余](?:个|家|户)", m.group(1)):
             continue
         cleaned = _clean(m.start(1), m.group(1), m.group(2))
         if cleaned and m.group(2) == "制度" and len(cleaned[1]) < 6:
