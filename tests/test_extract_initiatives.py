@@ -160,3 +160,10 @@ def test_a_clause_with_its_own_verb_is_not_a_name() -> None:
     assert _found("国有企业建立现代企业制度取得重大进展") == [("现代企业制度", "mechanism")]
     assert _found("深入实施创新驱动发展战略，") == [("创新驱动发展战略", "other")]
     assert _found("在全国率先建成国际道路运输集结中心，") == [("国际道路运输集结中心", "project")]
+
+
+def test_a_verb_led_list_of_names_gives_each_name() -> None:
+    got = _found("加快建设大湾区国际科技创新中心、综合性国家科学中心，打造")
+    assert got == [("大湾区国际科技创新中心", "project"), ("综合性国家科学中心", "project")]
+    got = [n for n, _ in _found("实施科教兴国战略、人才强国战略，")]
+    assert got == ["科教兴国战略", "人才强国战略"]

@@ -259,6 +259,10 @@ def _verb_led(text: str) -> list[tuple[int, int, str, str, int]]:
         if counted and "、" in name[: counted.start()]:  # 创建A、B2个国家先进制造业集群
             out += _list_items(text, start, start + counted.start(), head, every=True)
             continue
+        first = name.split("、", 1)[0]
+        if "、" in name and _patterns()["ends_head"].search(first) and len(first) > 3:
+            out += _list_items(text, start, start + len(name), head)  # 建设A中心、B中心
+            continue
         if "、" in name and text.startswith("等", m.end(1)):
             continue  # 启动A、B、C制度等改革: a list of sectors, not a name
         cleaned = _clean(start, name, head) if "之间" not in name else None
