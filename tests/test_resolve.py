@@ -12,7 +12,7 @@ from kg.evaluate import score
 from kg.extract import extract
 from kg.ingest import read_document
 from kg.lexicon import load_table
-from kg.model import Extraction, Mention, Segmented, Document, Sentence
+from kg.model import Document, Extraction, Mention, Segmented, Sentence
 from kg.resolve import resolve
 from kg.segment import segment
 

@@ -10,9 +10,9 @@ Without a statistical tagger a person is found where a report names one:
 - anywhere for the PRC's top leaders of ``people_leaders.tsv`` (毛泽东思想,
   邓小平理论, 习近平新时代中国特色社会主义思想, 胡锦涛、温家宝), with a post only
   when one of the rules above gives it. A two-character leader name (李强, 陈云)
-  needs punctuation, 同志 or a title after it, or a boundary on both sides, so
-  小康生活, 中韩正在 or 李鹏飞 name no one; a name that is
-  also a word (万里, 汪洋) is left to the rules above.
+  needs punctuation, 同志 or a title after it, a leader and 、 before it, or a
+  boundary on both sides, so 小康生活, 中韩正在 or 李鹏飞 name no one; a name that
+  is also a word (万里, 汪洋) is left to the rules above.
 
 A name is a surname from ``data/lexicon/surnames.tsv`` and one or two more
 characters, and must end where a name can end (punctuation, 同志, 为, 应邀 …:
@@ -31,7 +31,7 @@ from .agencies import cached_agency_spans
 from .agency_lexicon import agency_lexicon
 from .trie import trie_regex
 
-__all__ = ["extract_people", "post_agency", "PUBLISHER"]
+__all__ = ["PUBLISHER", "extract_people", "post_agency"]
 
 #: Marker in posts.tsv for posts of the publishing site (责任编辑).
 PUBLISHER = "@publisher"
@@ -60,8 +60,9 @@ def _lexicon() -> _PeopleLexicon:
     rows = load_table("posts")
     surnames = load_column("surnames", "surname")
     ctx = load_table("person_context")
-    leaders = [r for r in load_table("people_leaders") if r["word"] != "yes"]
-    canonical = {v: r["name"] for r in load_table("people_leaders") for v in r["variants"].split(";") if v}
+    leaders = load_table("people_leaders")
+    canonical = {v: r["name"] for r in leaders for v in r["variants"].split(";") if v}
+    scanned = [f for r in leaders if r["word"] != "yes" for f in (r["name"], *r["variants"].split(";")) if f]
     return _PeopleLexicon(
         titles=trie_regex(r["title"] for r in rows),
         implied={r["title"]: r["agency"].strip() for r in rows},
@@ -70,7 +71,7 @@ def _lexicon() -> _PeopleLexicon:
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
         follow=trie_regex(r["word"] for r in ctx if r["kind"] == "follow"),
         notname=frozenset(r["word"] for r in ctx if r["kind"] == "notname"),
-        leaders=trie_regex([r["name"] for r in leaders] + [v for v, n in canonical.items() if n in {r["name"] for r in leaders}]),
+        leaders=trie_regex(scanned),
         canonical=canonical,
     )
 
@@ -212,9 +213,9 @@ def _people(text: str) -> list[tuple[int, int, tuple[PostRef, ...]]]:
         if any(s <= m.start() < e for s, e in found):
             continue
         start = _name_before(text, m.start(), left_free=False)
-        if start is not None and not any(s < m.start() and start < e for s, e in taken):
-            if not any(s < m.start() and start < e for s, e in found):
-                found.setdefault((start, m.start()), []).extend(_post_as(text, m.end()))
+        spans_before = [*taken, *found]
+        if start is not None and not any(s < m.start() and start < e for s, e in spans_before):
+            found.setdefault((start, m.start()), []).extend(_post_as(text, m.end()))
     for s, e in _leaders(text):
         if not any(fs < e and s < fe for fs, fe in found):
             found[(s, e)] = []
