@@ -119,6 +119,9 @@ class _Server(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "govkg"
+    #: Seconds a connection may stay silent (slow headers, a body shorter than its
+    #: Content-Length) before it is closed, so that idle clients cannot hold threads forever.
+    timeout = 60
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         if self.server.config.log:
@@ -165,6 +168,9 @@ class _Handler(BaseHTTPRequestHandler):
             length = int(self.headers.get("Content-Length", ""))
         except ValueError:
             return self._error(411, "a Content-Length header is required")
+        if length < 0:  # read(-1) would wait for the client to close: a thread held per request
+            self.close_connection = True
+            return self._error(400, "a negative Content-Length")
         if length > self.server.config.max_body:
             self.close_connection = True
             return self._error(413, f"request body over {self.server.config.max_body} bytes")
