@@ -106,7 +106,7 @@ def test_bare_quoted_honours_periods_and_formulas_are_not_names() -> None:
 
 def test_numbered_events_and_city_games() -> None:
     assert _found("办好第十四届中国艺术节。") == [("第十四届中国艺术节", "activity")]
-    assert _found("成功举办第二届“一带一路”科技交流大会。") == [("第二届“一带一路”科技交流大会", "activity")]
+    assert _found("成功举办第二届“一带一路”科技交流大会。")[0] == ("第二届“一带一路”科技交流大会", "activity")
     assert _found("精心筹办成都世运会，") == [("成都世运会", "activity")]
     # a people's congress is an agency's session, not an event
     assert _found("第十四届全国人民代表大会第三次会议") == []
@@ -167,3 +167,8 @@ def test_a_verb_led_list_of_names_gives_each_name() -> None:
     assert got == [("大湾区国际科技创新中心", "project"), ("综合性国家科学中心", "project")]
     got = [n for n, _ in _found("实施科教兴国战略、人才强国战略，")]
     assert got == ["科教兴国战略", "人才强国战略"]
+
+
+def test_a_known_programme_inside_an_event_name_is_named_too() -> None:
+    got = _found("成功举办第二届“一带一路”科技交流大会。")
+    assert got == [("第二届“一带一路”科技交流大会", "activity"), ("一带一路", "other")]

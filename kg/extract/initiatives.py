@@ -166,9 +166,15 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     found += _verb_led(text)
     found += _clause_led(text)
     found += _rails(text)
-    found += _known_names(text)
+    known = _known_names(text)
+    found += known
     found += events_and_funds(text)
-    return _to_mentions(sentence, _select(found))
+    chosen = _select(found)
+    events = [(c[0], c[1]) for c in chosen if c[3] == "activity"]
+    if events and known:  # 第二届“一带一路”科技交流大会 names 一带一路 too
+        inside = [k for k in known if any(s <= k[0] and k[1] <= e and (s, e) != k[:2] for s, e in events)]
+        chosen = sorted(chosen + inside) if inside else chosen
+    return _to_mentions(sentence, chosen)
 
 
 def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
