@@ -172,3 +172,4 @@ def test_a_verb_led_list_of_names_gives_each_name() -> None:
 def test_a_known_programme_inside_an_event_name_is_named_too() -> None:
     got = _found("成功举办第二届“一带一路”科技交流大会。")
     assert got == [("第二届“一带一路”科技交流大会", "activity"), ("一带一路", "other")]
+    assert _found("举办首届中国国际进口博览会。") == [("首届中国国际进口博览会", "activity")]

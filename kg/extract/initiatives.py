@@ -172,7 +172,11 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     chosen = _select(found)
     events = [(c[0], c[1]) for c in chosen if c[3] == "activity"]
     if events and known:  # 第二届“一带一路”科技交流大会 names 一带一路 too
-        inside = [k for k in known if any(s <= k[0] and k[1] <= e and (s, e) != k[:2] for s, e in events)]
+        inside = [
+            k
+            for k in known
+            if k[3] != "activity" and any(s <= k[0] and k[1] <= e and (s, e) != k[:2] for s, e in events)
+        ]  # but not the fair inside 首届中国国际进口博览会
         chosen = sorted(chosen + inside) if inside else chosen
     return _to_mentions(sentence, chosen)
 
