@@ -41,3 +41,8 @@ def test_events_games_and_funds() -> None:
     names = [c[2] for c in events_and_funds("办好第十四届中国艺术节、成都世运会，落地四川社保科创基金，")]
     assert names == ["第十四届中国艺术节", "成都世运会", "四川社保科创基金"]
     assert events_and_funds("第十四届全国人民代表大会，设立产业投资基金，") == []
+
+
+def test_tasks_taken_in_hand_are_named() -> None:
+    assert _bare("重点抓好“三去一降一补”五项任务") == "other"
+    assert _bare("做好“保交楼”任务") == "other"
