@@ -128,3 +128,32 @@ def test_corpus_with_bad_files_still_builds_the_rest(tmp_path: Path) -> None:
     good_ids = {doc_id(SAMPLE)} | {doc_id(n) for n in GOOD}
     assert documents_in(out / "graph.ttl") == {str(doc_iri(i)) for i in good_ids}
     assert (out / "report.md").stat().st_size > 0
+
+
+EVIL = """甘肃省司法厅工作报告
+
+一、工作回顾
+
+省司法厅印发《<script>alert(1)</script>管理办法》，制定《"><img src=x onerror=alert(2)>条例》。
+省司法厅出台《javascript:alert(3)实施方案》，推进“</script><svg onload=alert(4)>”工程，全年办理案件1.2万件。
+省政府印发《甘肃省'onmouseover='alert(5)'规定》，推动“{{constructor.constructor('alert(6)')()}}”行动。
+"""
+
+
+def test_report_strings_reach_the_map_and_report_escaped(tmp_path: Path) -> None:
+    """Markup in a report's titles and quotes is data in graph.html, never markup (static check;
+    tests/test_viz_browser.py renders the page)."""
+    evil = tmp_path / "evil.txt"
+    evil.write_text(EVIL, encoding="utf-8")
+    code, err, _, _ = kg(["build", str(evil), "-o", str(tmp_path / "evil-out"), "-q"], tmp_path)
+    assert code == 0, err
+    code, err, _, _ = kg(["build", str(SAMPLE), "-o", str(tmp_path / "plain-out"), "-q"], tmp_path)
+    assert code == 0, err
+    page = (tmp_path / "evil-out" / "graph.html").read_text(encoding="utf-8")
+    plain = (tmp_path / "plain-out" / "graph.html").read_text(encoding="utf-8")
+    assert "alert(1)" in page and "onerror=alert(2)" in page  # the strings are there …
+    lowered = page.lower()
+    for markup in ("<img", "<svg", "<script>alert", "</script><svg", 'href="javascript:', "onload=alert(4)>"):
+        assert markup not in lowered, markup  # … but never as markup
+    assert lowered.count("<script") == plain.lower().count("<script")
+    assert lowered.count("</script") == plain.lower().count("</script")
