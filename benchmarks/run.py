@@ -25,7 +25,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import workloads as wl  # noqa: E402
-from benchmarks.common import REPO, ChildError, run_child  # noqa: E402
+from benchmarks.common import REPO, ChildError, Row, run_child  # noqa: E402
 from benchmarks.machine import machine_info  # noqa: E402
 from benchmarks.report import markdown, text_table, write_atomic  # noqa: E402
 from benchmarks.suites import SUITES, Context  # noqa: E402
@@ -45,6 +45,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--scale-jobs", default="1,2", metavar="J", help="-j values for the replicated corpus (default 1,2)")
     p.add_argument("--profile", action="store_true", help="profile the corpus build with pyinstrument")
     p.add_argument("--jieba-scaled", action="store_true", help="also run the jieba baseline on the replicated corpus")
+    p.add_argument("--render", type=Path, metavar="JSON", help="no run: write BENCHMARKS.md from a --json file")
     p.add_argument("--notes", type=Path, metavar="FILE", help="markdown to include in BENCHMARKS.md as its Notes")
     p.add_argument("--output", type=Path, metavar="FILE", help="markdown to write (default: BENCHMARKS.md, not --quick)")
     p.add_argument("--no-write", action="store_true", help="print only")
@@ -69,6 +70,8 @@ def _profile(ctx: Context) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.render is not None:
+        return _finish(args, json.loads(args.render.read_text(encoding="utf-8")))
     names = [n.strip() for n in args.only.split(",")] if args.only else list(SUITES)
     unknown = [n for n in names if n not in SUITES]
     if unknown:
@@ -102,21 +105,34 @@ def run(args: argparse.Namespace) -> int:
             w.cleanup()
         shutil.rmtree(tmp, ignore_errors=True)
     rows = ctx.rows + ratios(ctx.rows)
+    record = {
+        "machine": machine,
+        "command": "python benchmarks/run.py " + " ".join(shlex.quote(a) for a in sys.argv[1:]),
+        "workloads": [f"{w.name} ({len(w.files)} files, {w.chars:,} characters, {w.mb:.1f} MB)"
+                      for w in workloads.values()],
+        "duration": time.perf_counter() - started,
+        "profile": profile,
+        "rows": [r.as_dict() for r in rows],
+    }
+    if args.json:
+        write_atomic(args.json, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+    return _finish(args, record)
+
+
+def _finish(args: argparse.Namespace, record: dict) -> int:
+    """Print the table, write the markdown; exit 1 when a target failed."""
+    rows = [Row(**r) for r in record["rows"]]
     targets = check(rows)
     print(text_table(rows, targets))
-    duration = time.perf_counter() - started
-    command = "python benchmarks/run.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
-    described = [f"{w.name} ({len(w.files)} files, {w.chars:,} characters, {w.mb:.1f} MB)" for w in workloads.values()]
-    if args.json:
-        write_atomic(args.json, json.dumps({"machine": machine, "rows": [r.as_dict() for r in rows]},
-                                           ensure_ascii=False, indent=1) + "\n")
     output = args.output or (None if args.quick else REPO / "BENCHMARKS.md")
     if output is not None and not args.no_write:
-        write_atomic(output, markdown(rows, targets, machine, command=command.strip(), workloads=described,
-                                      profile=profile, duration=duration,
-                                      notes=args.notes.read_text(encoding="utf-8") if args.notes else None))
+        notes = args.notes.read_text(encoding="utf-8") if args.notes else None
+        write_atomic(output, markdown(rows, targets, record["machine"], command=record["command"].strip(),
+                                      workloads=record["workloads"], profile=record.get("profile"),
+                                      duration=record.get("duration"), notes=notes))
         print(f"wrote {output}")
-    print(f"{duration:.0f} s in all")
+    if record.get("duration"):
+        print(f"{record['duration']:.0f} s in all")
     return 0 if all(t.passed is not False for t in targets) else 1
 
 

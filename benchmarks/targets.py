@@ -79,14 +79,35 @@ def check(rows: list[Row]) -> list[Target]:
     for w, limit in (("corpus", 500), ("corpus×20", 2000)):
         peaks = [x for x in (v("build", w, "peak RSS -j1"), v("build", w, "peak RSS -j2")) if x is not None]
         add(f"{w}: peak memory", f"< {limit} MB", max(peaks) if peaks else None, lambda x, lim=limit: x < lim, "MB")
-    for r in all_rows:
-        if r.section != "query":
-            continue
-        if r.item.endswith(" p50"):
-            add(f"query {r.item[:-4]}: p50", "< 50 ms", r.value, lambda x: x < 50, "ms",
-                None if r.value is not None else f"error: {r.note[:60]}")
-        elif r.item.endswith(" speed-up"):
-            add(f"query {r.item[:-9]}: vs rdflib memory", "≥ 5×", r.value, lambda x: x >= 5, "×")
+    for label in dict.fromkeys(r.item.split(" · ", 1)[1] for r in all_rows
+                               if r.section == "query" and " p50 · " in r.item):
+        _query_targets(targets, [r for r in all_rows if r.section == "query" and r.item.endswith(f" · {label}")],
+                       label)
     inc = v("incremental", "corpus", "add one report")
     add("add one report to the corpus store", "< 2 s", inc, lambda x: x < 2, "s")
     return targets
+
+
+def _query_targets(targets: list[Target], rows: list[Row], label: str) -> None:
+    """Two targets per way of answering: every p50 under 50 ms, every one ≥ 5× rdflib."""
+    for kind, goal, ok in (("p50", "< 50 ms", lambda x: x < 50), ("speed-up", "≥ 5×", lambda x: x >= 5)):
+        these = [r for r in rows if f" {kind} · " in r.item]
+        if not these:
+            continue
+        failing = [r.item.split(" ")[0] for r in these if r.value is None or not ok(r.value)]
+        valued = [r for r in these if r.value is not None]
+        if kind == "p50":
+            worst = max(valued, key=lambda r: r.value, default=None)
+            name = f"named questions p50 ({label})"
+        else:
+            worst = min(valued, key=lambda r: r.value, default=None)
+            name = f"named questions vs rdflib memory ({label})"
+        measured = f"{len(these) - len(failing)}/{len(these)} pass"
+        unfinished = sum(r.value is None for r in these)
+        if unfinished:
+            measured += f"; {unfinished} did not finish"
+        if worst is not None:
+            measured += f"; worst {worst.item.split(' ')[0]} {worst.value:.3g} {worst.unit}"
+        if failing:
+            measured += "; failing: " + ", ".join(failing)
+        targets.append(Target(name, goal + " each", measured, not failing))

@@ -133,7 +133,8 @@ def questions(req: dict) -> dict:
     """The named questions ``req['names']`` on the built graph, through one engine.
 
     ``req['engine']`` is ``ours`` (``kg.query.run`` on what ``open_graph``
-    returns) or ``rdflib`` (a memory ``Dataset``, union default graph, the same
+    returns, as ``kg query`` does), ``merged`` (on its ``merged()`` copy, as
+    ``kg serve`` does) or ``rdflib`` (a memory ``Dataset``, union default graph, the same
     bound text). The answer is checkpointed before and after each question, so
     that when a question kills the process (out of memory, or the alarm that
     ends a query pyoxigraph cannot interrupt) the parent knows which one it was
@@ -149,6 +150,8 @@ def questions(req: dict) -> dict:
     with Stopwatch() as load:
         if req["engine"] == "ours":
             source = open_graph(out_dir=Path(req["out"]))
+        elif req["engine"] == "merged":
+            source = open_graph(out_dir=Path(req["out"])).merged()
         else:
             from rdflib import Dataset
 
@@ -156,7 +159,7 @@ def questions(req: dict) -> dict:
             source.parse(req["trig"], format="trig")
     answer["load"] = load.wall
     examples = req.get("examples") or _examples(
-        source if req["engine"] == "ours" else open_graph(out_dir=Path(req["out"])))
+        source if req["engine"] != "rdflib" else open_graph(out_dir=Path(req["out"])))
     answer["examples"] = examples
     by_name = {q.name: q for q in kq.list_questions()}
     for name in req["names"]:
@@ -167,7 +170,7 @@ def questions(req: dict) -> dict:
         try:
             params = _params(q, examples)
             entry["params"] = params
-            if req["engine"] == "ours":
+            if req["engine"] != "rdflib":
                 signal.alarm(int(req["limit"]))  # default action: the process ends, the parent moves on
                 entry["ms"] = _timed(lambda: kq.run(source, name, params), req["repeats"], req["budget"])
                 entry["rows"] = _rows(kq.run(source, name, params))
