@@ -16,6 +16,20 @@ def test_public_names_resolve_to_the_stage_functions():
         assert getattr(kg, name) is not None
 
 
+def test_submodules_are_not_shadowed_by_api_functions():
+    # A public function named like a submodule made `from . import analyze`
+    # hand the CLI a function (kg analyze and kg query crashed).
+    import importlib
+    import types
+
+    for name in ("query", "analyze", "validate", "viz", "pipeline"):
+        assert isinstance(importlib.import_module(f"kg.{name}"), types.ModuleType)
+    from kg import analyze, query
+
+    assert isinstance(analyze, types.ModuleType) and isinstance(query, types.ModuleType)
+    assert not set(kg.__all__) & {"query", "analyze", "validate", "viz", "pipeline"}
+
+
 def test_unknown_attribute_raises_attribute_error():
     try:
         kg.no_such_thing  # noqa: B018
