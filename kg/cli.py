@@ -137,7 +137,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format in ("graphml", "gexf"):
         from . import analyze
 
-        nxg = analyze.to_networkx(source.rdflib())
+        nxg = analyze.to_networkx(source.rdflib(), metrics_as_nodes=args.metrics_as_nodes)
         writer = analyze.write_graphml if args.format == "graphml" else analyze.write_gexf
         target = args.output or Path(f"out/graph.{args.format}")
         writer(nxg, target)
@@ -232,9 +232,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     graph = source.rdflib()
     result = analyze.analyze(graph)
     if args.format == "json":
-        text = json.dumps(analyze.to_json(result), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(analyze.to_json(result, scores=not args.no_scores), ensure_ascii=False, indent=2) + "\n"
     else:
-        text = analyze.render_markdown(result)
+        text = analyze.render_markdown(result, top=args.top)
     if args.output is None:
         sys.stdout.write(text)
     else:
@@ -250,7 +250,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_viz(args: argparse.Namespace) -> int:
     from .viz import write_html
 
-    write_html(_source(args).rdflib(), args.output, focus=args.focus, depth=args.depth)
+    write_html(
+        _source(args).rdflib(),
+        args.output,
+        focus=args.focus,
+        depth=args.depth,
+        max_labels=args.max_labels,
+        title=args.title,
+        isolated=args.unrelated,
+    )
     print(args.output)
     return EXIT_OK
 
@@ -310,6 +318,7 @@ def make_parser() -> argparse.ArgumentParser:
     _graph_options(p)
     p.add_argument("--format", choices=("ttl", "nt", "nq", "jsonld", "xml", "trig", "graphml", "gexf"), default="ttl")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="file to write (default: stdout)")
+    p.add_argument("--metrics-as-nodes", action="store_true", help="GraphML/GEXF: metrics as nodes, not attributes")
 
     p = add("validate", "check the graph against the SHACL shapes; exit 1 on violations", cmd_validate)
     _graph_options(p)
@@ -348,12 +357,20 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("md", "json"), default="md")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="file to write (default: stdout)")
     p.add_argument("--annotate", type=Path, metavar="FILE", help="write centrality and community as RDF (Turtle)")
+    p.add_argument("--top", type=int, default=15, metavar="N", help="rows in each ranking (default: 15)")
+    p.add_argument("--no-scores", action="store_true", help="json: leave out the per-node scores")
 
     p = add("viz", "write the interactive map (pyvis HTML, works offline)", cmd_viz)
     _graph_options(p)
     p.add_argument("-o", "--output", type=Path, default=Path("out/graph.html"), metavar="FILE")
     p.add_argument("--focus", metavar="ENTITY", help="show only this entity's neighbourhood")
     p.add_argument("--depth", type=int, default=2, metavar="N")
+    p.add_argument("--max-labels", type=int, default=150, metavar="N", help="label only the N most central nodes")
+    p.add_argument("--title", metavar="TEXT", help="the page's title")
+    unrelated = p.add_mutually_exclusive_group()
+    unrelated.add_argument("--unrelated", dest="unrelated", action="store_true", default=None,
+                           help="show entities without relations (default: only on small maps)")
+    unrelated.add_argument("--no-unrelated", dest="unrelated", action="store_false")
 
     p = add("path", "show how two entities are connected, each hop with its sentence", cmd_path)
     _graph_options(p)

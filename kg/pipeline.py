@@ -252,17 +252,21 @@ def _collect(
 
 
 def _write_views(graph_file: Path, out_dir: Path, result: BuildResult, *, report: bool, viz: bool) -> None:
-    """The analysis report and the interactive map of the graph just written."""
-    from .analyze import analyze, render_markdown
+    """The analysis report and the interactive map of the graph just written.
+
+    Both use one networkx view of the graph and one analysis of it.
+    """
+    from .analyze import analyze, render_markdown, to_networkx
     from .rdf.store import open_graph
     from .viz import write_html
 
-    graph = open_graph(graph_file=graph_file).rdflib()
+    nxg = to_networkx(open_graph(graph_file=graph_file).rdflib())
+    analysis = analyze(nxg)
     if report:
-        write(out_dir / "report.md", render_markdown(analyze(graph)).encode())
+        write(out_dir / "report.md", render_markdown(analysis).encode())
         result.outputs["report"] = out_dir / "report.md"
     if viz:
-        write_html(graph, out_dir / "graph.html")
+        write_html(nxg, out_dir / "graph.html", analysis=analysis)
         result.outputs["map"] = out_dir / "graph.html"
 
 

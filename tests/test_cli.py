@@ -108,3 +108,21 @@ def test_parser_lists_all_commands():
     help_text = make_parser().format_help()
     for command in COMMANDS:
         assert command in help_text
+
+
+def test_analyze_json_and_top(built, capsys):
+    assert main(["analyze", "--out", str(built), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["scores"], "per-entity scores by default"
+    assert main(["analyze", "--out", str(built), "--format", "json", "--no-scores"]) == 0
+    assert json.loads(capsys.readouterr().out)["scores"] == []
+    assert main(["analyze", "--out", str(built), "--top", "2"]) == 0
+    text = capsys.readouterr().out
+    agencies = text.split("## Most central agencies", 1)[1].split("##", 1)[0]
+    assert sum(1 for line in agencies.splitlines() if line.startswith("| ") and line[2].isdigit()) == 2
+
+
+def test_viz_options_write_a_page(built, tmp_path):
+    page = tmp_path / "m.html"
+    assert main(["viz", "--out", str(built), "-o", str(page), "--title", "<b>测试</b>", "--no-unrelated"]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert "&lt;b&gt;测试&lt;/b&gt;" in html and "<b>测试</b>" not in html
