@@ -48,6 +48,12 @@ def nxg(rdf: Graph) -> nx.MultiDiGraph:
 
 
 @pytest.fixture(scope="module")
+def flat(rdf: Graph) -> nx.MultiDiGraph:
+    """The entity-only view (no sections or documents)."""
+    return to_networkx(rdf, structure=False)
+
+
+@pytest.fixture(scope="module")
 def result(nxg: nx.MultiDiGraph):
     return analyze(nxg)
 
@@ -59,7 +65,8 @@ def _edge_set(g: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
 # --- to_networkx ------------------------------------------------------------------
 
 
-def test_nodes_are_the_entities_with_labels_classes_aliases(nxg: nx.MultiDiGraph) -> None:
+def test_nodes_are_the_entities_with_labels_classes_aliases(flat: nx.MultiDiGraph) -> None:
+    nxg = flat
     classes = nx.get_node_attributes(nxg, "class")
     assert len(nxg) == 18
     assert sorted(set(classes.values())) == ["agency", "initiative", "person", "place", "policy", "post", "work"]
@@ -72,7 +79,8 @@ def test_nodes_are_the_entities_with_labels_classes_aliases(nxg: nx.MultiDiGraph
     assert list(nxg) == sorted(nxg, key=lambda n: measures.natural_key(n))
 
 
-def test_edges_are_typed_relations_with_their_sentences(nxg: nx.MultiDiGraph) -> None:
+def test_edges_are_typed_relations_with_their_sentences(flat: nx.MultiDiGraph) -> None:
+    nxg = flat
     assert nxg.number_of_edges() == 20
     led = nxg.get_edge_data(ID + "initiative/八五普法", SFT)["ledBy"]
     assert led["relation"] == "ledBy" and led["predicate"] == str(GKG.ledBy)
@@ -84,6 +92,28 @@ def test_edges_are_typed_relations_with_their_sentences(nxg: nx.MultiDiGraph) ->
     post = ID + "post/甘肃省人民政府/省长"
     assert nxg.has_edge(ID + "person/任振鹤", post, key="holds")
     assert not nxg.has_edge(post, ID + "person/任振鹤")
+
+
+def test_structure_nodes_and_edges(nxg: nx.MultiDiGraph, flat: nx.MultiDiGraph) -> None:
+    doc, s1, s2, s3 = ID + "doc/viz", ID + "doc/viz/section/1", ID + "doc/viz/section/2", ID + "doc/viz/section/3"
+    extra = set(nxg) - set(flat)
+    assert extra == {doc, s1, s2, s3}  # section 4 mentions no entity: left out
+    assert nxg.nodes[doc]["class"] == "document" and nxg.nodes[doc]["label"] == "测试报告"
+    assert nxg.nodes[s2]["class"] == "section" and nxg.nodes[s2]["label"].endswith("专项治理")
+    assert nxg.nodes[s3]["document"] == doc and nxg.nodes[s3]["document_label"] == "测试报告"
+    # the hierarchy: document → sections, nested section under its parent
+    assert {(s, o) for s, o, k in nxg.edges(keys=True) if k == "hasSection"} == {(doc, s1), (doc, s2), (s2, s3)}
+    # an entity links to each section that mentions it, with those sentences
+    sft = nxg.get_edge_data(SFT, s1)["mentionedIn"]
+    assert sft["sentences"] == [ID + "doc/viz/sentence/1", ID + "doc/viz/sentence/4"]
+    assert sft["sentence_texts"][1].startswith("省法院会同省司法厅")
+    # sentence 8 is in no section: the document itself
+    assert nxg.get_edge_data(SFT, doc)["mentionedIn"]["sentences"] == [ID + "doc/viz/sentence/8"]
+    assert nxg.has_edge(ID + "agency/陇东学院", s3) and not nxg.has_edge(ID + "agency/陇东学院", s2)
+    # typed relations are the same in both views; 法治日报 is mentioned nowhere
+    typed = {(s, k, o) for s, o, k in nxg.edges(keys=True) if k not in ("hasSection", "mentionedIn")}
+    assert typed == _edge_set(flat)
+    assert nxg.degree(ID + "work/法治日报") == 0
 
 
 def test_metrics_are_attached_to_what_they_are_about(nxg: nx.MultiDiGraph) -> None:
@@ -121,16 +151,17 @@ def test_counts(result) -> None:
 
 
 def test_pagerank_matches_networkx(nxg: nx.MultiDiGraph, result) -> None:
-    expected = _pagerank_python(simple_undirected(nxg), weight="weight", tol=1e-12)
+    expected = _pagerank_python(simple_undirected(nxg, structure=False), weight="weight", tol=1e-12)
     for iri, score in result.scores.items():
         assert score.pagerank == pytest.approx(expected[iri], abs=1e-7)
     ranks = [s.pagerank for s in result.central_agencies]
     assert ranks == sorted(ranks, reverse=True)
     assert {s.cls for s in result.central_initiatives} == {"initiative"}
+    assert not {s.cls for s in result.scores.values()} & {"section", "document"}  # only entities are ranked
 
 
 def test_communities_partition_the_graph(nxg: nx.MultiDiGraph, result) -> None:
-    u = simple_undirected(nxg)
+    u = simple_undirected(nxg, structure=False)
     parts: dict[int, set[str]] = {}
     for iri, s in result.scores.items():
         parts.setdefault(s.community, set()).add(iri)
@@ -142,8 +173,12 @@ def test_communities_partition_the_graph(nxg: nx.MultiDiGraph, result) -> None:
 
 
 def test_components_and_bridges(nxg: nx.MultiDiGraph, result) -> None:
-    assert [c.size for c in result.components] == [15, 2, 1]
-    u = simple_undirected(nxg)
+    # sections and the document join the three relation components; 法治日报 stays alone
+    assert [c.size for c in result.components] == [21, 1]
+    assert result.relation_components == 3 and result.unplaced == 1
+    assert result.sections == 3 and result.documents == 1 and result.mention_links == 18
+    assert result.components[0].members[0] in result.scores  # named after an entity
+    u = simple_undirected(nxg, structure=False)
     bridges = {b.iri: b.parts for b in result.bridges}
     assert SFT in bridges
     for iri, parts in bridges.items():
@@ -199,19 +234,39 @@ def test_find_path_hops_follow_real_relations(nxg: nx.MultiDiGraph) -> None:
     assert format_path(hops).startswith("1. 任振鹤 —holds→ 省长")
 
 
+def test_find_path_through_a_section(nxg: nx.MultiDiGraph, flat: nx.MultiDiGraph) -> None:
+    assert find_path(flat, "陇东学院", "甘肃省司法厅") == []  # no chain of typed relations
+    hops = find_path(nxg, "陇东学院", "甘肃省司法厅")
+    assert hops[0].relation == "mentionedIn" and hops[0].target_cls == "section"
+    assert hops[0].describe() == "陇东学院 mentioned in section 「高校法治研究」"
+    assert hops[0].sentence_texts == ("陇东学院发布《陇东学院法治研究计划》。",)
+    assert hops[-1].target == SFT
+    for hop in hops:
+        s, o = (hop.source, hop.target) if hop.forward else (hop.target, hop.source)
+        assert nxg.has_edge(s, o, key=hop.relation)
+    # typed relations are preferred: 任振鹤 and 兰州市 share the document, yet the path is typed
+    assert all(h.relation not in ("mentionedIn", "hasSection") for h in find_path(nxg, "任振鹤", "兰州市"))
+    text = format_path(hops)
+    assert "section 「高校法治研究」 is a section of section 「<script>" in text and " mentions " in text
+
+
 def test_find_path_edge_cases(nxg: nx.MultiDiGraph) -> None:
-    assert find_path(nxg, "陇东学院", "甘肃省司法厅") == []  # different components
+    assert find_path(nxg, "陇东学院", "法治日报") == []  # different components
     with pytest.raises(QueryError, match="no entity"):
         find_path(nxg, "不存在的机构", "甘肃省司法厅")
     with pytest.raises(QueryError, match="ambiguous"):
         resolve_node(nxg, "司法")
     assert resolve_node(nxg, "省司法厅") == SFT  # alias
     assert resolve_node(nxg, SFT) == SFT
+    assert resolve_node(nxg, "法治研究") == ID + "policy/陇东学院法治研究计划"  # entities before sections
+    assert resolve_node(nxg, "专项治理") == ID + "doc/viz/section/2"
 
 
 def test_neighbours(nxg: nx.MultiDiGraph) -> None:
     near = neighbours(nxg, "省司法厅", 1)
-    assert {n.label for n in near} == {"“八五”普法", "公共法律服务平台", "行政复议改革", "甘肃省"}
+    assert {n.label for n in near} == {"“八五”普法", "公共法律服务平台", "行政复议改革", "甘肃省",
+                                       "推进法治政府建设", "测试报告"}
+    assert [n.cls for n in near if n.via.relation == "mentionedIn"] == ["document", "section"]
     far = neighbours(nxg, "省司法厅", 2)
     assert {n.iri for n in near} < {n.iri for n in far}
     assert max(n.distance for n in far) == 2
@@ -238,7 +293,7 @@ def test_graph_exports_round_trip(nxg: nx.MultiDiGraph, tmp_path: Path, writer, 
     path = writer(nxg, tmp_path / "out" / "graph.x")
     assert sorted(p.name for p in path.parent.iterdir()) == ["graph.x"]  # no temporary file left
     back = reader(path)
-    assert back.number_of_nodes() == 18 and back.number_of_edges() == 20
+    assert back.number_of_nodes() == 22 and back.number_of_edges() == 41
     node = back.nodes[SFT]
     assert json.loads(node["aliases"]) == ["省司法厅"]
     assert json.loads(node["metrics"])[0]["unit"] == "元"
@@ -250,7 +305,7 @@ def test_no_iri_strings_for_ontology_terms_in_queries() -> None:
     """The .rq files' prefixes are the namespaces kg.rdf.namespace defines."""
     from kg.analyze.graph import QUERY_DIR
 
-    for name in ("_entity_nodes", "_entity_edges", "_entity_metrics"):
+    for name in ("_entity_nodes", "_entity_edges", "_entity_metrics", "_entity_sections"):
         text = (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
         assert f"PREFIX gkg: <{GKG._NS}>" in text
         if "org:" in text:

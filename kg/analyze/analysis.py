@@ -9,7 +9,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-from kg.analyze.graph import entity_graph, natural_key, simple_undirected
+from kg.analyze.graph import STRUCTURE_CLASSES, entity_graph, natural_key, simple_undirected
 from kg.analyze.measures import (
     betweenness,
     bridging_agencies,
@@ -117,7 +117,14 @@ class UnitSummary:
 
 @dataclass(slots=True)
 class Analysis:
-    """Everything ``kg analyze`` reports; lists are sorted and complete (renderers cut them)."""
+    """Everything ``kg analyze`` reports; lists are sorted and complete (renderers cut them).
+
+    ``nodes``, ``edges``, ``classes``, ``relations``, the scores and the
+    communities are about the entities and their typed relations only;
+    ``components`` also follow the sections and documents that mention them
+    (``sections``, ``documents``, ``mention_links``), ``relation_components``
+    counts the components of the typed relations alone.
+    """
 
     nodes: int
     edges: int
@@ -137,13 +144,19 @@ class Analysis:
     metrics_by_agency: list[AgencyMetrics]
     metrics_by_unit: list[UnitSummary]
     betweenness_sample: int | None = None  #: sampled sources, None when exact
+    sections: int = 0
+    documents: int = 0
+    mention_links: int = 0  #: entity —mentionedIn→ section/document edges
+    relation_components: int = 0  #: connected components of the typed relations alone
+    unplaced: int = 0  #: entities with neither a relation nor a section or document
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _groups(parts: list[list[str]], g: nx.MultiDiGraph) -> list[Group]:
     out = []
     for i, members in enumerate(parts):
-        top = members[:3]
+        entities = [v for v in members if g.nodes[v]["class"] not in STRUCTURE_CLASSES]
+        top = (entities or members)[:3]
         out.append(Group(
             index=i,
             name=" / ".join(g.nodes[v]["label"] for v in top),
@@ -192,17 +205,20 @@ def _by_unit(rows: list[MetricRow]) -> list[UnitSummary]:
 def analyze(graph: Graph | nx.MultiDiGraph) -> Analysis:
     """Analyse an RDF graph (converted with :func:`~kg.analyze.graph.to_networkx`) or its networkx view."""
     g = entity_graph(graph)
-    u = simple_undirected(g)
+    u = simple_undirected(g, structure=False)  # entities and typed relations: what is ranked
+    whole = simple_undirected(g)  # with sections and documents: what is connected
     cls = {n: d["class"] for n, d in g.nodes(data=True)}
     rank = pagerank(u)
     between, sample = betweenness(u)
     communities, modularity = louvain(u, rank)
     components = sorted(
-        (sorted(c, key=lambda v: (-rank.get(v, 0.0), natural_key(v))) for c in nx.connected_components(u)),
+        (sorted(c, key=lambda v: (cls[v] in STRUCTURE_CLASSES, -rank.get(v, 0.0), natural_key(v)))
+         for c in nx.connected_components(whole)),
         key=lambda c: (-len(c), natural_key(c[0])),
     )
     community_of = {v: i for i, c in enumerate(communities) for v in c}
     component_of = {v: i for i, c in enumerate(components) for v in c}
+    structure = Counter(cls[v] for v in whole if cls[v] in STRUCTURE_CLASSES)
     scores = {
         v: NodeScore(
             iri=v, label=g.nodes[v]["label"], cls=cls[v], degree=u.degree(v),
@@ -215,7 +231,9 @@ def analyze(graph: Graph | nx.MultiDiGraph) -> Analysis:
     def central(kind: str) -> list[NodeScore]:
         return sorted(
             (s for s in scores.values() if s.cls == kind),
-            key=lambda s: (-s.pagerank, -s.degree, s.label, natural_key(s.iri)),
+            # ties (entities without relations) go to the most often mentioned
+            key=lambda s: (-s.pagerank, -s.degree, -len(g.nodes[s.iri].get("sentences", ())), s.label,
+                           natural_key(s.iri)),
         )
 
     bridges = sorted(
@@ -247,6 +265,11 @@ def analyze(graph: Graph | nx.MultiDiGraph) -> Analysis:
         classes=dict(sorted(Counter(cls[v] for v in u).items())),
         relations=dict(sorted(Counter(
             r for s, o, r in g.edges(data="relation") if s in u and o in u).items())),
+        sections=structure.get("section", 0),
+        documents=structure.get("document", 0),
+        mention_links=sum(1 for _, _, r in g.edges(data="relation") if r == "mentionedIn"),
+        relation_components=nx.number_connected_components(u),
+        unplaced=sum(1 for v in whole if whole.degree(v) == 0 and cls[v] not in STRUCTURE_CLASSES),
         metric_count=len(rows),
         scores=scores,
         central_agencies=central("agency"),

@@ -1,4 +1,5 @@
-"""The networkx view of a govkg graph: entities as nodes, relations as edges.
+"""The networkx view of a govkg graph: entities as nodes, relations as edges,
+and (by default) the sections and documents that mention them.
 
 :func:`to_networkx` reads any graph ``kg.rdf`` built (one report or the whole
 corpus; an rdflib ``Graph`` or a ``Dataset`` whose default graph is the union)
@@ -14,6 +15,18 @@ sentence_text, iri). ``g.graph["metrics"]`` lists every metric, including
 those about nothing the graph holds. Edge key and ``relation`` attribute: the predicate's local
 name (``ledBy``); ``predicate`` the full IRI; ``sentences``/``sentence_texts``
 from the ``rdf:Statement`` nodes that state it.
+
+With ``structure=True`` (the default) the view also holds the reports'
+structure, read with one more query (``_entity_sections.rq``): Section nodes
+(class ``section``: label the title, ``document`` and ``document_label``,
+``order``) and Document nodes (class ``document``: label the title or the
+id), with edges document —hasSection→ section (nested sections hang from
+their enclosing section), entity —mentionedIn→ section (the sentences that
+mention it there as ``sentences``/``sentence_texts``; also from
+gkg:partOfSection) and entity —mentionedIn→ document for sentences outside
+any section. Only sections with an entity in them or below them are kept.
+Relations between entities are *typed* (:func:`is_structure` is False);
+analysis ranks entities on the typed ones only.
 """
 
 from __future__ import annotations
@@ -26,13 +39,16 @@ from urllib.parse import unquote
 
 import networkx as nx
 from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from kg.errors import QueryError
 from kg.rdf.namespace import GKG, ORG, PROV
 
 __all__ = [
     "CLASSES",
+    "STRUCTURE_CLASSES",
+    "STRUCTURE_RELATIONS",
+    "is_structure",
     "to_networkx",
     "entity_graph",
     "simple_undirected",
@@ -53,6 +69,11 @@ CLASSES: dict[URIRef, str] = {
     ORG.Post: "post",
     GKG.Place: "place",
 }
+
+#: Classes of the structure nodes (not entities: never ranked as such).
+STRUCTURE_CLASSES: frozenset[str] = frozenset({"section", "document"})
+#: Relations of the structure edges (everything else links two entities).
+STRUCTURE_RELATIONS: frozenset[str] = frozenset({"hasSection", "mentionedIn"})
 
 QUERY_DIR = Path(__file__).resolve().parents[2] / "ontology" / "queries"
 
@@ -179,11 +200,96 @@ def _metric_rows(graph: Graph) -> list[dict[str, Any]]:
     return [metrics[k] for k in sorted(metrics, key=natural_key)]
 
 
-def to_networkx(graph: Graph, *, metrics_as_nodes: bool = False) -> nx.MultiDiGraph:
+def is_structure(g: nx.MultiDiGraph, node: str) -> bool:
+    """Whether ``node`` is a section or document node (not an entity or metric)."""
+    return g.nodes[node].get("class") in STRUCTURE_CLASSES
+
+
+def _first(values: set[str], default: str) -> str:
+    return min(values, key=natural_key) if values else default
+
+
+def _add_structure(graph: Graph, g: nx.MultiDiGraph) -> None:
+    """Section and document nodes and the hasSection / mentionedIn edges (see the module doc)."""
+    props: dict[str, dict[str, set[str]]] = {}
+    part_of: list[tuple[str, str]] = []
+    _title, _part, _order, _doc, _sec, _pos = (
+        str(DCTERMS.title), str(DCTERMS.isPartOf), str(GKG.order), str(GKG.inDocument),
+        str(GKG.inSection), str(GKG.partOfSection))
+    for row in _select(graph, "_entity_sections"):
+        s, p, o = row["s"], row["p"], row["o"]
+        if s is None or o is None:
+            continue
+        if p == _pos:
+            part_of.append((s, o))
+        else:
+            props.setdefault(s, {}).setdefault(p, set()).add(o)
+    empty: dict[str, set[str]] = {}
+    sections = {s for s, d in props.items() if _order in d or _part in d}
+
+    def doc_of(sec: str) -> str | None:
+        d = props.get(sec, empty)
+        return _first(d.get(_doc, set()), "") or None
+
+    links: dict[tuple[str, str], dict[str, Any]] = {}
+    for e, attrs in list(g.nodes(data=True)):
+        for sentence, text in zip(attrs.get("sentences", ()), attrs.get("sentence_texts", ())):
+            d = props.get(sentence, empty)
+            target = _first(d.get(_sec, set()) & sections, "") or _first(d.get(_doc, set()), "")
+            if target:
+                _add_sentence(links.setdefault((e, target), {}), sentence, text)
+    for e, sec in sorted(part_of):
+        if e in g and sec in sections:
+            links.setdefault((e, sec), {})
+    # keep the sections with an entity in or below them, and their ancestors
+    parent: dict[str, str] = {}
+    for sec in sections:
+        d = props[sec]
+        up = _first(d.get(_part, set()), "") or doc_of(sec) or ""
+        if up:
+            parent[sec] = up
+    keep: set[str] = set()
+    for _, target in links:
+        node: str | None = target
+        while node is not None and node not in keep:
+            keep.add(node)
+            node = parent.get(node)
+    for sec in sorted(keep & sections, key=natural_key):
+        doc = doc_of(sec) or parent.get(sec, "")
+        if doc:
+            keep.add(doc)
+    for node in sorted(keep, key=natural_key):
+        d = props.get(node, empty)
+        if node in sections:
+            doc = doc_of(node) or ""
+            order = _first(d.get(_order, set()), "")
+            attrs = {"class": "section", "document": doc, "order": int(order) if order.isdigit() else 0}
+        else:
+            attrs = {"class": "document"}
+        g.add_node(node, label=_first(d.get(_title, set()), local_name(node)), aliases=[], kind="",
+                   metrics=[], sentences=[], sentence_texts=[], **attrs)
+    for node in sorted(keep & sections, key=natural_key):
+        doc = g.nodes[node]["document"]
+        g.nodes[node]["document_label"] = g.nodes[doc]["label"] if doc in g else local_name(doc)
+        up = parent.get(node)
+        if up in g:
+            g.add_edge(up, node, key="hasSection", relation="hasSection", predicate=_part,
+                       sentences=[], sentence_texts=[])
+    for e, target in sorted(links, key=lambda k: (natural_key(k[0]), natural_key(k[1]))):
+        if target not in g:
+            continue
+        attrs = links[(e, target)]
+        _finish_sentences(attrs)
+        g.add_edge(e, target, key="mentionedIn", relation="mentionedIn", predicate=str(GKG.mentionedIn), **attrs)
+    g.graph["structure"] = True
+
+
+def to_networkx(graph: Graph, *, metrics_as_nodes: bool = False, structure: bool = True) -> nx.MultiDiGraph:
     """The entity graph of ``graph`` as a ``MultiDiGraph`` (see the module doc).
 
     Nodes and edges are inserted in sorted order, so that every algorithm run
-    on the result (Louvain, layouts) is deterministic. With
+    on the result (Louvain, layouts) is deterministic. ``structure=False``
+    leaves out the sections and documents (the entity-only view). With
     ``metrics_as_nodes`` each metric is also a node (class ``metric``) with an
     ``about`` edge to its entity; it stays in its entity's ``metrics`` list too.
     """
@@ -246,6 +352,8 @@ def to_networkx(graph: Graph, *, metrics_as_nodes: bool = False) -> nx.MultiDiGr
         rel = local_name(p)
         g.add_edge(s, o, key=rel, relation=rel, predicate=p, **attrs)
 
+    if structure:
+        _add_structure(graph, g)
     g.graph["metrics"] = metrics = _metric_rows(graph)
     for m in metrics:
         about = m["about"]
@@ -279,8 +387,12 @@ def entity_graph(graph: Graph | nx.MultiDiGraph) -> nx.MultiDiGraph:
     return to_networkx(graph)
 
 
-def simple_undirected(g: nx.MultiDiGraph, *, include: Iterable[str] | None = None) -> nx.Graph:
+def simple_undirected(g: nx.MultiDiGraph, *, include: Iterable[str] | None = None,
+                      structure: bool = True) -> nx.Graph:
     """Undirected simple graph of the entities (metric nodes left out).
+
+    ``structure=False`` leaves out the section and document nodes too: what
+    is left are the entities and their typed relations.
 
     Edge ``weight`` is the number of relations between the two nodes; used for
     centrality, communities, components and paths, where direction and
@@ -289,7 +401,8 @@ def simple_undirected(g: nx.MultiDiGraph, *, include: Iterable[str] | None = Non
     keep = set(include) if include is not None else None
     u = nx.Graph()
     for n, d in g.nodes(data=True):
-        if d.get("class") != "metric" and (keep is None or n in keep):
+        cls = d.get("class")
+        if cls != "metric" and (structure or cls not in STRUCTURE_CLASSES) and (keep is None or n in keep):
             u.add_node(n)
     for s, o in g.edges():
         if s in u and o in u and s != o:
@@ -303,18 +416,23 @@ def simple_undirected(g: nx.MultiDiGraph, *, include: Iterable[str] | None = Non
 def resolve_node(g: nx.MultiDiGraph, name: str) -> str:
     """The node a user means by ``name``: an IRI, a label, an alias, or a unique part of a label.
 
-    Tried in that order; the first tier with exactly one match wins. Raises
+    Tried in that order, entities before sections and documents (whose long
+    titles would make many a name ambiguous); the first tier with exactly one
+    match wins. Raises
     :class:`~kg.errors.QueryError` when nothing matches or a tier is ambiguous
     (the message lists the candidates so that the user can pass an IRI).
     """
     if name in g:
         return name
     needle = name.strip()
-    tiers: list[list[str]] = [
-        [n for n, d in g.nodes(data=True) if d.get("label") == needle],
-        [n for n, d in g.nodes(data=True) if needle in d.get("aliases", ())],
-        [n for n, d in g.nodes(data=True) if needle and needle in d.get("label", "")],
-    ]
+    tiers: list[list[str]] = []
+    for wanted in (False, True):
+        nodes = [(n, d) for n, d in g.nodes(data=True) if (d.get("class") in STRUCTURE_CLASSES) == wanted]
+        tiers += [
+            [n for n, d in nodes if d.get("label") == needle],
+            [n for n, d in nodes if needle in d.get("aliases", ())],
+            [n for n, d in nodes if needle and needle in d.get("label", "")],
+        ]
     for tier in tiers:
         found = sorted(set(tier), key=natural_key)
         if len(found) == 1:

@@ -60,7 +60,9 @@ def render_markdown(analysis: Analysis, *, top: int = 15, title: str = "govkg gr
     """The report as Markdown; each list is cut to ``top`` rows (metrics: ``top`` agencies)."""
     a = analysis
     out = [f"# {md_escape(title)}", "",
-           f"{a.nodes} entities, {a.edges} relations, {a.metric_count} metrics.", ""]
+           f"{a.nodes} entities, {a.edges} relations, {a.metric_count} metrics"
+           + (f"; {a.sections} sections and {a.documents} documents mention them." if a.sections or a.documents
+              else "."), ""]
     out += ["## Entities by class", ""] + _table(["class", "entities"], a.classes.items())
     out += ["## Relations", ""] + _table(["relation", "count"], a.relations.items())
     how = "exact" if a.betweenness_sample is None else f"sampled from {a.betweenness_sample} sources"
@@ -73,9 +75,16 @@ def render_markdown(analysis: Analysis, *, top: int = 15, title: str = "govkg gr
             "each is named after its three most central members.", ""]
     out += _groups(a.communities, top)
     sizes = [c.size for c in a.components]
-    out += ["## Connected components", "",
-            f"{len(a.components)} components; the largest has {sizes[0] if sizes else 0} entities, "
-            f"{sizes.count(1)} entities stand alone.", ""]
+    if a.sections or a.documents:
+        out += ["## Connected components", "",
+                f"Entities linked by their relations and by the {a.sections} sections and {a.documents} "
+                f"documents that mention them ({a.mention_links} mentions): {len(a.components)} components; "
+                f"the largest has {sizes[0] if sizes else 0} nodes, {a.unplaced} entities have neither a "
+                f"relation nor a section. By typed relations alone: {a.relation_components} components.", ""]
+    else:
+        out += ["## Connected components", "",
+                f"{len(a.components)} components; the largest has {sizes[0] if sizes else 0} entities, "
+                f"{sizes.count(1)} entities stand alone.", ""]
     out += _groups(a.components, top)
     out += ["## Bridging agencies", "",
             "Agencies whose removal splits their component (articulation points).", ""]
