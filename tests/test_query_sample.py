@@ -1,5 +1,5 @@
 """Issue 4's "done when" on the real sample: each named question answers correctly
-on the sample's graph, locally, through `kg serve` and through an Oxigraph server
+on the sample's graph, locally, through `kg query`, through `kg serve` and through an Oxigraph server
 the graph was pushed to.
 
 Expected answers come from the gold annotation (data/eval/…gold.json), from the
@@ -21,7 +21,7 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,6 +30,7 @@ import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from conftest import SAMPLE, SAMPLE_GOLD
+from kg.cli import main as cli_main
 from kg.ingest import read_document
 from kg.push import push
 from kg.query import Result, bind, get_question, list_questions, run
@@ -380,7 +381,7 @@ def test_initiatives_of_section_stays_fast_when_100_reports_name_its_initiatives
     assert run(many, "initiatives-of-section", timeout=1.0).values() == run(src, "initiatives-of-section").values()
 
 
-# --- the same answers through kg serve and through an Oxigraph server after kg push
+# --- the same answers through the CLI, kg serve and an Oxigraph server after kg push
 
 
 def cases(src: GraphSource) -> list[tuple[str, dict[str, str]]]:
@@ -408,15 +409,13 @@ def _cell(cell: str | None) -> str | None:
         return cell
 
 
-def same_answers(src: GraphSource, endpoint: str) -> None:
+def same_answers(src: GraphSource, ask: Callable[[str, str, dict[str, str]], dict]) -> None:
+    """``ask(name, bound text, params)`` → SPARQL JSON results; they must be the local answers."""
     nonempty = 0
     for name, params in cases(src):
         q = get_question(name)
         local = run(src, name, params)
-        w = SPARQLWrapper(endpoint)
-        w.setQuery(bind(q.text, q, params))
-        w.setReturnFormat(JSON)
-        doc = w.query().convert()
+        doc = ask(name, bind(q.text, q, params), params)
         remote = [tuple(_cell(b.get(v, {}).get("value")) for v in local.variables) for b in doc["results"]["bindings"]]
         expect = [tuple(_cell(r.get(v)) for v in local.variables) for r in local.values()]
         assert doc["head"]["vars"] == local.variables, name
@@ -425,13 +424,37 @@ def same_answers(src: GraphSource, endpoint: str) -> None:
     assert nonempty >= len(cases(src)) - 3  # policies-by-agency, shared-initiatives, sum-by-unit 元 are empty
 
 
+def sparql_endpoint(endpoint: str) -> Callable[[str, str, dict[str, str]], dict]:
+    def ask(name: str, text: str, params: dict[str, str]) -> dict:
+        w = SPARQLWrapper(endpoint)
+        w.setQuery(text)
+        w.setReturnFormat(JSON)
+        return w.query().convert()
+
+    return ask
+
+
+def test_same_answers_through_the_cli(sample: tuple[Path, GraphSource], capsys: pytest.CaptureFixture) -> None:
+    out, src = sample
+
+    def ask(name: str, text: str, params: dict[str, str]) -> dict:
+        argv = ["query", name, "--graph", str(out / "graph.trig"), "--format", "json"]
+        for k, v in params.items():
+            argv += ["--param", f"{k}={v}"]
+        capsys.readouterr()
+        assert cli_main(argv) == 0
+        return json.loads(capsys.readouterr().out)
+
+    same_answers(src, ask)
+
+
 @pytest.mark.server
 def test_same_answers_through_kg_serve(sample: tuple[Path, GraphSource]) -> None:
     out, src = sample
     srv = make_server(src, port=0, log=False, out_dir=out)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     try:
-        same_answers(src, f"http://127.0.0.1:{srv.server_address[1]}/sparql")
+        same_answers(src, sparql_endpoint(f"http://127.0.0.1:{srv.server_address[1]}/sparql"))
     finally:
         srv.shutdown()
         srv.server_close()
@@ -469,4 +492,4 @@ def test_same_answers_on_an_oxigraph_server_after_push(sample: tuple[Path, Graph
     _, src = sample
     report = push(src, oxigraph + "/store")
     assert report.triples == len(src) and report.graphs_sent == 1
-    same_answers(src, oxigraph + "/query")
+    same_answers(src, sparql_endpoint(oxigraph + "/query"))
