@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict, deque
-from typing import Hashable
+from typing import Hashable, Iterable
 
 import networkx as nx
 
@@ -36,9 +36,9 @@ _AREA = 2.5
 _GOLDEN = 0.6180339887498949
 
 
-def _radial(nodes: list[Hashable], adj: dict[Hashable, list[Hashable]], degree: dict[Hashable, int]
-            ) -> dict[Hashable, tuple[float, float]]:
-    root = nodes[min(range(len(nodes)), key=lambda i: (-degree[nodes[i]], i))]
+def _radial(nodes: list[Hashable], adj: dict[Hashable, list[Hashable]], degree: dict[Hashable, int],
+            hub: dict[Hashable, int]) -> dict[Hashable, tuple[float, float]]:
+    root = nodes[min(range(len(nodes)), key=lambda i: (hub.get(nodes[i], len(hub)), -degree[nodes[i]], i))]
     parent: dict[Hashable, Hashable | None] = {root: None}
     layer: dict[Hashable, int] = {root: 0}
     order = [root]
@@ -159,16 +159,18 @@ def _refine(nodes: list[Hashable], pos: dict[Hashable, tuple[float, float]],
     return list(zip(xs, ys))
 
 
-def _component(u: nx.Graph, nodes: list[Hashable]) -> dict[Hashable, tuple[float, float]]:
+def _component(u: nx.Graph, nodes: list[Hashable], hub: dict[Hashable, int]) -> dict[Hashable, tuple[float, float]]:
     n = len(nodes)
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
     if n == 2:
         return {nodes[0]: (-0.5, 0.0), nodes[1]: (0.5, 0.0)}
     rank = {v: i for i, v in enumerate(nodes)}
-    adj = {v: sorted(u[v], key=rank.__getitem__) for v in nodes}
+    # hubs first: the tree reaches each section from its document before any entity
+    # reaches it, so the section's wedge holds the entities it mentions
+    adj = {v: sorted(u[v], key=lambda w: (w not in hub, rank[w])) for v in nodes}
     degree = {v: len(adj[v]) for v in nodes}
-    start = _radial(nodes, adj, degree)
+    start = _radial(nodes, adj, degree, hub)
     edges = [(rank[a], rank[b]) for a, b in u.subgraph(nodes).edges() if a != b]
     edges.sort()
     iterations = max(_MIN_ITER, min(_MAX_ITER, ITERATION_BUDGET // n))
@@ -176,14 +178,20 @@ def _component(u: nx.Graph, nodes: list[Hashable]) -> dict[Hashable, tuple[float
     return dict(zip(nodes, placed))
 
 
-def layout(u: nx.Graph, *, gap: float = 2.0, single_gap: float = 1.0) -> dict[Hashable, tuple[float, float]]:
+def layout(u: nx.Graph, *, gap: float = 2.0, single_gap: float = 1.0,
+           hubs: Iterable[Hashable] = ()) -> dict[Hashable, tuple[float, float]]:
     """Positions for every node of the undirected graph ``u`` (deterministic for a given node order).
+
+    ``hubs`` (sections and documents, in order of preference) root the
+    radial start of their component and are reached first, so what they
+    mention starts in their wedge and the force steps keep it around them.
 
     Components of two or more nodes are packed in rows, largest first; nodes
     with no relation at all follow in a tight grid (``single_gap`` apart), so
     that thousands of them don't push the connected part out of view.
     """
     order = {v: i for i, v in enumerate(u.nodes())}
+    hub = {v: i for i, v in enumerate(h for h in hubs if h in order)}
     comps = [sorted(c, key=order.__getitem__) for c in nx.connected_components(u)]
     comps.sort(key=lambda c: (-len(c), order[c[0]]))
     singles = [c[0] for c in comps if len(c) == 1]
@@ -191,7 +199,7 @@ def layout(u: nx.Graph, *, gap: float = 2.0, single_gap: float = 1.0) -> dict[Ha
     for comp in comps:
         if len(comp) == 1:
             continue
-        pos = _component(u, comp)
+        pos = _component(u, comp, hub)
         xs = [p[0] for p in pos.values()]
         ys = [p[1] for p in pos.values()]
         x0, y0 = min(xs), min(ys)

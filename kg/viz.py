@@ -7,7 +7,11 @@ of the page's own scripts forbids every other script and every request.
 
 Large graphs open fast: positions are computed in Python (:mod:`kg.layout`),
 physics is off, edges are straight, and only the ``max_labels`` most central
-nodes carry a label (the rest show theirs on hover, search or click).
+entities carry a label (the rest show theirs on hover, search or click).
+
+Sections and documents (see :func:`kg.analyze.to_networkx`) are grey boxes,
+always labelled, with the entities they mention laid out around them; the
+"unrelated" switch covers only entities with neither a relation nor a section.
 
 Every string from a report is escaped: tooltips are HTML built here with
 :func:`html.escape`; everything else travels as JSON (with ``<``, ``>``, ``&``,
@@ -34,7 +38,7 @@ from rdflib import Graph
 
 from kg.analyze.analysis import Analysis
 from kg.analyze.export import atomic_write_bytes
-from kg.analyze.graph import entity_graph, natural_key, resolve_node
+from kg.analyze.graph import STRUCTURE_CLASSES, entity_graph, natural_key, resolve_node
 from kg.analyze.measures import pagerank
 from kg.analyze.paths import ego_nodes
 from kg.analyze.report import format_number
@@ -52,7 +56,16 @@ CLASS_STYLE: dict[str, tuple[str, str, str]] = {
     "post": ("#edc948", "hexagon", "职务 post"),
     "place": ("#b07aa1", "triangleDown", "地点 place"),
     "metric": ("#9c755f", "dot", "指标 metric"),
+    "section": ("#6b7280", "box", "章节 section"),
+    "document": ("#374151", "box", "文件 document"),
 }
+#: How relations read in the edge tooltip (others: their name).
+RELATION_TEXT = {"mentionedIn": "提及于 mentioned in", "hasSection": "含章节 has section"}
+_BOX_LINE = 10  # characters per line of a section title drawn in its box (two lines; the tooltip has it whole)
+#: Maps of up to this many nodes fit the screen at a scale where larger fonts are legible.
+_SMALL = 400
+#: (entity, section, document) font sizes for small and for large maps.
+_FONT_SIZES = {True: (24, 30, 36), False: (14, 16, 20)}
 FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _PX = 90.0  # pixels per ideal edge length
@@ -78,6 +91,25 @@ def safe_json(obj: Any) -> Markup:
 
 def _clip(text: str, limit: int = _MAX_SENTENCE) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _box_label(text: str) -> str:
+    """A section title in at most two lines of :data:`_BOX_LINE` characters (CJK has no spaces to wrap at)."""
+    text = " ".join(text.split())
+    if len(text) > 2 * _BOX_LINE:
+        text = text[: 2 * _BOX_LINE - 1] + "…"
+    return "\n".join(text[i: i + _BOX_LINE] for i in range(0, len(text), _BOX_LINE))
+
+
+def _structure_tip(d: dict[str, Any], mentioned: int, parts: int) -> str:
+    """Tooltip HTML of a section or document: title, document, how many entities and sections it holds."""
+    e = html.escape
+    cls = d.get("class", "")
+    out = [f'<div><b>{e(d.get("label", ""))}</b><span class="cls">{e(CLASS_STYLE[cls][2])}</span></div>']
+    if cls == "section" and d.get("document_label"):
+        out.append(f'<div class="aka">文件 {e(d["document_label"])}</div>')
+    out.append(f'<div class="score">{mentioned} 实体 entities mentioned · {parts} 章节 sections</div>')
+    return "".join(out)
 
 
 def _tip(d: dict[str, Any], degree: int, rank: float) -> str:
@@ -134,13 +166,15 @@ def _focus(g: nx.MultiDiGraph, focus: str, depth: int) -> tuple[nx.MultiDiGraph,
 def _page_data(g: nx.MultiDiGraph, max_labels: int, rank: dict[str, float], show_isolated: bool
                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     u = _undirected(g)
-    pos = layout(u)
+    structure = {n for n, c in g.nodes(data="class") if c in STRUCTURE_CLASSES}
+    pos = layout(u, hubs=sorted(structure, key=lambda n: (g.nodes[n]["class"] != "document", natural_key(n))))
     ids = {n: i for i, n in enumerate(g.nodes())}
-    top = max(rank.values(), default=0.0) or 1.0
-    # labels for the most central related entities; unrelated ones sit in a tight grid where
-    # labels would overlap, and show theirs on hover, search or click
-    related = [n for n in g.nodes() if u.degree(n) > 0]
-    labelled = set(sorted(related, key=lambda n: (-rank.get(n, 0.0), natural_key(n)))[:max_labels])
+    fonts = _FONT_SIZES[g.number_of_nodes() <= _SMALL]
+    top = max((r for n, r in rank.items() if n not in structure), default=0.0) or 1.0
+    # labels for every section and document and the most central related entities; unrelated
+    # ones sit in a tight grid where labels would overlap, and show theirs on hover, search or click
+    related = [n for n in g.nodes() if u.degree(n) > 0 and n not in structure]
+    labelled = set(sorted(related, key=lambda n: (-rank.get(n, 0.0), natural_key(n)))[:max_labels]) | structure
     nodes, tips = [], []
     for n, d in g.nodes(data=True):
         cls = d.get("class", "")
@@ -149,10 +183,13 @@ def _page_data(g: nx.MultiDiGraph, max_labels: int, rank: dict[str, float], show
         item: dict[str, Any] = {
             "id": ids[n], "x": round(x * _PX, 1), "y": round(y * _PX, 1),
             "name": d.get("label", ""), "cls": cls, "shape": shape, "color": colour,
-            "size": round(6 + 16 * math.sqrt(rank.get(n, 0.0) / top), 2),
         }
+        if n in structure:
+            item["font"] = {"color": "#ffffff", "strokeWidth": 0, "size": fonts[2 if cls == "document" else 1]}
+        else:
+            item["size"] = round(6 + 16 * math.sqrt(rank.get(n, 0.0) / top), 2)
         if n in labelled:
-            item["label"] = d.get("label", "")
+            item["label"] = _box_label(d.get("label", "")) if n in structure else d.get("label", "")
         if d.get("aliases"):
             item["al"] = list(d["aliases"])
         if u.degree(n) == 0:
@@ -160,7 +197,11 @@ def _page_data(g: nx.MultiDiGraph, max_labels: int, rank: dict[str, float], show
             if not show_isolated:
                 item["hidden"] = True
         nodes.append(item)
-        tips.append(_tip(d, u.degree(n), rank.get(n, 0.0)))
+        if n in structure:
+            parts = sum(1 for w in g.successors(n) if w in structure)
+            tips.append(_structure_tip(d, sum(1 for w in g.predecessors(n) if w not in structure), parts))
+        else:
+            tips.append(_tip(d, u.degree(n), rank.get(n, 0.0)))
     relations = sorted({d.get("relation", k) for _, _, k, d in g.edges(keys=True, data=True)})
     rel_index = {r: i for i, r in enumerate(relations)}
     sentences: list[str] = []
@@ -175,6 +216,9 @@ def _page_data(g: nx.MultiDiGraph, max_labels: int, rank: dict[str, float], show
                 sentences.append(text)
             refs.append(sentence_index[text])
         edge: dict[str, Any] = {"id": i, "from": ids[s], "to": ids[o], "r": rel_index[d.get("relation", k)]}
+        if d.get("relation", k) == "hasSection":
+            edge["width"] = 2
+            edge["color"] = CLASS_STYLE["section"][0]
         if refs:
             edge["s"] = refs
         edges.append(edge)
@@ -186,12 +230,23 @@ def _page_data(g: nx.MultiDiGraph, max_labels: int, rank: dict[str, float], show
     legend += [{"name": c, "color": "#999999", "shape": "dot", "title": c, "count": counts[c]}
                for c in sorted(counts) if c not in CLASS_STYLE]
     isolated = sum(1 for item in nodes if "iso" in item)
-    extra = {"tips": tips, "relations": relations, "sentences": sentences, "legend": legend, "ids": ids,
+    stats = {"entities": len(nodes) - len(structure), "structure": len(structure),
+             "typed": sum(1 for _, _, r in g.edges(data="relation") if r not in RELATION_TEXT),
+             "mentions": sum(1 for _, _, r in g.edges(data="relation") if r == "mentionedIn")}
+    extra = {"tips": tips, "relations": [RELATION_TEXT.get(r, r) for r in relations], "stats": stats,
+             "sentences": sentences, "legend": legend, "ids": ids,
              "isolated": isolated}
     return nodes, edges, extra
 
 
-def _options(n_edges: int) -> dict[str, Any]:
+def _stats_line(st: dict[str, int]) -> str:
+    line = f"{st['entities']} 实体 entities · {st['typed']} 关系 relations"
+    if st["structure"]:
+        line += f" · {st['structure']} 章节/文件 sections · {st['mentions']} 提及 mentions"
+    return line
+
+
+def _options(n_edges: int, n_nodes: int) -> dict[str, Any]:
     big = n_edges > _BIG
     return {
         "autoResize": True,
@@ -200,7 +255,7 @@ def _options(n_edges: int) -> dict[str, Any]:
         "interaction": {"hover": True, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "tooltipDelay": 150, "keyboard": False},
         "nodes": {"borderWidth": 1,
-                  "font": {"face": FONT_STACK, "size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"}},
+                  "font": {"face": FONT_STACK, "size": _FONT_SIZES[n_nodes <= _SMALL][0], "strokeWidth": 3, "strokeColor": "#ffffff"}},
         "edges": {"smooth": False, "width": 0.8, "selectionWidth": 1.5,
                   "color": {"color": "#a9b4c2", "highlight": "#d62728", "hover": "#555555", "opacity": 0.85},
                   "arrows": {"to": {"enabled": not big, "scaleFactor": 0.4}}},
@@ -243,11 +298,11 @@ def render_html(
     centre = None
     if focus:
         g, centre = _focus(g, focus, depth)
-    if analysis is not None and centre is None and all(n in analysis.scores for n in g
-                                                      if g.nodes[n].get("class") != "metric"):
+    if analysis is not None and centre is None and all(
+            n in analysis.scores for n, c in g.nodes(data="class") if c != "metric" and c not in STRUCTURE_CLASSES):
         rank = {n: s.pagerank for n, s in analysis.scores.items()}
     else:
-        rank = pagerank(_undirected(g))
+        rank = pagerank(_undirected(g.subgraph(n for n, c in g.nodes(data="class") if c not in STRUCTURE_CLASSES)))
     show_isolated = isolated if isolated is not None else g.number_of_nodes() <= SHOW_ISOLATED_UP_TO
     nodes, edges, extra = _page_data(g, max_labels, rank, show_isolated)
     if title is None:
@@ -261,9 +316,9 @@ def render_html(
     net.templateEnv.filters["safejson"] = safe_json
     net.templateEnv.globals["gkg"] = {
         "title": title,
-        "stats": f"{len(nodes)} 实体 entities · {len(edges)} 关系 relations",
+        "stats": _stats_line(extra["stats"]),
         "legend": extra["legend"],
-        "options": _options(len(edges)),
+        "options": _options(len(edges), len(nodes)),
         "tips": extra["tips"],
         "relations": extra["relations"],
         "sentences": extra["sentences"],

@@ -24,10 +24,15 @@ PAYLOADS = ("<script>window.__xss", "<img src=x onerror", "</script><script>")
 
 
 @pytest.fixture(scope="module")
-def nxg() -> nx.MultiDiGraph:
+def rdf_graph() -> Graph:
     g = Graph()
     g.parse(FIXTURE)
-    return to_networkx(g)
+    return g
+
+
+@pytest.fixture(scope="module")
+def nxg(rdf_graph: Graph) -> nx.MultiDiGraph:
+    return to_networkx(rdf_graph)
 
 
 @pytest.fixture(scope="module")
@@ -96,12 +101,37 @@ def test_nodes_edges_legend(page: str, nxg: nx.MultiDiGraph) -> None:
     assert len(data["nodes"]) == nxg.number_of_nodes() and len(data["edges"]) == nxg.number_of_edges()
     assert data["options"]["physics"]["enabled"] is False
     assert data["options"]["edges"]["smooth"] is False
-    sizes = {n["name"]: n["size"] for n in data["nodes"]}
+    sizes = {n["name"]: n["size"] for n in data["nodes"] if n["cls"] not in ("section", "document")}
     assert sizes["甘肃省人民政府"] > sizes["法治日报"]  # size by PageRank
     assert {n["shape"] for n in data["nodes"] if n["cls"] == "agency"} == {"dot"}
     assert 'data-class="initiative"' in page and "Noto Sans CJK SC" in page
     led = [e for e in data["edges"] if data["relations"][e["r"]] == "ledBy" and "s" in e]
     assert any(data["sentences"][i].startswith("省司法厅牵头开展") for e in led for i in e["s"])
+    # sections and documents: grey boxes, always labelled (wrapped), in the legend and filters
+    boxes = [n for n in data["nodes"] if n["cls"] in ("section", "document")]
+    assert len(boxes) == 4 and {n["shape"] for n in boxes} == {"box"} and all("label" in n for n in boxes)
+    assert {n["label"] for n in boxes if n["cls"] == "section"} >= {"推进法治政府建设", "高校法治研究"}
+    assert 'data-class="section"' in page and 'data-class="document"' in page
+    mention = [e for e in data["edges"] if data["relations"][e["r"]] == "提及于 mentioned in"]
+    assert len(mention) == 18 and all("s" in e for e in mention)  # each carries the sentences behind it
+    assert "4 章节/文件 sections · 18 提及 mentions" in page
+
+
+def test_section_labels_wrap_and_tips_escape(page: str) -> None:
+    data = page_data(page)
+    hostile = next(n for n in data["nodes"] if n["cls"] == "section" and "专项治理" in n["name"])
+    assert hostile["label"] == "<script>wi\nndow.__xs…"  # two lines of ten characters, clipped
+    tip = data["tips"][hostile["id"]]
+    assert "&lt;script&gt;window.__xss=7&lt;/script&gt;专项治理" in tip and "<script" not in tip
+    assert "文件 测试报告" in tip and "3 实体 entities mentioned · 1 章节 sections" in tip
+
+
+def test_entity_only_view_has_no_structure(rdf_graph: Graph) -> None:
+    data = page_data(render_html(to_networkx(rdf_graph, structure=False)))
+    assert len(data["nodes"]) == 18 and len(data["edges"]) == 20
+    assert not [n for n in data["nodes"] if n["cls"] in ("section", "document")]
+    # without sections, entities that only share a section are unrelated again
+    assert sum(1 for n in data["nodes"] if n.get("iso")) == 1
 
 
 def test_same_graph_same_bytes(nxg: nx.MultiDiGraph, page: str) -> None:
@@ -111,10 +141,11 @@ def test_same_graph_same_bytes(nxg: nx.MultiDiGraph, page: str) -> None:
 def test_focus_and_labels(nxg: nx.MultiDiGraph) -> None:
     data = page_data(render_html(nxg, focus="省司法厅", depth=1))
     names = {n["name"] for n in data["nodes"]}
-    assert names == {"甘肃省司法厅", "“八五”普法", "公共法律服务平台", "行政复议改革", "甘肃省"}
+    assert names == {"甘肃省司法厅", "“八五”普法", "公共法律服务平台", "行政复议改革", "甘肃省",
+                     "推进法治政府建设", "测试报告"}  # and the section and document that mention it
     assert data["nodes"][data["focus"]]["name"] == "甘肃省司法厅"
     few = page_data(render_html(nxg, max_labels=3))
-    assert sum(1 for n in few["nodes"] if "label" in n) == 3
+    assert sum(1 for n in few["nodes"] if "label" in n and n["cls"] not in ("section", "document")) == 3
     with pytest.raises(QueryError):
         render_html(nxg, focus="没有这个机构")
 
@@ -155,3 +186,23 @@ def test_layout_places_every_node_apart() -> None:
     assert len(set((round(x, 3), round(y, 3)) for x, y in points)) == len(points)
     mean = sum(((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5 for a, b in g.edges())
     assert mean / g.number_of_edges() < 6.0  # neighbours stay near (units of the ideal edge length)
+
+
+def test_layout_clusters_entities_around_their_section() -> None:
+    g = nx.Graph()
+    hubs = ["doc"] + [f"s{i}" for i in range(6)]
+    for i in range(6):
+        g.add_edge("doc", f"s{i}")
+        for j in range(8):
+            g.add_edge(f"s{i}", f"e{i}-{j}")
+    g.add_edge("e0-0", "e3-0")  # a typed relation across sections
+    pos = layout(g, hubs=hubs)
+    assert layout(g, hubs=hubs) == pos
+
+    def d(a: str, b: str) -> float:
+        return ((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5
+
+    for i in range(6):
+        for j in range(1, 8):
+            nearest = min(hubs[1:], key=lambda h: d(f"e{i}-{j}", h))
+            assert nearest == f"s{i}", (i, j, nearest)

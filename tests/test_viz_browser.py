@@ -89,9 +89,10 @@ def _node_id(o: Opened, name: str) -> int:
 
 def test_draws_every_node_and_edge(opened: Opened, tmp_path: Path) -> None:
     o = opened
-    assert o.js("govkg.nodes.length") == 18 and o.js("govkg.edges.length") == 20
-    assert o.js("Object.keys(govkg.network.getPositions()).length") == 18
-    assert o.js("govkg.network.body.edgeIndices.length") == 20
+    # 18 entities + 3 sections + 1 document; 20 typed relations + 18 mentions + 3 hasSection
+    assert o.js("govkg.nodes.length") == 22 and o.js("govkg.edges.length") == 41
+    assert o.js("Object.keys(govkg.network.getPositions()).length") == 22
+    assert o.js("govkg.network.body.edgeIndices.length") == 41
     assert o.js("govkg.state.drawnMs") < 3000
     shot = o.page.screenshot(path=str(tmp_path / "map.png"))
     assert len(shot) > 10_000
@@ -121,6 +122,7 @@ def test_hostile_names_are_text(opened: Opened) -> None:
     texts = o.page.locator("#results li").all_text_contents()
     assert any("<script>window.__xss=1</script>司法局" in t for t in texts)
     assert any('<img src=x onerror="window.__xss=2">专项行动' in t for t in texts)
+    assert any("<script>window.__xss=7</script>专项治理" in t for t in texts)  # a section title
     assert o.js("document.querySelectorAll('#results script, #results img').length") == 0
     # hover the hostile agency: the tooltip shows the payloads as text
     hostile = _node_id(o, "<script>window.__xss=1</script>司法局")
@@ -130,6 +132,7 @@ def test_hostile_names_are_text(opened: Opened) -> None:
     o.page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
     o.page.wait_for_selector("#tip:not([hidden])", timeout=5000)
     tip = o.page.locator("#tip").text_content()
+    assert o.js("document.querySelectorAll('#tip script, #tip img').length") == 0
     assert "<script>window.__xss=1</script>司法局" in tip
     assert "</script><script>window.__xss=4</script>" in tip and "O'Brien \"引号\"" in tip
     assert "<script>window.__xss=5</script>12件" not in tip  # the metric's text is not in the table…
@@ -150,6 +153,9 @@ def test_class_filters_hide_nodes(opened: Opened) -> None:
     assert o.js("govkg.nodes.get({filter: n => n.hidden}).map(n => n.name)") == ["法治日报"]
     o.page.check("#isolated")
     assert o.js("govkg.nodes.get({filter: n => n.hidden}).length") == 0
+    o.page.uncheck("#filters input[data-class='section']")
+    assert sorted(o.js("govkg.nodes.get({filter: n => n.hidden}).map(n => n.cls)")) == ["section"] * 3
+    o.page.check("#filters input[data-class='section']")
 
 
 def test_click_highlights_neighbours_and_background_resets(opened: Opened) -> None:
@@ -161,5 +167,6 @@ def test_click_highlights_neighbours_and_background_resets(opened: Opened) -> No
     assert o.js("govkg.state.highlighted") == target
     labels = o.js("govkg.nodes.get().filter(n => n.color !== GOVKG.dim).map(n => n.label).sort()")
     assert "兰州市司法局" in labels and "甘肃省高级人民法院" in labels and "陇东学院" not in labels
+    assert "推进法治政府建设" in labels  # the section that mentions it
     o.page.mouse.click(box["x"] + 3, box["y"] + box["height"] - 3)
     assert o.js("govkg.state.highlighted") is None
