@@ -34,6 +34,8 @@ _EXACT = 150
 #: Area per node of the starting layout, in squared ideal edge lengths.
 _AREA = 2.5
 _GOLDEN = 0.6180339887498949
+#: Distance between neighbouring leaves on a hub's starting ring.
+_LEAF_GAP = 0.8
 
 
 def _radial(nodes: list[Hashable], adj: dict[Hashable, list[Hashable]], degree: dict[Hashable, int],
@@ -87,6 +89,20 @@ def _radial(nodes: list[Hashable], adj: dict[Hashable, list[Hashable]], degree: 
                 wedge[c] = (offset, share)
                 offset += share
     return pos
+
+
+def _leaf_rings(pos: dict[Hashable, tuple[float, float]], adj: dict[Hashable, list[Hashable]],
+                degree: dict[Hashable, int], hubs: list[Hashable]) -> None:
+    """Start each hub's leaves (nodes linked to it alone) on a ring around it, not in a wedge beyond it."""
+    for h in hubs:
+        leaves = [v for v in adj[h] if degree[v] == 1]
+        if not leaves:
+            continue
+        r = max(1.0, _LEAF_GAP * len(leaves) / (2 * math.pi))
+        hx, hy = pos[h]
+        for i, v in enumerate(leaves):
+            a = 2 * math.pi * (i + 0.5) / len(leaves)
+            pos[v] = (hx + r * math.cos(a), hy + r * math.sin(a))
 
 
 def _refine(nodes: list[Hashable], pos: dict[Hashable, tuple[float, float]],
@@ -171,6 +187,7 @@ def _component(u: nx.Graph, nodes: list[Hashable], hub: dict[Hashable, int]) -> 
     adj = {v: sorted(u[v], key=lambda w: (w not in hub, rank[w])) for v in nodes}
     degree = {v: len(adj[v]) for v in nodes}
     start = _radial(nodes, adj, degree, hub)
+    _leaf_rings(start, adj, degree, [v for v in nodes if v in hub])
     edges = [(rank[a], rank[b]) for a, b in u.subgraph(nodes).edges() if a != b]
     edges.sort()
     iterations = max(_MIN_ITER, min(_MAX_ITER, ITERATION_BUDGET // n))

@@ -65,10 +65,12 @@ _BOX_LINE = 10  # characters per line of a section title drawn in its box (two l
 #: Maps of up to this many nodes fit the screen at a scale where larger fonts are legible.
 _SMALL = 400
 #: (entity, section, document) font sizes for small and for large maps.
-_FONT_SIZES = {True: (24, 30, 36), False: (14, 16, 20)}
+_FONT_SIZES = {True: (30, 40, 44), False: (14, 16, 20)}
 FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _PX = 90.0  # pixels per ideal edge length
+#: Horizontal stretch: screens are wide and labels are horizontal, so wider spacing costs no zoom and saves overlaps.
+_ASPECT = 1.6
 _DIM = "rgba(200,200,200,0.35)"
 _QUALIFIER = {"exact": "", "over": ">", "at_least": "≥", "under": "<", "at_most": "≤", "approx": "≈"}
 _MAX_TIP_ALIASES = 8
@@ -181,7 +183,7 @@ def _page_data(g: nx.MultiDiGraph, max_labels: int, rank: dict[str, float], show
         colour, shape, _ = CLASS_STYLE.get(cls, ("#999999", "dot", cls))
         x, y = pos[n]
         item: dict[str, Any] = {
-            "id": ids[n], "x": round(x * _PX, 1), "y": round(y * _PX, 1),
+            "id": ids[n], "x": round(x * _PX * _ASPECT, 1), "y": round(y * _PX, 1),
             "name": d.get("label", ""), "cls": cls, "shape": shape, "color": colour,
         }
         if n in structure:
