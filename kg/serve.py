@@ -105,6 +105,10 @@ def negotiate(kind: str, accept: str | None, fmt: str | None = None) -> str | No
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    #: Connections waiting to be accepted. socketserver's default of 5 overflowed
+    #: under 32 concurrent clients: dropped SYNs came back after 1, 3 and 7 s of
+    #: TCP retransmission, which made up the p90/p99 latency (benchmarks/load_serve.py).
+    request_queue_size = 128
 
     def __init__(self, addr: tuple[str, int], source: Any, config: ServerConfig) -> None:
         self.source = source
