@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict, deque
-from typing import Hashable, Iterable
+from typing import Hashable, Iterable, Mapping
 
 import networkx as nx
 
@@ -27,6 +27,10 @@ __all__ = ["layout", "ITERATION_BUDGET"]
 
 #: Node-iterations spent on force refinement per component (n × iterations).
 ITERATION_BUDGET = 60_000
+#: Node-iterations for the whole map: many small components (one per report) share it.
+TOTAL_BUDGET = 200_000
+#: Maps of up to this many nodes get exact repulsion in their small components.
+_EXACT_TOTAL = 1000
 _MAX_ITER = 50
 _MIN_ITER = 6
 #: Components up to this size get exact all-pairs repulsion.
@@ -106,7 +110,7 @@ def _leaf_rings(pos: dict[Hashable, tuple[float, float]], adj: dict[Hashable, li
 
 
 def _refine(nodes: list[Hashable], pos: dict[Hashable, tuple[float, float]],
-            edges: list[tuple[int, int]], iterations: int) -> list[tuple[float, float]]:
+            edges: list[tuple[int, int]], iterations: int, *, exact: bool) -> list[tuple[float, float]]:
     """Fruchterman–Reingold steps; a node's pull is divided by its degree so hubs don't swallow their leaves."""
     n = len(nodes)
     deg = [0] * n
@@ -118,7 +122,7 @@ def _refine(nodes: list[Hashable], pos: dict[Hashable, tuple[float, float]],
     ys = [pos[v][1] for v in nodes]
     k = 1.0
     k2 = k * k
-    if n <= _EXACT:  # small: every pair repels (one cell), as in plain Fruchterman–Reingold
+    if exact:  # small: every pair repels (one cell), as in plain Fruchterman–Reingold
         cell, reach2 = 1e9, math.inf
     else:
         cell = 2.0 * k
@@ -175,7 +179,8 @@ def _refine(nodes: list[Hashable], pos: dict[Hashable, tuple[float, float]],
     return list(zip(xs, ys))
 
 
-def _component(u: nx.Graph, nodes: list[Hashable], hub: dict[Hashable, int]) -> dict[Hashable, tuple[float, float]]:
+def _component(u: nx.Graph, nodes: list[Hashable], hub: dict[Hashable, int], total: int
+               ) -> dict[Hashable, tuple[float, float]]:
     n = len(nodes)
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
@@ -190,23 +195,34 @@ def _component(u: nx.Graph, nodes: list[Hashable], hub: dict[Hashable, int]) -> 
     _leaf_rings(start, adj, degree, [v for v in nodes if v in hub])
     edges = [(rank[a], rank[b]) for a, b in u.subgraph(nodes).edges() if a != b]
     edges.sort()
-    iterations = max(_MIN_ITER, min(_MAX_ITER, ITERATION_BUDGET // n))
-    placed = _refine(nodes, start, edges, iterations)
+    iterations = max(_MIN_ITER, min(_MAX_ITER, ITERATION_BUDGET // n, TOTAL_BUDGET // max(total, 1)))
+    placed = _refine(nodes, start, edges, iterations, exact=n <= _EXACT and total <= _EXACT_TOTAL)
     return dict(zip(nodes, placed))
 
 
 def layout(u: nx.Graph, *, gap: float = 2.0, single_gap: float = 1.0,
-           hubs: Iterable[Hashable] = ()) -> dict[Hashable, tuple[float, float]]:
+           hubs: Iterable[Hashable] = (), groups: Mapping[Hashable, Hashable] | None = None
+           ) -> dict[Hashable, tuple[float, float]]:
     """Positions for every node of the undirected graph ``u`` (deterministic for a given node order).
 
     ``hubs`` (sections and documents, in order of preference) root the
     radial start of their component and are reached first, so what they
     mention starts in their wedge and the force steps keep it around them.
+    ``groups`` (node → group, e.g. its document) lays each group out on its
+    own, from the edges inside it, and packs the groups like components: a
+    corpus becomes one cluster per report instead of one hairball held
+    together by the agencies every report names.
 
     Components of two or more nodes are packed in rows, largest first; nodes
     with no relation at all follow in a tight grid (``single_gap`` apart), so
     that thousands of them don't push the connected part out of view.
     """
+    if groups is not None:
+        inner = nx.Graph()
+        inner.add_nodes_from(u.nodes())
+        inner.add_edges_from((a, b) for a, b in u.edges()
+                             if groups.get(a) is not None and groups.get(a) == groups.get(b))
+        u = inner
     order = {v: i for i, v in enumerate(u.nodes())}
     hub = {v: i for i, v in enumerate(h for h in hubs if h in order)}
     comps = [sorted(c, key=order.__getitem__) for c in nx.connected_components(u)]
@@ -216,7 +232,7 @@ def layout(u: nx.Graph, *, gap: float = 2.0, single_gap: float = 1.0,
     for comp in comps:
         if len(comp) == 1:
             continue
-        pos = _component(u, comp, hub)
+        pos = _component(u, comp, hub, u.number_of_nodes())
         xs = [p[0] for p in pos.values()]
         ys = [p[1] for p in pos.values()]
         x0, y0 = min(xs), min(ys)

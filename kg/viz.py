@@ -155,6 +155,40 @@ def _undirected(g: nx.MultiDiGraph) -> nx.Graph:
     return u
 
 
+def _home_documents(g: nx.MultiDiGraph, structure: set[str]) -> dict[str, str] | None:
+    """Each node's document for the layout: the one that mentions it most (ties: first IRI).
+
+    Entities mentioned nowhere take the document of a related entity. None
+    when the map holds fewer than two documents (nothing to separate).
+    """
+    docs = sorted((n for n in structure if g.nodes[n]["class"] == "document"), key=natural_key)
+    if len(docs) < 2:
+        return None
+    home: dict[str, str] = {d: d for d in docs}
+    for n in structure:
+        if g.nodes[n]["class"] == "section" and g.nodes[n].get("document") in home:
+            home[n] = g.nodes[n]["document"]
+    for n in g.nodes():
+        if n in structure:
+            continue
+        counts: dict[str, int] = {}
+        for _, target, rel in g.out_edges(n, data="relation"):
+            if rel == "mentionedIn" and target in home:
+                counts[home[target]] = counts.get(home[target], 0) + max(1, len(g[n][target]["mentionedIn"]["sentences"]))
+        if counts:
+            home[n] = min(counts, key=lambda d: (-counts[d], natural_key(d)))
+    frontier = [n for n in g.nodes() if n in home]
+    while frontier:  # the rest: breadth-first from placed neighbours, in node order
+        nxt = []
+        for v in frontier:
+            for w in sorted(set(g.successors(v)) | set(g.predecessors(v)), key=natural_key):
+                if w not in home:
+                    home[w] = home[v]
+                    nxt.append(w)
+        frontier = nxt
+    return home
+
+
 def _focus(g: nx.MultiDiGraph, focus: str, depth: int) -> tuple[nx.MultiDiGraph, str]:
     centre = resolve_node(g, focus)
     keep = ego_nodes(g, centre, depth)
@@ -169,7 +203,9 @@ def _page_data(g: nx.MultiDiGraph, max_labels: int, rank: dict[str, float], show
                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     u = _undirected(g)
     structure = {n for n, c in g.nodes(data="class") if c in STRUCTURE_CLASSES}
-    pos = layout(u, hubs=sorted(structure, key=lambda n: (g.nodes[n]["class"] != "document", natural_key(n))))
+    home = _home_documents(g, structure)
+    pos = layout(u, hubs=sorted(structure, key=lambda n: (g.nodes[n]["class"] != "document", natural_key(n))),
+                 groups=home)
     ids = {n: i for i, n in enumerate(g.nodes())}
     fonts = _FONT_SIZES[g.number_of_nodes() <= _SMALL]
     top = max((r for n, r in rank.items() if n not in structure), default=0.0) or 1.0
@@ -209,6 +245,8 @@ def _page_data(g: nx.MultiDiGraph, max_labels: int, rank: dict[str, float], show
     sentences: list[str] = []
     sentence_index: dict[str, int] = {}
     edges = []
+    cross = 0
+    big = g.number_of_edges() > _BIG
     for i, (s, o, k, d) in enumerate(g.edges(keys=True, data=True)):
         refs = []
         for text in [t for t in d.get("sentence_texts") or () if t][:_MAX_EDGE_SENTENCES]:
@@ -223,6 +261,11 @@ def _page_data(g: nx.MultiDiGraph, max_labels: int, rank: dict[str, float], show
             edge["color"] = CLASS_STYLE["section"][0]
         if refs:
             edge["s"] = refs
+        if home is not None and home.get(s) != home.get(o):
+            edge["x"] = 1  # links two reports' clusters: drawn on demand (a checkbox, a click)
+            cross += 1
+            if big:
+                edge["hidden"] = True
         edges.append(edge)
     counts: dict[str, int] = {}
     for item in nodes:
@@ -237,7 +280,7 @@ def _page_data(g: nx.MultiDiGraph, max_labels: int, rank: dict[str, float], show
              "mentions": sum(1 for _, _, r in g.edges(data="relation") if r == "mentionedIn")}
     extra = {"tips": tips, "relations": [RELATION_TEXT.get(r, r) for r in relations], "stats": stats,
              "sentences": sentences, "legend": legend, "ids": ids,
-             "isolated": isolated}
+             "isolated": isolated, "cross": cross, "show_cross": not big}
     return nodes, edges, extra
 
 
@@ -328,6 +371,8 @@ def render_html(
         "dim": _DIM,
         "isolated": extra["isolated"],
         "show_isolated": show_isolated,
+        "cross": extra["cross"],
+        "show_cross": extra["show_cross"],
         "pyvis_version": version("pyvis"),
     }
     net.nodes = nodes

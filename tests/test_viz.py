@@ -206,3 +206,28 @@ def test_layout_clusters_entities_around_their_section() -> None:
         for j in range(1, 8):
             nearest = min(hubs[1:], key=lambda h: d(f"e{i}-{j}", h))
             assert nearest == f"s{i}", (i, j, nearest)
+
+
+def test_reports_are_laid_out_apart_and_cross_links_flagged(nxg: nx.MultiDiGraph) -> None:
+    g = nxg.copy()
+    doc2, sec2 = "https://w3id.org/govkg/id/doc/other", "https://w3id.org/govkg/id/doc/other/section/1"
+    g.add_node(doc2, label="另一报告", aliases=[], kind="", metrics=[], sentences=[], sentence_texts=[],
+               **{"class": "document"})
+    g.add_node(sec2, label="另一章节", aliases=[], kind="", metrics=[], sentences=[], sentence_texts=[],
+               document=doc2, document_label="另一报告", order=1, **{"class": "section"})
+    g.add_edge(doc2, sec2, key="hasSection", relation="hasSection", sentences=[], sentence_texts=[])
+    sft = "https://w3id.org/govkg/id/agency/甘肃省司法厅"
+    g.add_edge(sft, sec2, key="mentionedIn", relation="mentionedIn", sentences=["s"], sentence_texts=["另一句。"])
+    page = render_html(g)
+    data = page_data(page)
+    ids = {n["name"]: n["id"] for n in data["nodes"]}
+    crossing = [e for e in data["edges"] if e.get("x")]
+    # 甘肃省司法厅 is mentioned more in 测试报告: its edge to the other report's section crosses
+    assert [(e["from"], e["to"]) for e in crossing] == [(ids["甘肃省司法厅"], ids["另一章节"])]
+    assert not crossing[0].get("hidden")  # small maps show them
+    assert 'id="cross" checked' in page
+    pos = {n["name"]: (n["x"], n["y"]) for n in data["nodes"]}
+    # the other report is packed beside the first, not pulled into it
+    xs = [pos[n][0] for n in pos if n not in ("另一报告", "另一章节", "法治日报")]
+    assert pos["另一报告"][0] > max(xs) or pos["另一报告"][1] > max(pos[n][1] for n in pos if n != "另一报告"
+                                                                     and n != "另一章节" and n != "法治日报")

@@ -57,6 +57,24 @@
   network.on("blurEdge", function () { tip.hidden = true; });
   network.on("dragStart", function () { tip.hidden = true; });
 
+  // ---- links between reports: all (checkbox) or those of the highlighted node
+  var crossBox = document.getElementById("cross");
+  function showCross(id) {
+    if (crossBox === null) { return; }
+    var all = crossBox.checked, own = {};
+    if (id !== null) { network.getConnectedEdges(id).forEach(function (e) { own[e] = true; }); }
+    var changes = [];
+    data.edges.forEach(function (e) {
+      if (e.x !== 1) { return; }
+      var hidden = !(all || own[e.id]);
+      if (!!edges.get(e.id).hidden !== hidden) { changes.push({ id: e.id, hidden: hidden }); }
+    });
+    edges.update(changes);
+  }
+  if (crossBox !== null) {
+    crossBox.addEventListener("change", function () { showCross(state.highlighted); });
+  }
+
   // ---- neighbourhood highlight
   var original = {};
   data.nodes.forEach(function (n) { original[n.id] = { color: n.color, label: n.label }; });
@@ -75,6 +93,7 @@
     });
     nodes.update(changes);
     state.highlighted = id;
+    showCross(id);
   }
   function reset() {
     if (state.highlighted === null) { return; }
@@ -83,6 +102,7 @@
       return { id: n.id, color: o.color, label: o.label === undefined ? null : o.label };
     }));
     state.highlighted = null;
+    showCross(null);
   }
   network.on("click", function (p) {
     if (p.nodes.length) { highlight(p.nodes[0]); } else { reset(); }
