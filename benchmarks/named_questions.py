@@ -41,14 +41,14 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rdflib import Dataset  # noqa: E402
+from rdflib import Dataset
 
-from kg.pipeline import build  # noqa: E402
-from kg.query import bind, list_questions, run  # noqa: E402
-from kg.rdf.namespace import GKG  # noqa: E402
-from kg.rdf.store import GraphSource, open_graph  # noqa: E402
+from kg.pipeline import build
+from kg.query import bind, list_questions, run
+from kg.rdf.namespace import GKG
+from kg.rdf.store import GraphSource, open_graph
 
-__all__ = ["Timing", "Row", "RdflibWorker", "question_params", "time_calls", "measure_graph", "format_table", "main"]
+__all__ = ["RdflibWorker", "Row", "Timing", "format_table", "main", "measure_graph", "question_params", "time_calls"]
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = REPO / "data" / "corpus"
@@ -151,7 +151,7 @@ def _rdflib_worker(conn: Any, trig: str) -> None:
         if msg is None:
             return
         text, repeats, budget = msg
-        times, rows = time_calls(lambda: [tuple(r) for r in ds.query(text)], repeats, budget)
+        times, rows = time_calls(lambda t=text: [tuple(r) for r in ds.query(t)], repeats, budget)
         conn.send((times, _rdflib_rows(rows), len(rows)))
 
 
@@ -205,9 +205,10 @@ def measure_graph(label: str, trig: Path, repeats: int, budget: float, cap: floa
             row = Row(label, q.name)
             answers: dict[str, set[tuple]] = {}
             for engine, source in (("oxigraph", src), ("merged", merged)):
-                times, result = time_calls(lambda s=source: run(s, q.name, params), repeats, budget)
+                times, result = time_calls(lambda s=source, n=q.name, p=params: run(s, n, p), repeats, budget)
                 answers[engine] = _ox_rows(result)
-                row.timings[engine] = Timing(len(times), statistics.median(times), _percentile(times, 0.95), len(result))
+                row.timings[engine] = Timing(len(times), statistics.median(times), _percentile(times, 0.95),
+                                             len(result))
             got = worker.ask(bind(q.text, q, params), repeats, budget, cap)
             if got is None:
                 row.timings["rdflib"] = Timing(0, cap * 1000, cap * 1000, -1)
@@ -248,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write the measurements as JSON")
     ap.add_argument("--sample-only", action="store_true", help="skip the whole corpus")
     args = ap.parse_args(argv)
-    log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
+    log = lambda msg: print(msg, file=sys.stderr, flush=True)
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         graphs = [("sample", [SAMPLE_DIR])] + ([] if args.sample_only else [("corpus", CORPUS_DIRS)])

@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+from conftest import SAMPLE
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
-from conftest import SAMPLE
 from kg.pipeline import build
 from kg.rdf.namespace import GKG, ORG, PROV, unit_iri
 from kg.rdf.store import GraphSource, open_graph
 
-__all__ = ["PREFIXES", "build_sample", "select", "label", "unit", "iri", "local_name"]
+__all__ = ["PREFIXES", "build_sample", "iri", "label", "local_name", "select", "unit"]
 
 #: The prefixes the independent questions use, from kg.rdf.namespace and rdflib.
 PREFIXES = "\n".join(

@@ -27,9 +27,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from SPARQLWrapper import JSON, SPARQLWrapper
-
 from conftest import SAMPLE, SAMPLE_GOLD
+from sample_support import build_sample, iri, label, local_name, select, unit
+from SPARQLWrapper import JSON, SPARQLWrapper
+from test_push import free_port, oxigraph_binary
+
 from kg.cli import main as cli_main
 from kg.ingest import read_document
 from kg.push import push
@@ -37,8 +39,6 @@ from kg.query import Result, bind, get_question, list_questions, run
 from kg.rdf.namespace import GKG, concept, mint, unit_iri
 from kg.rdf.store import GraphSource
 from kg.serve import make_server
-from sample_support import build_sample, iri, label, local_name, select, unit
-from test_push import free_port, oxigraph_binary
 
 GOLD = json.loads(SAMPLE_GOLD.read_text(encoding="utf-8"))
 AGENCIES = {a["name"]: [a["name"], *a["aliases"]] for a in GOLD["agencies"]}
@@ -101,7 +101,8 @@ def gold_metrics_about(names: list[str]) -> Counter:
     )
 
 
-@pytest.mark.parametrize("asked, agency", [("法治甘肃网", "法治甘肃网"), ("省委依法治省办", "中共甘肃省委全面依法治省委员会办公室"),
+@pytest.mark.parametrize("asked, agency", [("法治甘肃网", "法治甘肃网"),
+                                           ("省委依法治省办", "中共甘肃省委全面依法治省委员会办公室"),
                                            (SJT, SJT)])
 def test_metrics_of_agency(src: GraphSource, asked: str, agency: str) -> None:
     """The metrics the gold describes as being about the agency (by any of its names);
@@ -133,7 +134,8 @@ def test_policies_by_agency_matches_the_issued_by_triples(src: GraphSource) -> N
     so the answer is what gkg:issuedBy says: nothing. The policies themselves are there."""
     expected = {(r["policy"].value, r["agency"].value) for r in select(src, ISSUED)}
     r = run(src, "policies-by-agency")
-    agency_iri = {r2["label"].value: r2["a"].value for r2 in select(src, "SELECT ?a ?label WHERE { ?a a gkg:Agency ; skos:prefLabel ?label }")}
+    agencies = select(src, "SELECT ?a ?label WHERE { ?a a gkg:Agency ; skos:prefLabel ?label }")
+    agency_iri = {r2["label"].value: r2["a"].value for r2 in agencies}
     assert {(v["policy"], agency_iri[v["agencyName"]]) for v in r.values()} == expected
     policies = select(src, "SELECT DISTINCT ?p WHERE { ?p a gkg:Policy }")
     assert len(policies) == len(GOLD["policies"])
@@ -184,9 +186,10 @@ def test_posts_are_the_gold_posts(src: GraphSource) -> None:
     assert len(r) == len(gold) and {(v["personName"], v["postName"], v.get("agencyName")) for v in r.values()} == gold
     assert len({v["personName"] for v in r.values()}) == len(GOLD["people"]) == 6
     government = {t for t in gold if t[2] == "甘肃省人民政府"}
-    assert {(v["personName"], v["postName"], v["agencyName"]) for v in run(src, "posts", {"agency": "省政府"}).values()} == government
+    triples = lambda r: {(v["personName"], v["postName"], v["agencyName"]) for v in r.values()}
+    assert triples(run(src, "posts", {"agency": "省政府"})) == government
     ren = {t for t in gold if t[0] == "任振鹤"}
-    assert {(v["personName"], v["postName"], v["agencyName"]) for v in run(src, "posts", {"person": "任振鹤"}).values()} == ren
+    assert triples(run(src, "posts", {"person": "任振鹤"})) == ren
 
 
 # --- source-of
@@ -229,7 +232,8 @@ def test_source_of_a_relation_and_of_an_entity(src: GraphSource, cleaned: str) -
 
 
 def test_agencies_ranked(src: GraphSource) -> None:
-    metrics = Counter(r["a"] for r in select(src, "SELECT DISTINCT ?a ?m WHERE { ?m a gkg:Metric ; gkg:about ?a . ?a a gkg:Agency }"))
+    metrics = Counter(r["a"] for r in select(src, """
+        SELECT DISTINCT ?a ?m WHERE { ?m a gkg:Metric ; gkg:about ?a . ?a a gkg:Agency }"""))
     initiatives = Counter(r["a"] for r in select(src, """
         SELECT DISTINCT ?a ?i WHERE { { ?i gkg:ledBy ?a } UNION { ?i gkg:participant ?a } ?a a gkg:Agency }"""))
     names = {r["a"]: r["l"].value for r in select(src, "SELECT ?a ?l WHERE { ?a a gkg:Agency ; skos:prefLabel ?l }")}
@@ -239,7 +243,8 @@ def test_agencies_ranked(src: GraphSource) -> None:
     assert [(v["agencyName"], int(v["initiatives"]), int(v["metrics"])) for v in r.values()] == expected
     assert len(expected) >= 3
     # The top one agrees with the gold: 法治甘肃网 is what three gold metrics are about.
-    assert expected[0][0] == "法治甘肃网" and expected[0][2] == sum(gold_metrics_about(["法治甘肃网"]).values())
+    assert expected[0][0] == "法治甘肃网"
+    assert expected[0][2] == sum(gold_metrics_about(["法治甘肃网"]).values())
 
 
 # --- shared-initiatives
@@ -267,7 +272,8 @@ def test_shared_initiatives_counts_distinct_agencies_by_any_label(src: GraphSour
     r = run(g, "shared-initiatives")
     assert [(v["initiativeName"], v["agencies"], sorted(v["agencyNames"].split("、"))) for v in r.values()] == [
         ("万所联万会", "2", sorted([SJT, "中共甘肃省委"]))]
-    assert col(run(g, "shared-initiatives", {"min": "1"}), "initiativeName") == ["万所联万会", "一键举报平台"]
+    one_or_more = run(g, "shared-initiatives", {"min": "1"})
+    assert col(one_or_more, "initiativeName") == ["万所联万会", "一键举报平台"]
 
 
 # --- sum-by-unit
@@ -328,7 +334,7 @@ def test_about_entity_gives_labels_and_mentions(src: GraphSource, cleaned: str) 
     r = run(src, "about-entity", {"name": "省司法厅"})  # found by its alternative label
     rows = r.values()
     assert {v["entity"] for v in rows} == {str(mint("agency", SJT))}
-    out = lambda p: {v["value"] for v in rows if v["direction"] == "out" and v["predicate"] == str(p)}  # noqa: E731
+    out = lambda p: {v["value"] for v in rows if v["direction"] == "out" and v["predicate"] == str(p)}
     from rdflib.namespace import RDF, SKOS
 
     assert out(SKOS.prefLabel) == {SJT}
@@ -339,7 +345,7 @@ def test_about_entity_gives_labels_and_mentions(src: GraphSource, cleaned: str) 
     assert len(mentions) == len(re.findall(names, cleaned)) >= 3
     for m in mentions:
         text = select(src, "SELECT ?t WHERE { ?m gkg:text ?t }", m=ox.NamedNode(m))
-        assert [t["t"].value for t in text][0] in AGENCIES[SJT]
+        assert text[0]["t"].value in AGENCIES[SJT]
     assert len(out(GKG.mentionedIn)) == len(mentions)
     assert run(src, "about-entity", {"name": SJT}).values() == rows
 

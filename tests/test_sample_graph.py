@@ -19,13 +19,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
-
 from conftest import SAMPLE, SAMPLE_GOLD
+from sample_support import build_sample, iri, label, select, unit
+
 from kg.ingest import read_document
 from kg.rdf.namespace import GKG, concept, doc_iri
 from kg.rdf.store import GraphSource, open_graph
 from kg.validate import validate
-from sample_support import build_sample, iri, label, select, unit
 
 GOLD = json.loads(SAMPLE_GOLD.read_text(encoding="utf-8"))
 TITLES = [("policy", p["title"], p["kind"]) for p in GOLD["policies"]] + [
