@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -33,8 +34,11 @@ SAMPLE = REPO / "data" / "corpus" / "gansu-2023-rule-of-law-highlights.txt"
 #: The two smallest other real reports, to keep each build short.
 OTHERS = sorted((REPO / "data" / "reports").rglob("*.txt"), key=lambda p: (p.stat().st_size, p))[:2]
 
-#: Outputs compared byte for byte with the old and the new complete file.
+#: Outputs compared byte for byte with the old and the new complete file. graph.html
+#: is checked by the nodes it draws: its layout is not yet the same from run to run
+#: (see test_map_is_the_same_file_for_the_same_graph).
 OUTPUTS = ("graph.ttl", "graph.trig", "report.md", "graph.html")
+EXACT = ("graph.ttl", "graph.trig", "report.md")
 KILLS = 5
 
 pytestmark = pytest.mark.slow
@@ -75,11 +79,19 @@ def snapshot(out: Path) -> dict[str, bytes]:
     return {name: (out / name).read_bytes() for name in OUTPUTS}
 
 
+def map_nodes(html: bytes) -> list[str]:
+    """The names of the nodes a graph.html draws, in order (not their coordinates)."""
+    return re.findall(r'"name":"((?:[^"\\]|\\.)*)"', html.decode("utf-8"))
+
+
 def check_outputs(out: Path, old: dict[str, bytes], new: dict[str, bytes], docs: tuple[dict, dict]) -> None:
     """Each output is the old or the new complete file, and parses."""
-    for name in OUTPUTS:
+    for name in EXACT:
         data = (out / name).read_bytes()
         assert data in (old[name], new[name]), f"{name} is neither the old nor the new file ({len(data)} bytes)"
+    html = (out / "graph.html").read_bytes()
+    assert html.startswith(b"<!DOCTYPE html>") and html.rstrip().endswith(b"</html>")
+    assert map_nodes(html) in (map_nodes(old["graph.html"]), map_nodes(new["graph.html"]))
     for name, fmt in (("graph.ttl", ox.RdfFormat.TURTLE), ("graph.trig", ox.RdfFormat.TRIG)):
         assert sum(1 for _ in ox.parse(path=str(out / name), format=fmt)) > 0
     assert (out / "graph.html").read_bytes().rstrip().endswith(b"</html>")
@@ -141,5 +153,33 @@ def test_sigkill_during_store_build_loses_nothing(tmp_path: Path) -> None:
 
     run_build(corpus, out, store)  # the rerun completes the build
     assert store_documents(store) == after
-    assert snapshot(out) == new
+    final = snapshot(out)
+    assert {k: final[k] for k in EXACT} == {k: new[k] for k in EXACT}
     check_outputs(out, old, new, (after,))
+
+
+def test_map_is_the_same_file_for_the_same_graph(tmp_path: Path) -> None:
+    """Output is deterministic: graph.html of one graph must not depend on the process's hash seed.
+
+    Fails at the time of writing (kg/viz.py / kg/layout.py, owned by the map's
+    author): node coordinates differ by 0.1 between PYTHONHASHSEED=1 and 2 on
+    a three-report graph, so a rebuild of unchanged reports rewrites graph.html.
+    """
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SAMPLE, corpus / SAMPLE.name)
+    shutil.copy(OTHERS[0], corpus / "other-a.txt")
+    shutil.copy(OTHERS[1], corpus / "other-b.txt")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "-q", "--no-viz",
+                           "--no-report"], capture_output=True, cwd=REPO, timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode()
+    pages = []
+    for seed in ("1", "2"):
+        page = tmp_path / f"map-{seed}.html"
+        proc = subprocess.run([sys.executable, "-m", "kg", "viz", "--graph", str(out / "graph.trig"), "-o", str(page)],
+                              capture_output=True, cwd=REPO, timeout=300, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert proc.returncode == 0, proc.stderr.decode()
+        pages.append(page.read_bytes())
+    assert map_nodes(pages[0]) == map_nodes(pages[1])
+    assert pages[0] == pages[1], "graph.html differs with the hash seed (layout coordinates)"
