@@ -37,6 +37,7 @@ import pyoxigraph as ox
 
 from kg import resources, sparql_results
 from kg.errors import QueryError
+from kg.export import PREFIXES
 from kg.rdf.namespace import ID, unit_iri
 
 __all__ = [
@@ -298,6 +299,7 @@ def execute(store: Any, text: str, *, max_results: int | None = None, deadline: 
     """
     t0 = time.perf_counter()
     kwargs.setdefault("use_default_graph_as_union", True)
+    kwargs.setdefault("prefixes", PREFIXES)  # gkg:, skos:, org: … work without PREFIX lines
     try:
         res = store.query(text, **kwargs)
     except SyntaxError as exc:

@@ -282,3 +282,10 @@ def test_values_skip_a_construct_template_with_where_in_a_variable() -> None:
     q = "CONSTRUCT { ?whereabouts <http://e/p> ?v } WHERE { ?whereabouts <http://e/q> ?v }"
     bound = bind(q, None, {"v": "1"})
     assert bound.index("VALUES") > bound.index("} WHERE {")
+
+
+def test_ad_hoc_queries_know_the_usual_prefixes(src: GraphSource) -> None:
+    text = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a gkg:Agency ; skos:prefLabel ?l }"
+    declared = "PREFIX gkg: <https://w3id.org/govkg/ontology#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n" + text
+    assert format_result(run(src, text), "csv") == format_result(run(src, declared), "csv")
+    assert int(format_result(run(src, text), "csv").split()[-1]) > 0
