@@ -193,8 +193,10 @@ def _component(u: nx.Graph, nodes: list[Hashable], hub: dict[Hashable, int], tot
     degree = {v: len(adj[v]) for v in nodes}
     start = _radial(nodes, adj, degree, hub)
     _leaf_rings(start, adj, degree, [v for v in nodes if v in hub])
-    edges = [(rank[a], rank[b]) for a, b in u.subgraph(nodes).edges() if a != b]
-    edges.sort()
+    # from the sorted adjacency, each edge once as (lower, higher): u.subgraph(nodes).edges()
+    # iterates a set of nodes when the part is small, so its order (and with it the float
+    # sums of the force steps) changed with PYTHONHASHSEED
+    edges = sorted((rank[v], rank[w]) for v in nodes for w in adj[v] if rank[v] < rank[w])
     iterations = max(_MIN_ITER, min(_MAX_ITER, ITERATION_BUDGET // n, TOTAL_BUDGET // max(total, 1)))
     placed = _refine(nodes, start, edges, iterations, exact=n <= _EXACT and total <= _EXACT_TOTAL)
     return dict(zip(nodes, placed))

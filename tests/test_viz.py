@@ -231,3 +231,26 @@ def test_reports_are_laid_out_apart_and_cross_links_flagged(nxg: nx.MultiDiGraph
     xs = [pos[n][0] for n in pos if n not in ("另一报告", "另一章节", "法治日报")]
     assert pos["另一报告"][0] > max(xs) or pos["另一报告"][1] > max(pos[n][1] for n in pos if n != "另一报告"
                                                                      and n != "另一章节" and n != "法治日报")
+
+
+def test_layout_does_not_depend_on_the_hash_seed() -> None:
+    """Same graph, same bytes across processes: small parts once took their edges from a set."""
+    import subprocess
+    import sys
+
+    code = (
+        "import networkx as nx, hashlib\n"
+        "from kg.layout import layout\n"
+        "g = nx.Graph()\n"
+        "for c in range(12):\n"
+        "    g.add_edges_from((f'n{c}-{i}', f'n{c}-{(i * 7 + 3) % 9}') for i in range(9))\n"
+        "    g.add_edge(f'n{c}-0', f'n{(c + 1) % 12}-0')\n"
+        "groups = {v: v.split('-')[0] for v in g}\n"
+        "print(hashlib.sha256(repr(sorted(layout(g, groups=groups).items())).encode()).hexdigest())\n"
+    )
+    outs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outs) == 1
