@@ -61,7 +61,7 @@ def render_markdown(analysis: Analysis, *, top: int = 15, title: str = "govkg gr
     a = analysis
     out = [f"# {md_escape(title)}", "",
            f"{a.nodes} entities, {a.edges} relations, {a.metric_count} metrics"
-           + (f"; {a.sections} sections and {a.documents} documents mention them." if a.sections or a.documents
+           + (f"; {a.sections} sections and {a.documents} document(s) mention them." if a.sections or a.documents
               else "."), ""]
     out += ["## Entities by class", ""] + _table(["class", "entities"], a.classes.items())
     out += ["## Relations", ""] + _table(["relation", "count"], a.relations.items())
@@ -78,7 +78,7 @@ def render_markdown(analysis: Analysis, *, top: int = 15, title: str = "govkg gr
     if a.sections or a.documents:
         out += ["## Connected components", "",
                 f"Entities linked by their relations and by the {a.sections} sections and {a.documents} "
-                f"documents that mention them ({a.mention_links} mentions): {len(a.components)} components; "
+                f"document(s) that mention them ({a.mention_links} mentions): {len(a.components)} components; "
                 f"the largest has {sizes[0] if sizes else 0} nodes, {a.unplaced} entities have neither a "
                 f"relation nor a section. By typed relations alone: {a.relation_components} components.", ""]
     else:
