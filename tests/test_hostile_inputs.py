@@ -220,3 +220,21 @@ def test_long_lines_stay_fast(unit: str, repeat: int) -> None:
     assert resolved is not None
     check_offsets(resolved.extraction)
     assert elapsed < 5.0, f"{len(unit) * repeat} characters took {elapsed:.1f} s"
+
+
+def test_thousands_of_breakdowns_in_one_clause_stay_linear() -> None:
+    """Regression: each 其中 scanned every later metric of its clause (quadratic: a 100k-character
+    line of 其中1%， took minutes); only the first few 其中 of a clause are read now."""
+    from kg.extract.metric_context import RawMetric, _parents
+    from kg.model import Metric
+
+    n = 20_000
+    text = "总量5%，" + "其中1%，" * n
+    raws = [RawMetric(2, 4, 2, Decimal(5), "%", "percent", "exact")]
+    raws += [RawMetric(5 + 5 * k + 2, 5 + 5 * k + 4, 5 + 5 * k + 2, Decimal(1), "%", "percent", "exact") for k in range(n)]
+    assert all(text[r.start : r.end] in ("5%", "1%") for r in raws)
+    metrics = [Metric(text[r.start : r.end], r.start, r.end, 0, r.value, r.unit) for r in raws]
+    t0 = time.perf_counter()
+    out = _parents(text, raws, metrics)
+    assert time.perf_counter() - t0 < 2.0
+    assert out[1].parent == 0 and out[2].parent == 0  # the first breakdowns still point at the total

@@ -238,10 +238,15 @@ def _parents(text: str, raws: list[RawMetric], metrics: list[Metric]) -> list[Me
     if len(raws) < 2 or ("其中" not in text and "（" not in text and "(" not in text):
         return metrics
     index = _RawIndex(raws)
+    per_clause: dict[int, int] = {}
+    stops = [m.start() for m in _STOP.finditer(text)]
     for q in re.finditer("其中", text):
         p = q.start()
-        stop = _STOP.search(text, q.end())
-        limit = stop.start() if stop else len(text)
+        k = bisect_left(stops, q.end())
+        limit = stops[k] if k < len(stops) else len(text)
+        per_clause[limit] = per_clause.get(limit, 0) + 1
+        if per_clause[limit] > _MAX_BREAKDOWNS:
+            continue  # a line of thousands of 其中 (no report has more than a few a clause): stay linear
         for i in index.starting_in(q.end(), limit):
             if i in parents:
                 continue
@@ -264,6 +269,8 @@ def _parents(text: str, raws: list[RawMetric], metrics: list[Metric]) -> list[Me
 
 
 _STOP = re.compile(r"[；;。]")
+#: 其中 read per clause (up to ；or 。); more are ignored.
+_MAX_BREAKDOWNS = 8
 
 
 class _RawIndex:
