@@ -34,11 +34,10 @@ SAMPLE = REPO / "data" / "corpus" / "gansu-2023-rule-of-law-highlights.txt"
 #: The two smallest other real reports, to keep each build short.
 OTHERS = sorted((REPO / "data" / "reports").rglob("*.txt"), key=lambda p: (p.stat().st_size, p))[:2]
 
-#: Outputs compared byte for byte with the old and the new complete file. graph.html
-#: is checked by the nodes it draws: its layout is not yet the same from run to run
-#: (see test_map_is_the_same_file_for_the_same_graph).
+#: Outputs compared byte for byte with the old and the new complete file (the map
+#: too, now that its layout is the same in every process: test_map_is_the_same_file_for_the_same_graph).
 OUTPUTS = ("graph.ttl", "graph.trig", "report.md", "graph.html")
-EXACT = ("graph.ttl", "graph.trig", "report.md")
+EXACT = OUTPUTS
 KILLS = 5
 
 pytestmark = pytest.mark.slow
@@ -161,9 +160,9 @@ def test_sigkill_during_store_build_loses_nothing(tmp_path: Path) -> None:
 def test_map_is_the_same_file_for_the_same_graph(tmp_path: Path) -> None:
     """Output is deterministic: graph.html of one graph must not depend on the process's hash seed.
 
-    Fails at the time of writing (kg/viz.py / kg/layout.py, owned by the map's
-    author): node coordinates differ by 0.1 between PYTHONHASHSEED=1 and 2 on
-    a three-report graph, so a rebuild of unchanged reports rewrites graph.html.
+    Regression (kg/layout.py, 2487b64): node coordinates differed by 0.1 between
+    PYTHONHASHSEED=1 and 2 on a three-report graph, so a rebuild of unchanged
+    reports rewrote graph.html and a crash could leave a third version.
     """
     corpus = tmp_path / "corpus"
     corpus.mkdir()
