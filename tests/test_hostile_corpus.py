@@ -116,6 +116,9 @@ def test_corpus_with_bad_files_still_builds_the_rest(tmp_path: Path) -> None:
     for name in GOOD + BAD:
         shutil.copy(HOSTILE / name, corpus / name)
     oversized = repeated_sample(corpus / "oversized.txt", 300_000)
+    nested = corpus / "deeply-nested.html"  # 6,000 levels of markup around one paragraph (under --max-bytes)
+    nested.write_text("<div><span>" * 6_000 + "来源：某网<br>省司法厅印发《办法》。" + "</span></div>" * 6_000,
+                      encoding="utf-8")
     out = tmp_path / "out"
     code, err, _, _ = kg(["build", str(corpus), "-o", str(out), "-q", "--max-bytes", "200000", "--no-viz"], tmp_path)
     assert code == 2
@@ -125,7 +128,7 @@ def test_corpus_with_bad_files_still_builds_the_rest(tmp_path: Path) -> None:
     assert sorted(line.split(": ", 1)[0] for line in errors) == bad_paths  # one line per bad file, naming it
     warnings = [line for line in err if not line.startswith("kg build: ")]
     assert all(line.split(": ", 1)[0] in {str(corpus / n) for n in GOOD} for line in warnings), warnings
-    good_ids = {doc_id(SAMPLE)} | {doc_id(n) for n in GOOD}
+    good_ids = {doc_id(SAMPLE), doc_id(nested)} | {doc_id(n) for n in GOOD}
     assert documents_in(out / "graph.ttl") == {str(doc_iri(i)) for i in good_ids}
     assert (out / "report.md").stat().st_size > 0
 
