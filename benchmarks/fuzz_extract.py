@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import sys
 import tempfile
 import time
@@ -98,10 +99,10 @@ def run_atheris(seconds: int, out: Path, slow: float) -> int:
     import atheris
 
     with atheris.instrument_imports(include=["kg"]):
-        import kg.extract  # noqa: F401
-        import kg.ingest  # noqa: F401
-        import kg.resolve  # noqa: F401
-        import kg.segment  # noqa: F401
+        import kg.extract
+        import kg.ingest
+        import kg.resolve
+        import kg.segment  # noqa: F401 - imported to be instrumented
 
     def one(data: bytes) -> None:
         text = data.decode("utf-8", "replace")
@@ -166,12 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     engine = args.engine
     if engine is None:
-        try:
-            import atheris  # noqa: F401
-
-            engine = "atheris"
-        except ImportError:
-            engine = "hypothesis"
+        engine = "atheris" if importlib.util.find_spec("atheris") is not None else "hypothesis"
     print(f"fuzz_extract: {engine} for {args.seconds} s, findings in {args.out}", file=sys.stderr)
     if engine == "atheris":
         return run_atheris(args.seconds, args.out.resolve(), args.slow)

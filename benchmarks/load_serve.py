@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
                 [sys.executable, __file__, "--client", base, "--seconds", str(args.seconds),
                  "--concurrency", str(args.concurrency), "--max-requests", str(args.max_requests),
                  "--seed", str(args.seed)],
-                capture_output=True, text=True, timeout=args.seconds + 180, cwd=REPO,
+                capture_output=True, text=True, timeout=args.seconds + 180, cwd=REPO, check=False,
             )
             if load.returncode != 0:
                 raise SystemExit(f"load_serve: the client failed: {load.stderr.strip()[-500:]}")

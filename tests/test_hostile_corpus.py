@@ -50,7 +50,7 @@ def kg(args: list[str], tmp: Path, timeout: float = 300) -> tuple[int, list[str]
     t0 = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-c", _RSS_WRAPPER, *args],
-        capture_output=True, timeout=timeout, cwd=REPO, env={**os.environ, "KG_RSS_FILE": str(rss_file)},
+        capture_output=True, timeout=timeout, cwd=REPO, check=False, env={**os.environ, "KG_RSS_FILE": str(rss_file)},
     )
     elapsed = time.monotonic() - t0
     rss = int(rss_file.read_text()) // 1024 if rss_file.exists() else -1
