@@ -145,6 +145,7 @@ def build(
             result.documents.append(DocumentResult(str(p), error=str(exc)))
     files = sorted(dict.fromkeys(files), key=lambda f: (doc_id(f), f))
     out_dir.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(out_dir)
     outputs = {"turtle": out_dir / "graph.ttl", "graph": out_dir / "graph.trig"}
     if store is None:
         writer = GraphWriter(outputs["turtle"], outputs["graph"])
@@ -208,6 +209,17 @@ def _build_store(
     writer.close()
     result.triples = writer.triples
     return writer.classes
+
+
+#: The files a build writes; a build killed mid-write leaves ``.{name}.*.tmp`` beside them.
+_OUTPUT_NAMES = ("graph.ttl", "graph.trig", "build.json", "report.md", "graph.html")
+
+
+def _remove_stale_temporaries(out_dir: Path) -> None:
+    """Delete temporary files an interrupted earlier build left in ``out_dir``."""
+    for name in _OUTPUT_NAMES:
+        for tmp in out_dir.glob(f".{name}.*.tmp"):
+            tmp.unlink(missing_ok=True)
 
 
 def _unchanged_skipped(files: list[str], known: dict[str, str], result: BuildResult) -> list[str]:

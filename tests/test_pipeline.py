@@ -108,3 +108,15 @@ def test_store_build_skips_unchanged_and_replaces_changed(tmp_path):
     text = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "甘肃省公证条例" in text and "甘肃省法律援助条例" not in text
     assert json.loads((out / "build.json").read_text(encoding="utf-8"))["store"] == str(store.resolve())
+
+
+def test_a_build_removes_what_an_interrupted_build_left(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = [out / ".graph.ttl.abc123.tmp", out / ".graph.html.x.tmp"]
+    for f in stale:
+        f.write_text("half a file", encoding="utf-8")
+    keep = out / ".notes.tmp"  # not ours
+    keep.write_text("x", encoding="utf-8")
+    build([SAMPLE], out, report=False, viz=False)
+    assert not any(f.exists() for f in stale) and keep.exists()
