@@ -30,6 +30,7 @@ __all__ = [
     "QUALIFIERS",
     "METRIC_KINDS",
     "RELATIONS",
+    "REPORTER",
 ]
 
 #: The kinds of entity a :class:`Mention` can name.
@@ -163,12 +164,37 @@ class Metric:
     parent: int | None = None  #: index of the total this metric is a part of (其中…)
 
 
+class _Reporter(int):
+    """The int -1 that stays -1 when sentence-local indices are shifted to
+    document-wide ones (``r.subject + base``): the reporter is no mention."""
+
+    __slots__ = ()
+
+    def __add__(self, other: object) -> "_Reporter":
+        return self
+
+    __radd__ = __add__
+
+    def __repr__(self) -> str:
+        return "REPORTER"
+
+
+#: ``Relation.subject`` when the text leaves the subject out (出台《…》 at the start
+#: of a clause): the document's reporting agency, ``Resolved.reporter``. Equal to -1.
+REPORTER: int = _Reporter(-1)
+
+
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """A typed link between two mentions, with the sentence that states it."""
+    """A typed link between two mentions, with the sentence that states it.
+
+    ``subject`` is :data:`REPORTER` (-1) when the subject is implied by the
+    report rather than named: resolution maps it to ``Resolved.reporter``, and
+    drops the relation when there is none.
+    """
 
     predicate: str  #: one of :data:`RELATIONS`
-    subject: int  #: mention index
+    subject: int  #: mention index, or :data:`REPORTER` (-1)
     object: int  #: mention index
     sentence: int
 
@@ -224,6 +250,7 @@ class Resolved:
     publisher: str | None = None  #: key of the publishing agency, where known
     province: str | None = None  #: the province the report is about, where one
     year: str | None = None  #: the report's reference year
+    reporter: str | None = None  #: key of the reporting agency (the subject a report leaves out)
 
     @property
     def document(self) -> Document:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from kg.extract.initiatives import extract_initiatives
 from kg.extract.places import extract_places
 from kg.extract.relations import extract_relations
-from kg.model import Mention, Metric, Sentence
+from kg.model import REPORTER, Mention, Metric, Sentence
 
 
 def _mention(text: str, sentence: str, kind: str, subtype: str | None = None, nth: int = 0) -> Mention:
@@ -20,7 +20,10 @@ def _mention(text: str, sentence: str, kind: str, subtype: str | None = None, nt
 def _rels(sentence: str, mentions: list[Mention], metrics=()):
     mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
     rels, linked = extract_relations(Sentence.of(sentence), mentions, list(metrics))
-    named = [(r.predicate, mentions[r.subject].text, mentions[r.object].text) for r in rels]
+    named = [
+        (r.predicate, "REPORTER" if r.subject == REPORTER else mentions[r.subject].text, mentions[r.object].text)
+        for r in rels
+    ]
     return named, linked, mentions
 
 
@@ -39,13 +42,59 @@ def test_agency_subject_issues_each_policy_of_a_run() -> None:
     ]
 
 
-def test_no_subject_no_relation() -> None:
-    s = "出台《甘肃省法治建设考评工作办法》，全面构建考评体系。"
-    named, _, _ = _rels(s, [_mention("甘肃省法治建设考评工作办法", s, "policy")])
-    assert named == []
+def test_agency_not_opening_the_clause_is_no_subject() -> None:
     s = "甘肃日报报道，省政府出台《甘肃省税费征管保障办法》"  # agency not before the verb's clause
     ms = [_mention("甘肃日报", s, "work"), _mention("甘肃省税费征管保障办法", s, "policy")]
     assert _rels(s, ms)[0] == []
+
+
+def test_subjectless_clause_implies_the_reporter() -> None:
+    s = "出台《甘肃省法治建设考评工作办法》，全面构建考评体系。"
+    assert _rels(s, [_mention("甘肃省法治建设考评工作办法", s, "policy")])[0] == [
+        ("issues", "REPORTER", "甘肃省法治建设考评工作办法")
+    ]
+    s = "2023年，在全国率先首创“1+4+7”法治建设考评模式"
+    ms = extract_initiatives(Sentence.of(s))
+    assert ("leads", "REPORTER", "1+4+7") in _rels(s, ms)[0]
+    s = "率先在全国创新制定政府规章动态清理机制，在总结经验的基础上，制定《甘肃省政府立法程序规定》"
+    assert _rels(s, [_mention("甘肃省政府立法程序规定", s, "policy")])[0] == [
+        ("issues", "REPORTER", "甘肃省政府立法程序规定")
+    ]
+
+
+def test_explicit_subject_wins_over_the_reporter() -> None:
+    s = "省政府出台《甘肃省税费征管保障办法》"
+    ms = [_mention("省政府", s, "agency"), _mention("甘肃省税费征管保障办法", s, "policy")]
+    assert _rels(s, ms)[0] == [("issues", "省政府", "甘肃省税费征管保障办法")]
+    s = "省法院高度重视，出台《甘肃省税费征管保障办法》"  # the sentence's subject, an earlier clause
+    ms = [_mention("省法院", s, "agency"), _mention("甘肃省税费征管保障办法", s, "policy")]
+    assert _rels(s, ms)[0] == []
+
+
+def test_generic_subject_blocks_the_reporter() -> None:
+    for s in ("各地出台《甘肃省税费征管保障办法》", "全省律师行业开展“民营企业法治体检”行动",
+              "群众积极响应，开展“民营企业法治体检”行动", "中央预算占比提高到70%，建立“直达”机制"):
+        ms = [m for m in extract_initiatives(Sentence.of(s))]
+        if "《" in s:
+            ms.append(_mention("甘肃省税费征管保障办法", s, "policy"))
+        assert ms and _rels(s, ms)[0] == [], s
+
+
+def test_verb_not_opening_its_clause_blocks_the_reporter() -> None:
+    s = "依托实验室开展“民营企业法治体检”行动"
+    ms = extract_initiatives(Sentence.of(s))
+    assert ms and _rels(s, ms)[0] == []
+    s = "推动各地出台《甘肃省税费征管保障办法》"
+    assert _rels(s, [_mention("甘肃省税费征管保障办法", s, "policy")])[0] == []
+    s = "对照《甘肃省税费征管保障办法》开展检查"  # the title is not the verb's object
+    assert _rels(s, [_mention("甘肃省税费征管保障办法", s, "policy")])[0] == []
+
+
+def test_what_the_reporter_does_not_lead() -> None:
+    s = "积极开展“中华文明探源工程”，深入实施“九五”普法规划，深入实施就业优先战略。"
+    named = _rels(s, extract_initiatives(Sentence.of(s)))[0]
+    assert ("participates", "REPORTER", "中华文明探源工程") in named
+    assert not [n for n in named if n[0] == "leads"]
 
 
 def test_implements_and_leads() -> None:

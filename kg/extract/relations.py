@@ -8,6 +8,13 @@ a shape that leaves no doubt —
 - ``implements``: the same with 贯彻/落实/实施 (agency or initiative → policy);
 - ``leads``: an agency subject with 开展/推行/打造/建立/举办/实施… and the initiative
   (省司法厅开展“…”行动); ``participates``: with 参与/参加;
+- implied subject: a report mostly leaves out its own subject (出台《…》，首创“…”模式),
+  which is the agency whose work it reports. When 出台/制定/印发… (a policy:
+  ``issues``) or 开展/推行/首创… (an initiative: ``leads``) opens its clause after
+  adverbials only (2023年, 首次, 在全国率先, 创新), and the sentence opens without a
+  subject too, the relation's subject is :data:`~kg.model.REPORTER`; resolution
+  maps it to the reporting agency. A generic subject (各地, 群众) blocks it;
+  a named one wins;
 - ``located_in``: a project whose name holds a place (兰州轨道交通二号线 → 兰州), a
   project said to be built 在 a place, an agency whose name starts with one (甘肃省司法厅).
 
@@ -23,9 +30,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from ..model import Mention, Metric, Relation, Sentence
+from ..model import REPORTER, Mention, Metric, Relation, Sentence
 
-__all__ = ["extract_relations"]
+__all__ = ["extract_relations", "opening_subjects"]
 
 _CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]")
 #: What may stand between a subject and its verb: adverbs, time words, no punctuation.
@@ -36,6 +43,31 @@ _LEAD = re.compile(
     r"(?:组织开展|部署开展|深入开展|扎实开展|开展|推行|打造|建立|举办|启动|实施|推进|组建|首创|搭建|构建)"
     r"(?:了|起|起了)?$"
 )
+#: The verbs that, opening a clause with no subject, say the reporter did it.
+_IMPLIED = {
+    "issues": re.compile(r"(?:研究制定|制定出台|出台|制定|印发|发布|颁布|修订)(?:了)?$"),
+    "leads": re.compile(
+        r"(?:创新推行|组织开展|部署开展|开展|推行|实施|打造|建立|组建|首创|启动)(?:了|起|起了)?$"
+    ),
+}
+#: Adverbials that may open a clause before its subjectless verb (times, manner).
+_ADVERBIAL = re.compile(
+    r"(?:(?:[0-9０-９]+|[一二三四五六七八九十〇零]+)(?:年(?:以来|来|底|初|内)?|月(?:份)?|日)|今年|去年|近年来|年内|全年"
+    r"|同时|此外|随后|先后|首次|首先|率先|在全国率先|在全省率先|全国率先|在全国|在全省|创新|深入|扎实|全面"
+    r"|积极|大力|持续|认真|研究|着力|重点|专门|及时|迅速|进一步|继续|精心|统筹|系统|高标准|还|并|又|均|再)*"
+)
+#: How a sentence may open when its subject is left out: adverbials, then a verb or
+#: a preposition (在…基础上, 围绕…). Anything else (各地, 全省律师行业, 群众) may be a subject.
+_OPEN = re.compile(
+    r"(?:出台|制定|印发|发布|颁布|修订|开展|推行|实施|打造|建立|健全|组建|首创|启动|组织|部署|推动|推进|深化"
+    r"|完善|加强|强化|坚持|落实|贯彻|聚焦|围绕|针对|按照|依托|通过|以|在|为|立足|抓实|压实|提出|建成|构建|搭建"
+    r"|举办|召开|编制|优化|提升|创建|培育|探索|指导|督促|制发|出版|确定|将|把|对|紧扣|紧盯|牢牢|打好|打赢|加快"
+    r"|发展|做优|做强|做好|办好|抓好|扩大|促进|提高|推出|发挥|严格|严厉|依法|全力|秉持|践行|服务|保障|巩固|拓展)"
+)
+#: A national programme: a province or bureau that carries it out takes part in it.
+_NATIONAL_NAME = re.compile(r"^(?:国家|全国|中华|中国)|中国")
+#: A quoted name that only qualifies a plan or strategy (实施“九五”普法规划, “走出去”战略).
+_PLAN_AFTER = re.compile(r"”?[\u4e00-\u9fff]{0,4}(?:规划|纲要|条例|战略)")
 _PARTICIPATE = re.compile(r"(?:参与|参加)(?:了)?$")
 _CARRY = re.compile(r"^(?:累计|共计|共|全年|先后|同比|年均|分别|其中|点击量|收视率|总计|合计)")
 _BUILT_IN = re.compile(r"^”?在$")
@@ -122,8 +154,14 @@ def extract_relations(
         )
         for pattern, pred, kinds in rules:
             if verb := pattern.search(before):
-                for si in _subjects(idx, window_start + verb.start(), kinds):
+                subjects = _subjects(idx, window_start + verb.start(), kinds)
+                for si in subjects:
                     add(pred, si, oi)
+                if not subjects and _implied(idx, pred, window_start, before):
+                    if pred == "leads" and _NATIONAL_NAME.search(obj.name):
+                        pred = "participates"  # 开展“中华文明探源工程”: a national programme's part
+                    if not _not_led(idx, oi, before):
+                        rels.append(Relation(pred, REPORTER, oi, sentence.index))
                 break
     for i, m in enumerate(mentions):
         for pred, j in _locations(idx, i, m):
@@ -162,6 +200,59 @@ def _verb_end(idx: _Index, oi: int) -> int | None:
         return head_start + len(head) if pos - head_start - len(head) <= 1 else None
     m = re.search(r"(?:全国首家|全国首个|首家|首个|首届|全省|全国|新一轮)?$", head)
     return head_start + (m.start() if m else len(head))
+
+
+def opening_subjects(sentence: Sentence, mentions: Sequence[Mention], kinds: tuple[str, ...] = ("agency",)) -> list[int]:
+    """Indices (local to ``mentions``) of the mentions of ``kinds`` that open a clause of
+    ``sentence`` after adverbials only (2023年，省司法厅认真贯彻…): its stated subjects."""
+    idx = _Index(sentence.text, mentions, sentence.start)
+    out: list[int] = []
+    for clause in idx.bounds:
+        lead = _ADVERBIAL.match(idx.text, clause).end()
+        for i in idx.between(lead, lead + 1):
+            if idx.mentions[i].kind in kinds and idx.span(i)[0] == lead:
+                out.append(i)
+                break
+    return out
+
+
+def _not_led(idx: _Index, oi: int, before: str) -> bool:
+    """Objects a subjectless verb does not make the reporter's own: a quoted name that
+    only qualifies a plan (实施“九五”普法规划), a strategy or system put into effect
+    (实施就业优先战略, 推行长期护理保险制度), a name cut with a verb in it."""
+    obj = idx.mentions[oi]
+    if obj.kind != "initiative":
+        return False
+    if _PLAN_AFTER.match(idx.text, idx.span(oi)[1]) or re.search(r"实施|开展|推行", obj.name):
+        return True
+    return bool(re.search(r"(?:实施|推行)(?:了)?$", before) and re.search(r"(?:战略|制度)$", obj.name))
+
+
+def _implied(idx: _Index, pred: str, window_start: int, before: str) -> bool:
+    """True when the verb ending ``before`` (one of :data:`_IMPLIED`) opens its clause
+    after adverbials only, and every earlier clause of the sentence opens with a verb
+    or a preposition (no subject): then the subject is the reporting agency."""
+    pattern = _IMPLIED.get(pred)
+    verb = pattern.search(before) if pattern else None
+    if verb is None:
+        return False
+    verb_start = window_start + verb.start()
+    clause = idx.clause_start(verb_start)
+    if not _ADVERBIAL.fullmatch(idx.text, clause, verb_start):
+        return False
+    if any(idx.span(i)[0] < verb_start for i in idx.between(clause, verb_start)):
+        return False
+    for start in idx.bounds:
+        if start >= clause:
+            break
+        lead = _ADVERBIAL.match(idx.text, start).end()
+        if lead < len(idx.text) and _CLAUSE_END.match(idx.text, lead):
+            continue  # 2023年，…: a clause of adverbials only
+        if any(idx.span(i)[0] == lead for i in idx.between(lead, lead + 1)):
+            return False  # an earlier clause opens with a name: the sentence's subject
+        if not _OPEN.match(idx.text, lead):
+            return False  # … or with something else that may be its subject (各地, 中央预算)
+    return True
 
 
 def _subjects(idx: _Index, verb_start: int, kinds: tuple[str, ...]) -> list[int]:
