@@ -92,3 +92,38 @@ def test_a_leader_written_in_traditional_characters_is_the_same_person() -> None
     people = [e.key for e in r.entities if e.kind == "person"]
     assert people == ["person:毛泽东"]
     assert ("person:毛泽东", "主席") in {p[:2] for p in r.posts}
+
+
+def test_reporter_of_the_sample_is_the_agency_its_body_is_about(sample) -> None:  # type: ignore[no-untyped-def]
+    assert sample.publisher == "agency:甘肃政法网"
+    assert sample.reporter == "agency:甘肃省司法厅"  # 2023年,省司法厅认真贯彻…
+    assert sample.entity(sample.reporter).kind == "agency"
+
+
+def test_reporter_of_a_work_report_is_its_government() -> None:
+    r = _resolved(Path(__file__).resolve().parent.parent / "data" / "reports" / "provincial-2026" / "gansu.txt")
+    assert r.reporter == "agency:甘肃省人民政府"
+    assert r.publisher != r.reporter  # 甘肃日报 publishes it
+    assert r.entity(r.reporter).kind == "agency"
+
+
+def _implied(text: str, **doc: str) -> list[tuple[str, str | None, str]]:
+    from kg.model import REPORTER
+
+    r = resolve(extract(segment(Document(id="x", text=text, **doc))))
+    keys = r.mention_entities
+    return [
+        (rel.predicate, r.reporter if rel.subject == REPORTER else keys[rel.subject], keys[rel.object] or "")
+        for rel in r.extraction.relations
+        if rel.predicate in ("issues", "leads")
+    ]
+
+
+def test_implied_relations_go_to_the_reporter_or_are_dropped() -> None:
+    head = "2023年，省司法厅认真贯彻决策部署。\n"
+    body = "出台《甘肃省法治建设考评工作办法》，全面构建考评体系。"
+    doc = {"title": "2023年甘肃省法治建设十大亮点", "source": "甘肃政法网"}
+    assert _implied(head + body, **doc) == [("issues", "agency:甘肃省司法厅", "policy:甘肃省法治建设考评工作办法")]
+    assert _implied(body, **doc) == []  # no reporter: nothing is guessed
+    other = "2023年，省司法厅认真贯彻决策部署。\n省法院召开会议。" + body
+    assert _implied(other, **doc) == []  # the sentence before names another subject

@@ -43,3 +43,16 @@ def test_city_report_has_a_locality_and_its_province() -> None:
     assert ctx.locality is not None and ctx.locality.full == "兰州市"
     assert ctx.province is not None and ctx.province.full == "甘肃省"
     assert ctx.publisher == "兰州市司法局"
+
+
+def test_reporter_of_work_reports() -> None:
+    text = "各位代表：现在，我代表省人民政府，向大会报告工作。"
+    assert document_context(Document(id="s", text=text, title="2026年四川省政府工作报告",
+                                     source="四川日报")).reporter == "省人民政府"
+    doc = Document(id="g", text="各位代表：……", title="政府工作报告", source="甘肃日报", author="甘肃省省长 任振鹤")
+    ctx = document_context(doc)
+    assert (ctx.publisher, ctx.reporter) == ("甘肃日报", "甘肃省人民政府")
+    doc = Document(id="n", text="各位代表：……", title="政府工作报告", author="国务院总理\u3000李克强")
+    assert document_context(doc).reporter == "中华人民共和国国务院"
+    doc = Document(id="m", text="全省法治建设……", title="2023年全省法治建设十大亮点", source="甘肃政法网")
+    assert document_context(doc).reporter is None  # found in the text by resolution, if at all

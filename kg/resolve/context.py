@@ -6,6 +6,10 @@ source, the author line and the subtitle (甘肃政法网, 2026年甘肃省政�
 speaks as a province (全省, 我省, 省委); a national report (国务院总理, 全国人民
 代表大会 in its header) has none. The publisher is the source when that names a
 body (甘肃政法网, 甘肃日报), else the government that gives a work report.
+The reporter is the agency whose work the report tells, the subject its
+sentences leave out: the government that gives a work report (我代表省人民政府,
+甘肃省省长 → 甘肃省人民政府, 国务院总理 → 国务院); for other reports resolution
+looks for it in the text.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ _ISO_YEAR = re.compile(r"^((?:19|20)\d{2})")
 _SOURCE = re.compile(r"来源[:：]\s*([^\s|｜]{2,20})")
 _NATIONAL = re.compile(r"国务院总理|全国人民代表大会|全国人大")
 _SPEAKER = re.compile(r"我代表((?:[^，,。\s]{0,8})?(?:人民政府|国务院))")
+_REPORTING = re.compile(r"我代表((?:[^，,。\s]{0,8})?(?:人民政府|国务院|省政府|市政府))")
+#: The head of a government, as the author line gives the speaker (甘肃省省长 任振鹤).
+_HEAD_OF_GOVERNMENT = re.compile(r"(?:省长|市长|主席)(?:\s|$)")
 _MEDIA_TAIL = re.compile(r"(?:网|日报|晚报|报社|卫视|电视台|广播电台|杂志社|客户端|新闻)$")
 _SELF = {
     "省": re.compile(r"全省|我省|本省|省委|省政府|省人民政府"),
@@ -46,6 +53,7 @@ class Context:
     year: str | None  #: reference year (2023 for 2023年…十大亮点 published in 2024)
     national: bool = False  #: a national report (国务院 / 全国人大 in its header)
     locality: Province | None = None  #: the city or county a local report is about (兰州市司法局)
+    reporter: str | None = None  #: surface name of the reporting government, where the header says it
 
 
 @cache
@@ -58,6 +66,8 @@ def _locality_regex() -> re.Pattern[str]:
 def _find_locality(texts: tuple[str, ...]) -> Province | None:
     """A city or county the header names as the report's own (兰州市司法局, 榆中县人民政府)."""
     for text in texts:
+        for p in provinces():  # 天津市市长 holds 津市市 (a county in Hunan): province names first
+            text = text.replace(p.full, "\u3000" * len(p.full))
         for m in _locality_regex().finditer(text):
             found = locality(m.group())
             if found is not None:
@@ -147,10 +157,29 @@ def document_context(doc: Document) -> Context:
     if province is None and not national:
         province = _by_frequency(doc.text) or _by_id(doc.id)
     publisher: str | None = None
+    reporter = _reporter(doc, title, source, author, None if local else province, national)
     if source and (_MEDIA_TAIL.search(source) or source.endswith(("厅", "局", "委", "院", "部"))):
         publisher = source
     elif m := _SPEAKER.search(doc.text, 0, 4 * _HEAD_CHARS):
         publisher = m.group(1)  # 我代表省人民政府，向大会报告工作
     elif "政府工作报告" in title or "政府工作报告" in source or "国务院总理" in author:
         publisher = "中华人民共和国国务院" if national or province is None else f"{province.full}人民政府"
-    return Context(province, publisher, _year(doc, title, subtitle), national, local)
+    return Context(province, publisher, _year(doc, title, subtitle), national, local, reporter)
+
+
+def _reporter(
+    doc: Document, title: str, source: str, author: str, province: Province | None, national: bool
+) -> str | None:
+    """The government giving a work report: 我代表X, else the speaker's title, else the title.
+    ``province`` is None for a city's or county's report (its government is not the province's)."""
+    if m := _REPORTING.search(doc.text, 0, 4 * _HEAD_CHARS):
+        return m.group(1)
+    if "国务院总理" in author:
+        return "中华人民共和国国务院"
+    if province is not None and _HEAD_OF_GOVERNMENT.search(author + " "):
+        return f"{province.full}人民政府"
+    if "政府工作报告" in title or "政府工作报告" in source:
+        if national:
+            return "中华人民共和国国务院"
+        return f"{province.full}人民政府" if province is not None else None
+    return None
