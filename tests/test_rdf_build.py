@@ -243,3 +243,26 @@ def test_build_graph_default_graph_is_the_union_for_sparql() -> None:
     ds = build_graph([tiny_resolved("a"), tiny_resolved("b")])
     rows = list(ds.query(f"SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{ ?m a <{GKG.Metric}> ; <{GKG.value}> ?v }}"))
     assert int(rows[0][0]) == 4
+
+
+def test_a_relation_with_an_implied_subject_is_marked() -> None:
+    from dataclasses import replace
+
+    from kg.model import REPORTER, Relation
+
+    r = tiny_resolved(DOC)
+    rel = Relation("leads", REPORTER, 3, 3)  # 万所联万会, its subject left out
+    ex = replace(r.extraction, relations=(*r.extraction.relations, rel))
+    graph = Graph()
+    for t in document_triples(replace(r, extraction=ex, reporter="agency:甘肃省司法厅")):
+        graph.add(t)
+    initiative, agency = mint("initiative", "万所联万会"), mint("agency", "甘肃省司法厅")
+    assert (initiative, GKG.ledBy, agency) in graph
+    [st] = list(graph.subjects(RDF.predicate, GKG.ledBy))
+    assert graph.value(st, RDF.subject) == initiative and graph.value(st, RDF.object) == agency
+    assert graph.value(st, PROV.wasDerivedFrom) == doc_iri(DOC, "sentence", 3)
+    assert graph.value(st, GKG.impliedSubject) == Literal(True)
+    [explicit] = list(graph.subjects(RDF.predicate, GKG.issuedBy))
+    assert graph.value(explicit, GKG.impliedSubject) is None
+    bare = document_triples(replace(r, extraction=ex, reporter=None))  # no reporter: no relation
+    assert not [t for t in bare if t[1] == GKG.ledBy]

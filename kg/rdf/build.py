@@ -21,7 +21,7 @@ from rdflib import RDF, SKOS, XSD, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from ..model import Entity, Metric, Resolved
+from ..model import REPORTER, Entity, Metric, Resolved
 from .namespace import (
     ENTITY_KIND_CLASS,
     GKG,
@@ -129,7 +129,7 @@ class _Builder:
         self.referenced.setdefault(key)
         return entity_iri(key)
 
-    def statement(self, s: URIRef, p: URIRef, o: URIRef, sentence: int) -> None:
+    def statement(self, s: URIRef, p: URIRef, o: URIRef, sentence: int) -> URIRef:
         """The plain triple and its reification with the sentence it came from."""
         self.add(s, p, o)
         node = doc_iri(self.doc.id, "statement", self.statements)
@@ -140,6 +140,7 @@ class _Builder:
         self.add(node, RDF.object, o)
         if sentence in self.sentences:
             self.add(node, PROV.wasDerivedFrom, self.sentence(sentence))
+        return node
 
     # --- the parts of a document ----------------------------------------------------
 
@@ -222,12 +223,16 @@ class _Builder:
     def relations(self) -> None:
         for rel in self.r.extraction.relations:
             spec = PREDICATES.get(rel.predicate)
-            a, b = self.mention_key(rel.subject), self.mention_key(rel.object)
+            implied = rel.subject == REPORTER  # the report's own agency: the text leaves it out
+            a = self.r.reporter if implied else self.mention_key(rel.subject)
+            b = self.mention_key(rel.object)
             if spec is None or a is None or b is None or a == b:
                 continue
             predicate, reverse = spec
             s, o = (self.entity(b), self.entity(a)) if reverse else (self.entity(a), self.entity(b))
-            self.statement(s, predicate, o, rel.sentence)
+            node = self.statement(s, predicate, o, rel.sentence)
+            if implied:
+                self.add(node, GKG.impliedSubject, Literal(True))
 
     def metrics(self) -> None:
         metrics = self.r.extraction.metrics

@@ -25,7 +25,9 @@ Graph shape (what ``kg.rdf.build`` writes, what queries may rely on):
   gkg:implements, gkg:location, org:subOrganizationOf, org:unitOf,
   schema:containedInPlace, org:holds/org:postIn/org:heldBy) *and* as an
   ``rdf:Statement`` (``id:doc/{doc}/statement/{n}``) with rdf:subject,
-  rdf:predicate, rdf:object and prov:wasDerivedFrom the sentence.
+  rdf:predicate, rdf:object and prov:wasDerivedFrom the sentence; a statement
+  whose subject the text leaves out (出台《…》: the report's own agency,
+  ``Resolved.reporter``) also has gkg:impliedSubject true.
 - one named graph per document: :func:`graph_iri`.
 """
 
@@ -119,6 +121,7 @@ class GKG(DefinedNamespace):
     implements: URIRef  # initiative or agency → policy
     location: URIRef  # initiative or agency → place
     partOfSection: URIRef  # initiative → section
+    impliedSubject: URIRef  # rdf:Statement → xsd:boolean: subject implied by the report, not named
 
     # --- metrics
     value: URIRef  # xsd:decimal
