@@ -213,7 +213,7 @@ def suite_query(ctx: Context) -> None:
 
     out = ensure_built(ctx, "corpus")
     names = [q.name for q in list_questions()]
-    base = {"out": str(out), "trig": str(out / "graph.trig"), "budget": 5 if ctx.quick else 10, "max_gb": 6}
+    base = {"out": str(out), "trig": str(out / "graph.trig"), "budget": 3 if ctx.quick else 6, "max_gb": 6}
     results: dict[str, dict] = {}
     examples = None
     for engine, label in QUERY_PATHS.items():
@@ -221,13 +221,13 @@ def suite_query(ctx: Context) -> None:
             continue
         ctx.log(f"  named questions on the corpus graph: {label}")
         results[engine], load, examples = _ask_all(
-            ctx, {**base, "engine": engine, "repeats": 5 if ctx.quick else 30, "limit": 20 if ctx.quick else 30,
+            ctx, {**base, "engine": engine, "repeats": 5 if ctx.quick else 25, "limit": 20 if ctx.quick else 30,
                   "examples": examples}, names)
         ctx.add("query", "corpus", f"load graph · {label}", load, "s", "open_graph" + (
             " + merged()" if engine == "merged" else ""))
     ctx.log("  named questions on the corpus graph: rdflib memory Dataset")
-    ref, load_ref, _ = _ask_all(ctx, {**base, "engine": "rdflib", "repeats": 3 if ctx.quick else 10,
-                                      "limit": 10 if ctx.quick else 30, "examples": examples}, names)
+    ref, load_ref, _ = _ask_all(ctx, {**base, "engine": "rdflib", "repeats": 3 if ctx.quick else 5,
+                                      "limit": 10 if ctx.quick else 15, "examples": examples}, names)
     ctx.add("query", "corpus", "load graph · rdflib", load_ref, "s", "Dataset(default_union=True).parse(graph.trig)")
     for name in names:
         r = ref.get(name, {})
