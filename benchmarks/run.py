@@ -5,7 +5,8 @@
     python benchmarks/run.py --only build,query # some suites
     python benchmarks/run.py --profile          # also profile the corpus build (pyinstrument)
 
-Suites: build, stages, baselines, query, incremental, viz (default: all).
+Suites: build, stages, baselines, query, incremental, viz, scale (default: all,
+in this order; ``scale`` builds the replicated corpus, last because it is long).
 Workloads: the sample report, the whole corpus (data/corpus + data/reports),
 and the corpus replicated ``--scale`` times under a temporary folder.
 """
@@ -84,38 +85,50 @@ def run(args: argparse.Namespace) -> int:
     ctx = Context(tmp=tmp, workloads=workloads, quick=args.quick, jieba_scaled=args.jieba_scaled, repeat=args.repeat,
                   scale_jobs=tuple(int(j) for j in args.scale_jobs.split(",")),
                   log=lambda s: print(s, file=sys.stderr, flush=True))
-    profile = None
+    record: dict = {
+        "machine": machine,
+        "command": "python benchmarks/run.py " + " ".join(shlex.quote(a) for a in sys.argv[1:]),
+        "workloads": [],
+        "duration": None,
+        "profile": None,
+        "rows": [],
+    }
+
+    def save() -> None:
+        """Checkpoint: a run stopped part-way can still be rendered with --render."""
+        rows = [r for r in ctx.rows if r.section != "ratios"]
+        record["rows"] = [r.as_dict() for r in rows + ratios(rows)]
+        record["duration"] = time.perf_counter() - started
+        if args.json:
+            write_atomic(args.json, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+
+    steps = list(names)
+    if args.profile:  # before the long replicated-corpus builds
+        steps.insert(steps.index("scale") if "scale" in steps else len(steps), "profile")
     try:
         if args.scale > 0 and not args.quick:
             ctx.log(f"replicating the corpus {args.scale}× under {tmp}")
             workloads[f"corpus×{args.scale}"] = wl.replicated(args.scale, tmp)
+        record["workloads"] = [f"{w.name} ({len(w.files)} files, {w.chars:,} characters, {w.mb:.1f} MB)"
+                               for w in workloads.values()]
         for w in workloads.values():
             ctx.log(f"workload {w.name}: {len(w.files)} files, {w.chars:,} chars, {w.mb:.1f} MB")
-        for name in names:
+        for name in steps:
             ctx.log(f"[{name}] {time.strftime('%H:%M:%S')}")
             try:
-                SUITES[name](ctx)
+                if name == "profile":
+                    record["profile"] = _profile(ctx)
+                else:
+                    SUITES[name](ctx)
             except Exception as exc:  # noqa: BLE001 - report the failure, run the other suites
                 ctx.log(f"  {name} failed: {type(exc).__name__}: {exc}")
                 ctx.add(name, "-", "suite failed", None, "", f"{type(exc).__name__}: {exc}"[:200])
-        if args.profile:
-            profile = _profile(ctx)
+            save()
     finally:
         for w in workloads.values():
             w.cleanup()
         shutil.rmtree(tmp, ignore_errors=True)
-    rows = ctx.rows + ratios(ctx.rows)
-    record = {
-        "machine": machine,
-        "command": "python benchmarks/run.py " + " ".join(shlex.quote(a) for a in sys.argv[1:]),
-        "workloads": [f"{w.name} ({len(w.files)} files, {w.chars:,} characters, {w.mb:.1f} MB)"
-                      for w in workloads.values()],
-        "duration": time.perf_counter() - started,
-        "profile": profile,
-        "rows": [r.as_dict() for r in rows],
-    }
-    if args.json:
-        write_atomic(args.json, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+    save()
     return _finish(args, record)
 
 
