@@ -115,7 +115,7 @@ def _implied(text: str, **doc: str) -> list[tuple[str, str | None, str]]:
     return [
         (rel.predicate, r.reporter if rel.subject == REPORTER else keys[rel.subject], keys[rel.object] or "")
         for rel in r.extraction.relations
-        if rel.predicate in ("issues", "leads")
+        if rel.predicate in ("issues", "leads", "participates")
     ]
 
 
@@ -127,3 +127,11 @@ def test_implied_relations_go_to_the_reporter_or_are_dropped() -> None:
     assert _implied(body, **doc) == []  # no reporter: nothing is guessed
     other = "2023年，省司法厅认真贯彻决策部署。\n省法院召开会议。" + body
     assert _implied(other, **doc) == []  # the sentence before names another subject
+
+
+def test_a_national_programme_is_led_by_the_national_government_only() -> None:
+    body = "各位代表：现在，我代表{}，向大会报告工作。\n实施“中国制造2025”，推进工业强基。"
+    national = _implied(body.format("国务院"), title="政府工作报告")
+    assert national == [("leads", "agency:中华人民共和国国务院", "initiative:中国制造2025")]
+    provincial = _implied(body.format("省人民政府"), title="2026年甘肃省政府工作报告")
+    assert provincial == [("participates", "agency:甘肃省人民政府", "initiative:中国制造2025")]

@@ -136,7 +136,7 @@ def resolve(extraction: Extraction) -> Resolved:
     reporter = reg.agency_surface(ctx.reporter, alias=False) if ctx.reporter else None
     if reporter is None:
         reporter = _reporter_from_text(extraction, keys, reg)
-    extraction = _implied_relations(extraction, keys, reporter, reg)
+    extraction = _implied_relations(extraction, keys, reporter, reg, ctx.national or ctx.province is None)
     _resolve_places(mentions, ctx, reg, keys)
     posts: list[tuple[str, str, str | None, int]] = []
     for i, m in enumerate(mentions):
@@ -180,12 +180,13 @@ def _may_issue(rel: Relation, extraction: Extraction, reporter_kind: str | None)
 
 
 def _implied_relations(
-    extraction: Extraction, keys: list[str | None], reporter: str | None, reg: _Registry
+    extraction: Extraction, keys: list[str | None], reporter: str | None, reg: _Registry, national: bool = False
 ) -> Extraction:
     """Keep a relation whose subject the text left out (:data:`~kg.model.REPORTER`) only
     when there is a reporter, and the sentence before it in its section does not open
     with another named agency or person (省长任振鹤多次作出指示批示。组建…: whose is it?),
-    and, for a policy, nothing says another body issues it (:func:`_may_issue`)."""
+    and, for a policy, nothing says another body issues it (:func:`_may_issue`). In a
+    national report the reporter leads the national programmes others take part in."""
     rels = extraction.relations
     if not any(r.subject == REPORTER for r in rels):
         return extraction
@@ -209,7 +210,12 @@ def _implied_relations(
         if r.subject != REPORTER
         or (reporter is not None and not others_before(r.sentence) and _may_issue(r, extraction, kind))
     )
-    return extraction if len(kept) == len(rels) else replace(extraction, relations=kept)
+    if national:  # a national programme (实施“中国制造2025”) is the national government's own
+        kept = tuple(
+            replace(r, predicate="leads") if r.subject == REPORTER and r.predicate == "participates" else r
+            for r in kept
+        )
+    return extraction if kept == rels else replace(extraction, relations=kept)
 
 
 #: How many body sentences at the start are read for the reporter's name.
