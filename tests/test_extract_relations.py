@@ -90,6 +90,14 @@ def test_verb_not_opening_its_clause_blocks_the_reporter() -> None:
     assert _rels(s, [_mention("甘肃省税费征管保障办法", s, "policy")])[0] == []
 
 
+def test_a_title_states_no_work_of_the_reporter() -> None:
+    s = "出台《甘肃省法治建设考评工作办法》"
+    policy = _mention("甘肃省法治建设考评工作办法", s, "policy")
+    rels, _ = extract_relations(Sentence(0, 0, len(s), s, role="title"), [policy], [])
+    assert rels == []
+    assert _rels(s, [policy])[0] == [("issues", "REPORTER", "甘肃省法治建设考评工作办法")]
+
+
 def test_what_the_reporter_does_not_lead() -> None:
     s = "积极开展“中华文明探源工程”，深入实施“九五”普法规划，深入实施就业优先战略。"
     named = _rels(s, extract_initiatives(Sentence.of(s)))[0]

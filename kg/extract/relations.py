@@ -64,6 +64,8 @@ _OPEN = re.compile(
     r"|举办|召开|编制|优化|提升|创建|培育|探索|指导|督促|制发|出版|确定|将|把|对|紧扣|紧盯|牢牢|打好|打赢|加快"
     r"|发展|做优|做强|做好|办好|抓好|扩大|促进|提高|推出|发挥|严格|严厉|依法|全力|秉持|践行|服务|保障|巩固|拓展)"
 )
+#: Sentence roles that tell the reporter's work (a title or caption does not: 关于开展…的通知).
+_STATES_WORK = ("body", "lead", "heading")
 #: A national programme: a province or bureau that carries it out takes part in it.
 _NATIONAL_NAME = re.compile(r"^(?:国家|全国|中华|中国)|中国")
 #: A quoted name that only qualifies a plan or strategy (实施“九五”普法规划, “走出去”战略).
@@ -157,7 +159,7 @@ def extract_relations(
                 subjects = _subjects(idx, window_start + verb.start(), kinds)
                 for si in subjects:
                     add(pred, si, oi)
-                if not subjects and _implied(idx, pred, window_start, before):
+                if not subjects and sentence.role in _STATES_WORK and _implied(idx, pred, window_start, before):
                     if pred == "leads" and _NATIONAL_NAME.search(obj.name):
                         pred = "participates"  # 开展“中华文明探源工程”: a national programme's part
                     if not _not_led(idx, oi, before):
