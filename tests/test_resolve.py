@@ -135,3 +135,15 @@ def test_a_national_programme_is_led_by_the_national_government_only() -> None:
     assert national == [("leads", "agency:中华人民共和国国务院", "initiative:中国制造2025")]
     provincial = _implied(body.format("省人民政府"), title="2026年甘肃省政府工作报告")
     assert provincial == [("participates", "agency:甘肃省人民政府", "initiative:中国制造2025")]
+
+
+def test_reporter_from_the_publishing_bureau_or_the_title_not_from_a_joint_subject() -> None:
+    text = "2023年，市司法局扎实工作。"
+    by_source = resolve(extract(segment(Document(id="a", text=text, title="工作总结", source="兰州市司法局"))))
+    assert by_source.reporter == "agency:兰州市司法局"
+    titled = Document(id="b", text=text, title="兰州市司法局2023年工作总结", source="兰州日报")
+    assert resolve(extract(segment(titled))).reporter == "agency:兰州市司法局"
+    joint = Document(id="c", text="省委、省政府高度重视法治建设。", title="2023年工作总结", source="甘肃日报")
+    assert resolve(extract(segment(joint))).reporter is None  # 省委、省政府: no one reporter
+    alone = Document(id="d", text="2023年，省司法厅认真贯彻决策部署。", title="2023年工作总结", source="甘肃日报")
+    assert resolve(extract(segment(alone))).reporter == "agency:甘肃省司法厅"

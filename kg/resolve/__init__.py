@@ -14,9 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from ..extract.agencies import is_deictic
+from ..extract.agencies import extract_agencies, is_deictic
 from ..extract.relations import opening_subjects
-from ..model import REPORTER, Entity, Extraction, Mention, Relation, Resolved
+from ..model import REPORTER, Entity, Extraction, Mention, Relation, Resolved, Sentence
 from .agencies import AgencyName, canonical_agency, known_agency
 from .context import Context, document_context
 from .people import person_posts
@@ -134,6 +134,8 @@ def resolve(extraction: Extraction) -> Resolved:
     for i in deictic:
         keys[i] = _deictic_target(mentions[i], reg, keys, publisher)
     reporter = reg.agency_surface(ctx.reporter, alias=False) if ctx.reporter else None
+    if reporter is None and publisher and reg.entries[publisher].subtype not in (None, "media"):
+        reporter = publisher  # a bureau publishing its own report (来源：兰州市司法局)
     if reporter is None:
         reporter = _reporter_from_text(extraction, keys, reg)
     extraction = _implied_relations(extraction, keys, reporter, reg, ctx.national or ctx.province is None)
@@ -223,15 +225,26 @@ _FIRST_BODY = 3
 
 
 def _reporter_from_text(extraction: Extraction, keys: list[str | None], reg: _Registry) -> str | None:
-    """The agency whose work a report tells: the named subject of its first body
-    sentences (2023年，省司法厅认真贯彻…), else the agency that opens clauses most
+    """The agency whose work a report tells: the one its title opens with (兰州市司法局
+    2023年工作总结), else the sole named subject of its first body sentences
+    (2023年，省司法厅认真贯彻…; not 省委、省政府高度重视…), else the agency that opens clauses most
     often, when it does so at least 3 times and twice as often as any other.
     Media never report on their own work here (甘肃日报报道)."""
     by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(extraction.mentions):
         by_sentence.setdefault(m.sentence, []).append(i)
+    text = extraction.document.text
     counts: Counter[str] = Counter()
     first: list[str] = []
+    title = extraction.document.title or next(
+        (s.text for s in extraction.segmented.sentences if s.role == "title"), ""
+    )
+    if title:  # 兰州市司法局2023年工作总结
+        head = Sentence.of(title)
+        for j in opening_subjects(head, extract_agencies(head))[:1]:
+            key = reg.agency_surface(extract_agencies(head)[j].text)
+            if key and reg.entries[key].subtype != "media":
+                first.append(key)
     body = 0
     for s in extraction.segmented.sentences:
         if s.role != "body":
@@ -239,7 +252,11 @@ def _reporter_from_text(extraction: Extraction, keys: list[str | None], reg: _Re
         body += 1
         ids = by_sentence.get(s.index, [])
         local = [extraction.mentions[i] for i in ids]
-        found = [keys[ids[j]] for j in opening_subjects(s, local)]
+        found = [
+            keys[ids[j]]
+            for j in opening_subjects(s, local)
+            if text[local[j].end : local[j].end + 1] not in ("、", "和", "与", "及")  # 省委、省政府: not one
+        ]
         found = [k for k in found if k and reg.entries[k].subtype != "media"]
         if body <= _FIRST_BODY and found and not first:
             first.append(found[0])
