@@ -164,24 +164,9 @@ class Metric:
     parent: int | None = None  #: index of the total this metric is a part of (其中…)
 
 
-class _Reporter(int):
-    """The int -1 that stays -1 when sentence-local indices are shifted to
-    document-wide ones (``r.subject + base``): the reporter is no mention."""
-
-    __slots__ = ()
-
-    def __add__(self, other: object) -> "_Reporter":
-        return self
-
-    __radd__ = __add__
-
-    def __repr__(self) -> str:
-        return "REPORTER"
-
-
 #: ``Relation.subject`` when the text leaves the subject out (出台《…》 at the start
-#: of a clause): the document's reporting agency, ``Resolved.reporter``. Equal to -1.
-REPORTER: int = _Reporter(-1)
+#: of a clause): the document's reporting agency, ``Resolved.reporter``.
+REPORTER = -1
 
 
 @dataclass(frozen=True, slots=True)

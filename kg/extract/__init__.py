@@ -8,7 +8,7 @@ documents.
 
 from __future__ import annotations
 
-from ..model import Extraction, Mention, Metric, Relation, Segmented
+from ..model import REPORTER, Extraction, Mention, Metric, Relation, Segmented
 from .agencies import extract_agencies
 from .initiatives import extract_initiatives
 from .metrics import extract_metrics
@@ -44,9 +44,14 @@ def extract(segmented: Segmented) -> Extraction:
         mentions += found
         metrics += [_shift_metric(x, base_m, base_x) for x in linked]
         relations += [
-            Relation(r.predicate, r.subject + base_m, r.object + base_m, r.sentence) for r in rels
+            Relation(r.predicate, _shift(r.subject, base_m), r.object + base_m, r.sentence) for r in rels
         ]
     return Extraction(segmented, tuple(mentions), tuple(metrics), tuple(relations))
+
+
+def _shift(subject: int, base: int) -> int:
+    """A sentence-local mention index as a document-wide one (:data:`REPORTER` stays)."""
+    return subject if subject == REPORTER else subject + base
 
 
 def _shift_metric(metric: Metric, base_mentions: int, base_metrics: int) -> Metric:
