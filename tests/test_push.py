@@ -4,13 +4,7 @@ real thing: push to an Oxigraph server and get the same answers there."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from conftest import running_oxigraph
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from kg.errors import StoreError
@@ -122,46 +117,10 @@ def test_resume_from_state_file(scripted, tmp_path: Path) -> None:
 # --- against a real SPARQL server
 
 
-def oxigraph_binary() -> str | None:
-    found = shutil.which("oxigraph")
-    if found:
-        return found
-    cand = Path(sys.executable).with_name("oxigraph")
-    return str(cand) if cand.exists() else None
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture()
 def oxigraph_server(tmp_path: Path) -> Iterator[str]:
-    binary = oxigraph_binary()
-    if binary is None:
-        if os.environ.get("KG_REQUIRE_SERVER"):
-            pytest.fail("the oxigraph server binary is missing (pip install oxigraph) and KG_REQUIRE_SERVER is set")
-        pytest.skip("the oxigraph server binary is missing (pip install oxigraph)")
-    port = free_port()
-    proc = subprocess.Popen(
-        [binary, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
-        else:
-            pytest.fail("the oxigraph server did not start")
+    with running_oxigraph(tmp_path / "db") as base:
         yield base
-    finally:
-        proc.kill()
-        proc.wait(10)
 
 
 def answers_match(base: str) -> None:

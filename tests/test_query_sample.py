@@ -14,13 +14,8 @@ the sample's graph plus one stated relation.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import threading
-import time
-import urllib.error
-import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -28,10 +23,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import SAMPLE, SAMPLE_GOLD
+from conftest import SAMPLE, SAMPLE_GOLD, running_oxigraph
 from sample_support import build_sample, iri, label, local_name, select, unit
 from SPARQLWrapper import JSON, SPARQLWrapper
-from test_push import free_port, oxigraph_binary
 
 from kg.cli import main as cli_main
 from kg.ingest import read_document
@@ -499,28 +493,8 @@ def test_same_answers_through_kg_serve(sample: tuple[Path, GraphSource]) -> None
 @pytest.fixture(scope="module")
 def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """An `oxigraph serve` on 127.0.0.1 (as tests/test_push.py starts it), for this module."""
-    binary = oxigraph_binary()
-    if binary is None:
-        if os.environ.get("KG_REQUIRE_SERVER"):
-            pytest.fail("the oxigraph server binary is missing (pip install oxigraph) and KG_REQUIRE_SERVER is set")
-        pytest.skip("the oxigraph server binary is missing (pip install oxigraph)")
-    port, db = free_port(), tmp_path_factory.mktemp("oxigraph") / "db"
-    proc = subprocess.Popen([binary, "serve", "--location", str(db), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
-        else:
-            pytest.fail("the oxigraph server did not start")
+    with running_oxigraph(tmp_path_factory.mktemp("oxigraph") / "db") as base:
         yield base
-    finally:
-        proc.kill()
-        proc.wait(10)
 
 
 @pytest.mark.server
