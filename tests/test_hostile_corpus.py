@@ -35,11 +35,14 @@ GOOD = ("gbk-mislabelled.txt", "utf16le-no-bom.txt", "utf16be-bom.txt", "utf8-bo
 BAD = ("pdf-renamed.txt", "empty.txt", "whitespace-only.txt", "all-script.html", "nul-bytes.txt", "latin1-garbage.txt")
 
 #: Wraps ``kg`` to write the child's peak RSS (KiB) to the file named by KG_RSS_FILE.
+#: VmHWM, not getrusage: Linux carries ru_maxrss across exec, so a child
+#: spawned by a big pytest process reports the parent's peak (341 MiB in CI).
 _RSS_WRAPPER = (
-    "import os, resource, sys\n"
+    "import os, re, sys\n"
     "from kg.cli import main\n"
     "code = main(sys.argv[1:])\n"
-    "open(os.environ['KG_RSS_FILE'], 'w').write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+    "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)\n"
+    "open(os.environ['KG_RSS_FILE'], 'w').write(hwm)\n"
     "sys.exit(code)\n"
 )
 
