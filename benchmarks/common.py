@@ -74,17 +74,19 @@ class Measured:
         return self.user + self.sys
 
 
-def _session_rss_mb(sid: int) -> float:
-    """The largest resident set (MB) among the processes of session ``sid``."""
-    peak = 0.0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+def _session_memory_mb(sid: int) -> tuple[float, float]:
+    """(largest current RSS, largest VmHWM) in MB among the processes of session ``sid``."""
+    rss = hwm = 0.0
+    for status in Path("/proc").glob("[0-9]*/status"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            if os.getsid(int(status.parent.name)) != sid:
+                continue
+        except (OSError, ValueError):
             continue
-        if int(fields[3]) == sid:  # fields after "pid (comm)": state ppid pgrp session … rss(22)
-            peak = max(peak, int(fields[21]) * os.sysconf("SC_PAGE_SIZE") / 2**20)
-    return peak
+        rss = max(rss, int(fields.get("VmRSS", "0 kB").split()[0]) / 1024)
+        hwm = max(hwm, int(fields.get("VmHWM", "0 kB").split()[0]) / 1024)
+    return rss, hwm
 
 
 def run_measured(
@@ -97,7 +99,10 @@ def run_measured(
 ) -> Measured:
     """Run ``cmd`` and measure it with ``wait4`` (its own rusage, workers included).
 
-    With ``rss_limit_mb`` the process group is stopped as soon as one of its
+    Peak memory is the largest ``VmHWM`` (the kernel's high-water mark since
+    exec) of the child and its workers, polled every 0.1 s: ``ru_maxrss`` of
+    an exec'd child also counts the RSS of the process that spawned it. With
+    ``rss_limit_mb`` the process group is stopped as soon as one of its
     processes holds more than that: a build that would exhaust the shared
     machine's memory is reported, not run to the end.
     """
@@ -117,22 +122,25 @@ def run_measured(
         timer.start()
         over = threading.Event()
         done = threading.Event()
+        peak = [0.0]
 
         def watch() -> None:
-            while not done.wait(0.25):
-                if _session_rss_mb(proc.pid) > rss_limit_mb:
+            while not done.wait(0.1):
+                rss, hwm = _session_memory_mb(proc.pid)
+                peak[0] = max(peak[0], hwm)
+                if rss_limit_mb and rss > rss_limit_mb:
                     over.set()
                     kill()
                     return
 
-        watcher = threading.Thread(target=watch, daemon=True) if rss_limit_mb else None
-        if watcher is not None:
-            watcher.start()
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
             done.set()
+            watcher.join()
         wall = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -141,7 +149,7 @@ def run_measured(
             wall=wall,
             user=usage.ru_utime,
             sys=usage.ru_stime,
-            maxrss_mb=usage.ru_maxrss / 1024,  # Linux reports KiB
+            maxrss_mb=peak[0] or usage.ru_maxrss / 1024,  # ru_maxrss (KiB) only if never polled
             returncode=proc.returncode,
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
