@@ -136,7 +136,12 @@ def run_measured(
         watcher = threading.Thread(target=watch, daemon=True)
         watcher.start()
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
+            try:
+                _, status, usage = os.wait4(proc.pid, 0)
+            except BaseException:  # Ctrl-C: take the child's whole session down too
+                kill()
+                os.wait4(proc.pid, 0)
+                raise
         finally:
             timer.cancel()
             done.set()

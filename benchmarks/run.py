@@ -17,6 +17,7 @@ import argparse
 import json
 import shlex
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -120,6 +121,11 @@ def run(args: argparse.Namespace) -> int:
                     record["profile"] = _profile(ctx)
                 else:
                     SUITES[name](ctx)
+            except KeyboardInterrupt:  # keep what was measured, write it, skip the rest
+                ctx.log(f"  {name} interrupted")
+                ctx.add(name, "-", "interrupted", None, "", "stopped by the operator; later suites not run")
+                save()
+                break
             except Exception as exc:  # noqa: BLE001 - report the failure, run the other suites
                 ctx.log(f"  {name} failed: {type(exc).__name__}: {exc}")
                 ctx.add(name, "-", "suite failed", None, "", f"{type(exc).__name__}: {exc}"[:200])
@@ -150,6 +156,7 @@ def _finish(args: argparse.Namespace, record: dict) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background
     return run(make_parser().parse_args(argv))
 
 
