@@ -25,6 +25,7 @@ TASKS = {
     "parse-ours": tasks_build.parse_ours,
     "profile": tasks_build.profile_build,
     "store-add": tasks_build.store_add,
+    "list-questions": tasks_graph.list_questions,
     "questions": tasks_graph.questions,
     "viz": tasks_graph.viz,
 }

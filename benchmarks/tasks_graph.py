@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .common import Stopwatch, percentile
 
-__all__ = ["questions", "viz", "CHROMIUM", "CHROMIUM_ARGS"]
+__all__ = ["list_questions", "questions", "viz", "CHROMIUM", "CHROMIUM_ARGS"]
 
 CHROMIUM = "/usr/bin/chromium"
 #: Flags that work on this kind of machine (../shared/STACK-NOTES.md); no network, no updates.
@@ -127,6 +127,14 @@ def _params(question, examples: dict[str, str]) -> dict[str, str]:
                 raise LookupError(f"no example value for required {p.type} parameter {p.name!r}")
             out[p.name] = examples[p.type]
     return out
+
+
+def list_questions(req: dict) -> dict:
+    """The named questions' names, and whether sources offer a merged copy (``kg serve``'s way)."""
+    from kg.rdf.store import GraphSource
+
+    kq = importlib.import_module("kg.query")
+    return {"names": [q.name for q in kq.list_questions()], "merged": hasattr(GraphSource, "merged")}
 
 
 def questions(req: dict) -> dict:
