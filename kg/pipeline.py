@@ -193,6 +193,9 @@ def _build_store(
         )
         for d in result.documents:
             d.lines = []
+        previous = _unchanged_export(outputs, store, result)
+        if previous is not None:
+            return previous
         graphs = sorted(
             (g.value for g in gstore.store.named_graphs()
              if isinstance(g, ox.NamedNode) and doc_id_of_graph(g.value) is not None),
@@ -220,6 +223,26 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
     for name in _OUTPUT_NAMES:
         for tmp in out_dir.glob(f".{name}.*.tmp"):
             tmp.unlink(missing_ok=True)
+
+
+def _unchanged_export(outputs: dict[str, Path], store: Path, result: BuildResult) -> Counter[str] | None:
+    """The class counts of the last export when it already holds exactly this store's documents.
+
+    Re-exporting a whole store when no report changed took 12 s on the corpus
+    (BENCHMARKS.md); the files from last time are the same bytes.
+    """
+    manifest = outputs["graph"].parent / "build.json"
+    if any(not d.skipped for d in result.built) or not all(p.is_file() for p in outputs.values()):
+        return None
+    try:
+        last = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    same = {d.doc_id: d.sha256 for d in result.built} == {k: v["sha256"] for k, v in last.get("documents", {}).items()}
+    if not same or last.get("store") != str(store.resolve()) or "classes" not in last:
+        return None
+    result.triples = last["triples"]
+    return Counter({str(_COUNTED[k]): n for k, n in last["classes"].items() if k in _COUNTED})
 
 
 def _unchanged_skipped(files: list[str], known: dict[str, str], result: BuildResult) -> list[str]:
@@ -289,6 +312,7 @@ def _write_manifest(path: Path, result: BuildResult, store: Path | None) -> None
         "turtle": result.outputs["turtle"].name,
         "store": None if store is None else str(Path(store).resolve()),
         "triples": result.triples,
+        "classes": dict(sorted(result.classes.items())),
         "documents": {
             d.doc_id: {"path": d.path, "sha256": d.sha256} for d in result.built
         },

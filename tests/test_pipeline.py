@@ -99,9 +99,12 @@ def test_store_build_skips_unchanged_and_replaces_changed(tmp_path):
     first = build([src], out, store=store, report=False, viz=False)
     assert [d.skipped for d in first.documents] == [False, False]
     turtle = (out / "graph.ttl").read_bytes()
+    mtime = (out / "graph.ttl").stat().st_mtime_ns
     again = build([src], out, store=store, report=False, viz=False)
     assert [d.skipped for d in again.documents] == [True, True]
-    assert (out / "graph.ttl").read_bytes() == turtle, "an unchanged corpus writes the same graph"
+    assert (out / "graph.ttl").read_bytes() == turtle, "an unchanged corpus keeps the same graph"
+    assert (out / "graph.ttl").stat().st_mtime_ns == mtime, "and is not exported again"
+    assert (again.triples, again.classes) == (first.triples, first.classes)
     b.write_text("2023年，省司法厅出台《甘肃省公证条例》，办理案件1300件。\n", encoding="utf-8")
     third = build([src], out, store=store, report=False, viz=False)
     assert sorted((d.doc_id, d.skipped) for d in third.documents) == [("a", True), ("b", False)]
