@@ -173,3 +173,52 @@ def test_a_known_programme_inside_an_event_name_is_named_too() -> None:
     got = _found("成功举办第二届“一带一路”科技交流大会。")
     assert got == [("第二届“一带一路”科技交流大会", "activity"), ("一带一路", "other")]
     assert _found("举办首届中国国际进口博览会。") == [("首届中国国际进口博览会", "activity")]
+
+
+def test_each_item_of_a_coordination_after_a_verb_is_named() -> None:
+    got = _found("扎实开展粮油单产提升行动和绿色农资升级行动，加强粮食购销。")
+    assert got == [("粮油单产提升行动", "campaign"), ("绿色农资升级行动", "campaign")]
+    got = [n for n, _ in _found("推进闽西南水资源配置工程、龙湘水库等建设")]
+    assert got == ["闽西南水资源配置工程"]
+    # an item without a head word of its own is passed over, not named
+    got = [n for n, _ in _found("连续成功举办海峡论坛、海峡青年荟、世界妈祖文化论坛等活动。")]
+    assert got == ["海峡论坛", "世界妈祖文化论坛"]
+    # a name with 和 inside it stays one name
+    got = [n for n, _ in _found("实施早孕关爱行动、孕育和出生缺陷防治能力提升计划，推动")]
+    assert got == ["早孕关爱行动", "孕育和出生缺陷防治能力提升计划"]
+    # a list of sectors before a generic head is still no name
+    assert _found("推进教学内容和方式、考试和招生制度改革，") == []
+
+
+def test_numbered_coinages_are_names() -> None:
+    assert _found("坚决打好三大攻坚战。") == [("三大攻坚战", "campaign")]
+    got = _found("人工智能、航空航天、先进装备等六大科技专项深入实施")
+    assert got == [("六大科技专项", "project")]
+    # a count or 一大批 is no coinage
+    assert _found("开工一大批重大工程，") == []
+    assert _found("新建12大类项目，") == []
+
+
+def test_project_phases_are_names() -> None:
+    got = _found("建成鹏城云脑Ⅲ、国家超算深圳中心二期。")
+    assert ("国家超算深圳中心二期", "project") in got
+    assert _found("加快天府国际机场二期、漳州核电一期建设") == [
+        ("天府国际机场二期", "project"),
+        ("漳州核电一期", "project"),
+    ]
+    # a phase of a task or plan, or a stem too short to name anything, is not a project
+    assert _found("，改造一期完成，推动机场三期建设") == []
+    assert _found("，第一期任务完成") == []
+
+
+def test_fairs_known_by_an_abbreviation() -> None:
+    assert _found("务实办好西博会、项目签约3543亿元") == [("中国西部国际博览会", "activity")]
+    assert _found("，成功举办智博会、书博会") == [("智博会", "activity"), ("书博会", "activity")]
+    # two orbits meeting, a chamber of commerce: no fair
+    assert _found("，飞船与空间站顺利交会对接，发挥商会作用") == []
+
+
+def test_close_variants_of_a_known_programme_share_its_name() -> None:
+    assert _found("如期打赢脱贫攻坚战，") == [("脱贫攻坚", "campaign")]
+    # an abbreviation with no shared wording keeps its own name
+    assert [n for n, _ in _found("服务“双碳”战略")] != ["碳达峰碳中和"]

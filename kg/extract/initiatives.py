@@ -16,6 +16,10 @@ Five readings, all driven by lexicons (``initiative_heads.tsv``,
 - by context (:mod:`kg.extract.initiative_context`): a quoted coinage a verb leads
   to or a carrier noun follows (推广“链式改造”, “蜀里安逸”消费券), numbered events,
   city games and named funds.
+- by shape (:mod:`kg.extract.initiative_names`): each item of a coordination after a
+  verb-led name (开展A行动和B行动), numbered coinages (三大攻坚战), project phases
+  (国家超算深圳中心二期) and fairs known by an abbreviation (西博会).
+A close variant of a known programme takes its name (脱贫攻坚战 → 脱贫攻坚).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from functools import cache
 from ..lexicon import load_table
 from ..model import Mention, Sentence
 from .initiative_context import bare_quote_kind, events_and_funds, is_formula, is_period
+from .initiative_names import coordinated, fairs, numbered, phases
 
 __all__ = ["extract_initiatives"]
 
@@ -102,7 +107,6 @@ _RAIL_TAIL = re.compile(
     rf"(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)"
     rf"(?:[{_HAN}]{{2,4}}至[{_HAN}]{{2,4}}段|[{_HAN}]{{2,3}}段)?$"
 )
-_PHASE = re.compile(rf"(?:^|(?<=[、，。；：]))([{_HAN}]{{2,12}}机场[一二三四五六七八九十]期)")
 
 
 @cache
@@ -124,7 +128,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "and_head": re.compile(rf"等({heads})"),
         "verb": re.compile(
             rf"(?:{_cues().verbs})([^{_CLAUSE_PUNCT}“”的]{{2,30}}?({heads}))"
-            rf"(?=[{re.escape(_CLAUSE_PUNCT)}等和与及\d]|成果|工作|建设|取得|深入|全面|$)"
+            rf"(?=[{re.escape(_CLAUSE_PUNCT)}、等和与及\d]|成果|工作|建设|取得|深入|全面|$)"
         ),
         "clause": re.compile(
             rf"(?:^|(?<=[{re.escape(_CLAUSE_PUNCT)}、])|(?<=[\d万亿][元人户亩]的))"
@@ -150,6 +154,17 @@ def _known() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def _variants() -> dict[str, tuple[str, str]]:
+    """Known names by their close variants (脱贫攻坚战 → 脱贫攻坚), not by abbreviations
+    (双碳) that share no wording with the name."""
+    return {a: (n, k) for a, (n, k) in _known().items() if a != n and (a in n or n in a)}
+
+
+def _variant(name: str, kind: str) -> tuple[str, str]:
+    return _variants().get(name, (name, kind))
+
+
+@cache
 def _head_kinds() -> dict[str, str]:
     return dict(_heads())
 
@@ -169,6 +184,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     known = _known_names(text)
     found += known
     found += events_and_funds(text)
+    found += numbered(text) + phases(text) + fairs(text)
     chosen = _select(found)
     events = [(c[0], c[1]) for c in chosen if c[3] == "activity"]
     if events and known:  # 第二届“一带一路”科技交流大会 names 一带一路 too
@@ -178,6 +194,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
             if k[3] != "activity" and any(s <= k[0] and k[1] <= e and (s, e) != k[:2] for s, e in events)
         ]  # but not the fair inside 首届中国国际进口博览会
         chosen = sorted(chosen + inside) if inside else chosen
+    chosen = [(s, e, *_variant(n, k), p) for s, e, n, k, p in chosen]
     return _to_mentions(sentence, chosen)
 
 
@@ -272,12 +289,19 @@ def _verb_led(text: str) -> list[tuple[int, int, str, str, int]]:
         first = name.split("、", 1)[0]
         if "、" in name and _patterns()["ends_head"].search(first) and len(first) > 3:
             out += _list_items(text, start, start + len(name), head)  # 建设A中心、B中心
-            continue
-        if "、" in name and text.startswith("等", m.end(1)):
+            name = ""  # only the named items, then the rest of the run
+        elif "、" in name and text.startswith("等", m.end(1)):
             continue  # 启动A、B、C制度等改革: a list of sectors, not a name
+        elif "、" in name and text.startswith("、", m.end(1)):  # 举办A、B博览会、C等活动
+            out += _list_items(text, start, start + len(name), head)
+            name = ""
         cleaned = _clean(start, name, head) if "之间" not in name else None
         if cleaned:
             out.append((cleaned[0], cleaned[0] + len(cleaned[1]), cleaned[1], _kind(head), 2))
+        for s, e, h in coordinated(text, m.end(1)):  # 开展A行动和B行动: B too
+            item = _clean(s, text[s:e], h)
+            if item:
+                out.append((item[0], e, item[1], _kind(h), 2))
     return out
 
 
@@ -345,8 +369,8 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
 
 def _rails(text: str) -> list[tuple[int, int, str, str, int]]:
     out: list[tuple[int, int, str, str, int]] = []
-    if "铁" not in text and "高" not in text and "轨" not in text and "机场" not in text:
-        return out  # no line and no airport: skip the scans
+    if "铁" not in text and "高" not in text and "轨" not in text:
+        return out  # no line: skip the scan
     for m in _RAIL.finditer(text):
         start, name = m.start(1), m.group(1)
         lead = _cues().lead_verb.match(name)
@@ -355,8 +379,6 @@ def _rails(text: str) -> list[tuple[int, int, str, str, int]]:
         stem = _RAIL_TAIL.sub("", name)  # 西香|高速: the head itself is no sign
         if not _cues().rail_bad.search(stem) and len(stem) >= 2:
             out.append((start, m.end(1), name, "project", 2))
-    for m in _PHASE.finditer(text):
-        out.append((m.start(1), m.end(1), m.group(1), "project", 2))
     return out
 
 

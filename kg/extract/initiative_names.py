@@ -1,0 +1,129 @@
+"""More initiative readings (used by :mod:`kg.extract.initiatives`): shapes of
+names that work reports use with no launching verb or quote before them.
+
+- the next items of a coordination after a verb-led name: 开展A行动和B行动,
+  实施A工程、B工程 (each item must end in a head word of its own);
+- numbered coinages: 三大攻坚战, 六大科技专项, 十大工程 (a numeral, 大, a short
+  stem and a head word is always a coined name, not a count);
+- phases of a project: 兰州中川国际机场三期, 南水北调中线一期工程, 国家超算深圳中心二期
+  (a list item or a clause's object ending in 一期/二期…);
+- fairs known by an abbreviation: 西博会, 广交会, 服贸会, 进博会.
+
+Candidates are ``(start, end, name, kind, priority)`` tuples, as in
+:mod:`kg.extract.initiatives`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lexicon import load_table
+
+__all__ = ["coordinated", "numbered", "phases", "fairs"]
+
+_HAN = r"\u4e00-\u9fff"
+_PUNCT = "，。；：！？,;:!?（）()《》“”\n"
+#: What joins one item of a coordination to the next.
+_JOINER = re.compile(r"以及|[和与及、]")
+#: Extra heads of numbered coinages that are not head words on their own (六大科技专项).
+_NUMBERED_HEADS = {"专项": "project", "产业集群": "project", "通道": "project"}
+#: Phase names: the stem, 一期…四期 (or 第一期), then an optional 工程/项目.
+_PHASE = re.compile(
+    rf"(?:^|(?<=[、，。；：]))((?:[{_HAN}A-Za-z]|（[{_HAN}]{{1,4}}）){{3,16}}?(?:第?[一二三四]期)(?:工程|项目)?)"
+    rf"(?=[、，。；和与及等建开加投正全顺]|$)"
+)
+#: A phase's stem starting with one of these is a description (新增, 加快…), cut off.
+_PHASE_LEAD = re.compile(
+    r"^(?:加快推进|加快建设|开工建设|建成投产|建成投用|建成|开工|推进|推动|加快|实施|启动|新建|续建|提速|确保|"
+    r"完成|高效建设|建设|支持|谋划|争取|力争)+"
+)
+_PHASE_BAD = re.compile(r"[这该其本各及和与]|一批|项目$|工程$|^[一二三四]期|改造|任务|阶段|规划|年")
+#: A fair's abbreviation: one character and 博会/交会/洽会/贸会 (广交会, 西博会).
+_FAIR = re.compile(r"([\u4e00-\u9fff])(博会|交会|洽会|贸会)")
+_FAIR_BAD = set("利相线并展商协会汇再")
+
+
+@cache
+def _heads() -> dict[str, str]:
+    return {r["head"]: r["kind"] for r in load_table("initiative_heads")}
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    heads = "|".join(re.escape(h) for h in sorted(_heads(), key=len, reverse=True))
+    num_heads = "|".join(
+        re.escape(h) for h in sorted({*_heads(), *_NUMBERED_HEADS}, key=len, reverse=True)
+    )
+    return {
+        "item": re.compile(
+            rf"([^{_PUNCT}的、等]{{2,20}}?({heads}))(?=[{_PUNCT}、和与及等]|成果|工作|建设|取得|深入|全面|$)"
+        ),
+        "plain": re.compile(rf"[{_HAN}A-Za-z0-9·—]{{2,12}}(?=、)"),
+        "numbered": re.compile(
+            rf"(?<![一二三四五六七八九十\d])([二三四五六七八九十]大[^{_PUNCT}、等的和与及]{{0,6}}?({num_heads}))"
+        ),
+    }
+
+
+def _kind(head: str) -> str:
+    return _heads().get(head) or _NUMBERED_HEADS.get(head, "other")
+
+
+def coordinated(text: str, end: int) -> list[tuple[int, int, str]]:
+    """The items that follow a name ending at ``end`` in a coordination (和B行动,
+    、B工程): ``(start, end, head)`` for each item with a head word of its own.
+    A short item without one (海峡青年荟) is passed over; the run stops at 等,
+    a clause mark or a long phrase. The caller cleans each name."""
+    out: list[tuple[int, int, str]] = []
+    pats = _patterns()
+    while True:
+        j = _JOINER.match(text, end)
+        if not j:
+            return out
+        m = pats["item"].match(text, j.end())
+        if m:
+            out.append((m.start(1), m.end(1), m.group(2)))
+            end = m.end(1)
+            continue
+        plain = pats["plain"].match(text, j.end())
+        if not plain:
+            return out
+        end = plain.end()
+
+
+def numbered(text: str) -> list[tuple[int, int, str, str, int]]:
+    """Numbered coinages: 三大攻坚战, 六大科技专项, 十大工程."""
+    if "大" not in text:
+        return []
+    return [
+        (m.start(1), m.end(1), m.group(1), _kind(m.group(2)), 2)
+        for m in _patterns()["numbered"].finditer(text)
+    ]
+
+
+def phases(text: str) -> list[tuple[int, int, str, str, int]]:
+    """Project phases: 兰州中川国际机场三期, 南水北调中线一期工程."""
+    out: list[tuple[int, int, str, str, int]] = []
+    if "期" not in text:
+        return out
+    for m in _PHASE.finditer(text):
+        start, name = m.start(1), m.group(1)
+        lead = _PHASE_LEAD.match(name)
+        if lead:
+            start, name = start + lead.end(), name[lead.end() :]
+        stem = re.sub(r"第?[一二三四]期(?:工程|项目)?$", "", name)
+        if len(stem) >= 3 and not _PHASE_BAD.search(stem):
+            out.append((start, m.end(1), name, "project", 2))
+    return out
+
+
+def fairs(text: str) -> list[tuple[int, int, str, str, int]]:
+    """Fairs known by an abbreviation: 西博会, 广交会, 服贸会."""
+    if "会" not in text:
+        return []
+    return [
+        (m.start(), m.end(), m.group(), "activity", 2)
+        for m in _FAIR.finditer(text)
+        if m.group(1) not in _FAIR_BAD
+    ]
