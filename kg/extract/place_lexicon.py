@@ -9,6 +9,7 @@ kept in :attr:`PlaceLexicon.list_only`, for lists of places (东莞、中山、�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -142,6 +143,17 @@ class PlaceLexicon:
         self.lengths = self._lengths
         #: characters any form (or a list-only short form) starts with
         self.first_chars = frozenset(self._lengths) | self.list_only_first
+        #: first two characters → lengths of the forms starting with them, longest
+        #: first (``()`` for a list-only short form that is no form of its own)
+        by_prefix: dict[str, set[int]] = {form[:2]: set() for form in self.list_only}
+        for form in self.surfaces:
+            by_prefix.setdefault(form[:2], set()).add(len(form))
+        self.prefix_lengths = {p: tuple(sorted(ls, reverse=True)) for p, ls in by_prefix.items()}
+        #: positions where a form may start: a first character followed by a second
+        #: one (a cheap filter run in C; :attr:`prefix_lengths` decides)
+        self.starts = re.compile(
+            _char_class(p[0] for p in self.prefix_lengths) + "(?=" + _char_class(p[1] for p in self.prefix_lengths) + ")"
+        )
 
     def _add(self, form: str, surface: Surface) -> None:
         if len(form) < 2:
@@ -174,6 +186,11 @@ class PlaceLexicon:
             return "中华人民共和国"
         parent = self.by_code.get(division.parent_code)
         return parent.name if parent else None
+
+
+def _char_class(chars: Iterator[str]) -> str:
+    """A regex character class of ``chars``."""
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
 
 @cache

@@ -70,12 +70,15 @@ def extract_places(sentence: Sentence) -> list[Mention]:
     lex = place_lexicon()
     text = sentence.text
     found: list[Mention] = []
-    i, n = 0, len(text)
+    pos = 0  # where the scan goes on: the end of the last place taken
     last_end = -1  # where the last place ended (sentence offsets)
-    starts, lengths, surfaces = lex.first_chars, lex.lengths, lex.surfaces
-    while i < n:
-        if text[i] not in starts:
-            i += 1  # fast path: no form starts with this character
+    prefix_lengths, surfaces = lex.prefix_lengths, lex.surfaces
+    for start in lex.starts.finditer(text):  # only where a form may start
+        i = start.start()
+        if i < pos:
+            continue
+        lengths = prefix_lengths.get(text[i : i + 2])
+        if lengths is None:
             continue
         listed = (
             _listed(text, i, last_end)
@@ -84,29 +87,26 @@ def extract_places(sentence: Sentence) -> list[Mention]:
         )
         if listed is not None:  # 东莞、中山、江门: a short form that is a word elsewhere
             found.append(_mention(sentence, i, listed.short, listed.name, listed.level))
-            i += len(listed.short)
-            last_end = i
+            pos = last_end = i + len(listed.short)
             continue
-        forms = [f for k in lengths.get(text[i], ()) if (f := text[i : i + k]) in surfaces and len(f) == k]
-        for form in forms:  # lex.candidates inlined: this loop runs once per character
-            surface = _accept(text, i, form, lex.surfaces[form], glued=last_end == i)
+        forms = [f for k in lengths if (f := text[i : i + k]) in surfaces and len(f) == k]
+        for form in forms:  # lex.candidates inlined: this loop runs once per candidate
+            surface = _accept(text, i, form, surfaces[form], glued=last_end == i)
             if surface is None:
                 continue
             name = surface.name if surface.how in ("region", "alias") or form == "我国" else form
             zone = _zone(text, i, form, surface)
             if zone is not None and zone[2]:  # 中关村国家自主创新示范区: the zone is the place
                 found.append(_mention(sentence, i, zone[0], zone[1], "area"))
-                i += len(zone[0])
-                last_end = i
+                pos = last_end = i + len(zone[0])
                 break
-            found.append(_mention(sentence, i, form, name, _level(form, lex.surfaces[form])))
+            found.append(_mention(sentence, i, form, name, _level(form, surfaces[form])))
             if zone is not None:  # 福建自由贸易试验区: the province and its zone
                 found.append(_mention(sentence, i, zone[0], zone[1], "area"))
-                i += len(zone[0])
-                last_end = i
+                pos = last_end = i + len(zone[0])
                 break
             i += len(form)
-            last_end = i
+            pos = last_end = i
             town = _town_after(text, i, surface)
             if town:
                 found.append(
@@ -119,11 +119,8 @@ def extract_places(sentence: Sentence) -> list[Mention]:
                         subtype="other",
                     )
                 )
-                i += len(town)
-                last_end = i
+                pos = last_end = i + len(town)
             break
-        else:
-            i += 1
     if "至" in text and "段" in text:
         found = _segment_ends(sentence, found)
     return found
