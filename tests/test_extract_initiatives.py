@@ -222,3 +222,15 @@ def test_close_variants_of_a_known_programme_share_its_name() -> None:
     assert _found("如期打赢脱贫攻坚战，") == [("脱贫攻坚", "campaign")]
     # an abbreviation with no shared wording keeps its own name
     assert [n for n, _ in _found("服务“双碳”战略")] != ["碳达峰碳中和"]
+
+
+def test_a_name_after_verb_and_hao() -> None:
+    assert _found("实施好大学生创业引领计划，") == [("大学生创业引领计划", "project")]
+    assert _found("严格落实“四个不摘”要求。") == []  # 落实 launches no quoted name
+
+
+def test_zhongdian_with_a_qualified_stem_is_a_name() -> None:
+    assert _found("开展重点产业强链补链行动，") == [("重点产业强链补链行动", "campaign")]
+    # a class of things, or 重点 as an adverb, is not a name
+    assert _found("实施重大水利工程，") == []
+    assert _found("实施重点支持民生工程特别是保障性安居工程，") == [("保障性安居工程", "project")]

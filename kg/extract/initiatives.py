@@ -83,6 +83,11 @@ _NUMERAL = "一二三四五六七八九十百千万两"
 _SLOGAN = re.compile(
     rf"[、·+＋\d]|[{_NUMERAL}].*[{_NUMERAL}]|^[{_NUMERAL}](?:大|个|项|条|场|化|抓|张|字|心|型)"
 )
+#: 重点/重大 and four more characters of its own (重点产业强链补链): a name, not a class of things.
+#: 重点 as an adverb (重点支持, 重点投向) starts a clause, not a name.
+_QUALIFIED = re.compile(
+    rf"^(?:重点|重大)(?!支持|投向|投入|完善|推进|发展|加强|抓好|实施|解决|建设|扶持|保障|用于|工程和|项目和)[{_HAN}]{{4,}}$"
+)
 _CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
 #: What joins two quotes of one run (“A”“B”, “A”、“B”), and an impure item after one.
 _JOIN = re.compile(r"[、和与及或]{0,2}")
@@ -312,8 +317,10 @@ def _clean(start: int, name: str, head: str) -> tuple[int, str] | None:
         if lead and lead.end() < len(name):
             start, name = start + lead.end(), name[lead.end() :]
     stem = name[: len(name) - len(head)] if head and name.endswith(head) else name
-    if len(name) < 3 or len(stem) < 2 or stem in _cues().generic_stem or _cues().generic_start.match(name):
+    if len(name) < 3 or len(stem) < 2 or stem in _cues().generic_stem:
         return None
+    if _cues().generic_start.match(name) and not _QUALIFIED.match(stem):
+        return None  # 重点项目, 重大水利工程; but 重点产业强链补链行动 is named by what follows
     if stem.endswith(("重大", "重点", "各项", "相关")) or name.isdigit():
         return None
     if _cues().descriptive.search(name):
