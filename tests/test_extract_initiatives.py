@@ -234,3 +234,9 @@ def test_zhongdian_with_a_qualified_stem_is_a_name() -> None:
     # a class of things, or 重点 as an adverb, is not a name
     assert _found("实施重大水利工程，") == []
     assert _found("实施重点支持民生工程特别是保障性安居工程，") == [("保障性安居工程", "project")]
+
+
+def test_a_long_stem_before_zhongda_gongcheng_names_a_programme() -> None:
+    got = _found("实施生物多样性保护重大工程，")
+    assert got == [("生物多样性保护重大工程", "project")]
+    assert _found("推进交通重大工程，实施农业科技创新重点项目，") == []

@@ -88,6 +88,8 @@ _SLOGAN = re.compile(
 _QUALIFIED = re.compile(
     rf"^(?:重点|重大)(?!支持|投向|投入|完善|推进|发展|加强|抓好|实施|解决|建设|扶持|保障|用于|工程和|项目和)[{_HAN}]{{4,}}$"
 )
+#: X重大工程 with a long X names a programme (生物多样性保护重大工程); X重点项目 is a class.
+_NAMED_WORKS = re.compile(rf"^[{_HAN}]{{5,}}(?:重大|重点)工程$")
 _CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
 #: What joins two quotes of one run (“A”“B”, “A”、“B”), and an impure item after one.
 _JOIN = re.compile(r"[、和与及或]{0,2}")
@@ -321,7 +323,9 @@ def _clean(start: int, name: str, head: str) -> tuple[int, str] | None:
         return None
     if _cues().generic_start.match(name) and not _QUALIFIED.match(stem):
         return None  # 重点项目, 重大水利工程; but 重点产业强链补链行动 is named by what follows
-    if stem.endswith(("重大", "重点", "各项", "相关")) or name.isdigit():
+    if stem.endswith(("各项", "相关")) or name.isdigit():
+        return None
+    if stem.endswith(("重大", "重点")) and not _NAMED_WORKS.match(name):
         return None
     if _cues().descriptive.search(name):
         return None  # 取消和调整了一大批行政审批项目: a clause, not a name
