@@ -41,7 +41,8 @@ _RESEARCH_HEADS = frozenset({"研究中心", "研究院", "研究所", "研究�
 # Characters that end a name on its left: function words that never occur in
 # the names reports use (和/与/及 inside 住房和城乡建设厅 are protected as compounds).
 _STOP_CHARS = STOP_CHARS
-_DEICTIC = re.compile(r"(?:本|我)(?:局|厅|委|院|部(?!门)|办|处|中心|单位)|本所|本会|全系统")  # 我所说: a particle
+# 我所说: a particle. Every alternative starts with a literal, so re skips other positions in C.
+_DEICTIC = re.compile(r"本(?:局|厅|委|院|部(?!门)|办|处|中心|单位|所|会)|我(?:局|厅|委|院|部(?!门)|办|处|中心|单位)|全系统")
 _TITLE_TAIL = re.compile(r"(?:厅|局|部|组|委|署|社|台|所|院|处|司)长")
 # 3家, 7个, 两批: a count ends a name's window (7个省委法治督察组)
 _QUANTITY = re.compile(r"(?<![第0-9０-９一二三四五六七八九十百千万两几多数])[0-9０-９一二三四五六七八九十百千万两几多数]+[个個家项批名座位支架艘所户类种届大]")
@@ -228,7 +229,7 @@ def agency_subtype(name: str, head: str | None = None) -> str:
 def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
     """(start, end, subtype) of the agencies in ``text`` (sentence-local offsets)."""
     lex = agency_lexicon()
-    masked = _protected(text, lex)
+    masked: str | None = None  # computed for the first head that needs a window
     titles = [(m.start(), m.end()) for m in _TITLE_TAIL.finditer(text)]
     events: list[tuple[int, int, int, re.Match[str]]] = []
     for m in lex.known.finditer(text):
@@ -269,6 +270,8 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
             out.append([max(s, floor), end, sub, False])
             floor = end
             continue
+        if masked is None:
+            masked = _protected(text, lex)
         ws = _window_start(text, masked, start, floor, lex)
         head = m.group()
         follows = out and out[-1][1] == floor == ws and out[-1][2] not in ("media", "enterprise")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import load_column, load_table
-from .trie import trie_pattern, trie_regex
+from .trie import trie_branches, trie_regex
 
 __all__ = [
     "Province",
@@ -222,14 +222,16 @@ def agency_lexicon() -> AgencyLexicon:
         region_prefix=trie_regex(regions),
         level_prefix=re.compile("|".join(sorted(_LEVEL_CHARS, key=len, reverse=True))),
         breaks=trie_regex(load_column("agency_breaks", "word")),
-        compounds=re.compile(
-            trie_pattern(
-                load_column("agency_compounds", "phrase")
-                | {p for p in places if any(c in STOP_CHARS for c in p) and (len(p) > 2 or p in countries)}
-                # 住房保障: 保障 is no verb here; but 建设 and 组织 stay verbs
-                | (load_column("agency_functions", "core") - load_column("agency_breaks", "word"))
+        compounds=re.compile(  # flat alternatives: re skips, in C, where none can start
+            "|".join(
+                trie_branches(
+                    load_column("agency_compounds", "phrase")
+                    | {p for p in places if any(c in STOP_CHARS for c in p) and (len(p) > 2 or p in countries)}
+                    # 住房保障: 保障 is no verb here; but 建设 and 组织 stay verbs
+                    | (load_column("agency_functions", "core") - load_column("agency_breaks", "word"))
+                )
+                + [branch + "和" for branch in trie_branches(load_column("agency_functions", "core"))]
             )
-            + "|(?:" + trie_pattern(load_column("agency_functions", "core")) + ")和"
         ),
         generic=load_column("agency_generic", "name"),
         modifiers=load_column("agency_modifiers", "word"),

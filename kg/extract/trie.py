@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["trie_pattern", "trie_regex"]
+__all__ = ["trie_pattern", "trie_regex", "trie_branches"]
 
 _END = ""  # key marking the end of a word in the nested dicts
 
@@ -46,6 +46,21 @@ def trie_pattern(words: Iterable[str]) -> str:
     if not trie:
         return r"(?!x)x"
     return _render(trie)
+
+
+def trie_branches(words: Iterable[str]) -> list[str]:
+    """The top-level alternatives of :func:`trie_pattern`, one per first character.
+
+    Each starts with a literal character, so that ``"|".join(...)`` of several
+    word lists (or of branches with a common tail appended) still lets ``re``
+    skip, in C, every position whose character starts no word; a pattern whose
+    top-level alternatives are groups cannot be skipped that way.
+    """
+    trie: dict = {}
+    for w in words:
+        if w:
+            _insert(trie, w)
+    return [re.escape(ch) + _render(child) for ch, child in sorted(trie.items()) if ch != _END]
 
 
 def trie_regex(words: Iterable[str]) -> re.Pattern[str]:
