@@ -240,3 +240,12 @@ def test_a_long_stem_before_zhongda_gongcheng_names_a_programme() -> None:
     got = _found("实施生物多样性保护重大工程，")
     assert got == [("生物多样性保护重大工程", "project")]
     assert _found("推进交通重大工程，实施农业科技创新重点项目，") == []
+
+
+def test_works_listed_before_a_kind_of_project() -> None:
+    got = _found("加快推进金塘冲水库、夹岩大型灌区等重大水利工程建设")
+    assert got == [("金塘冲水库", "project"), ("夹岩大型灌区", "project")]
+    got = _found("，嘉陵江利泽航运枢纽等标志性项目建成投运")
+    assert got == [("嘉陵江利泽航运枢纽", "project")]
+    # sectors and descriptions before 等…工程 are no works
+    assert _found("，城市地下管网、具备条件的重大工程等民生工程加快实施") == []

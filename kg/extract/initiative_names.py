@@ -7,7 +7,9 @@ names that work reports use with no launching verb or quote before them.
   stem and a head word is always a coined name, not a count);
 - phases of a project: 兰州中川国际机场三期, 南水北调中线一期工程, 国家超算深圳中心二期
   (a list item or a clause's object ending in 一期/二期…);
-- fairs known by an abbreviation: 西博会, 广交会, 服贸会, 进博会.
+- fairs known by an abbreviation: 西博会, 广交会, 服贸会, 进博会;
+- the items of a list before 等<kind>工程/项目 that name a work (金塘冲水库等重大水利工程,
+  嘉陵江利泽航运枢纽等标志性项目), not a sector (交通等基础设施项目).
 
 Candidates are ``(start, end, name, kind, priority)`` tuples, as in
 :mod:`kg.extract.initiatives`.
@@ -20,7 +22,7 @@ from functools import cache
 
 from ..lexicon import load_table
 
-__all__ = ["coordinated", "numbered", "phases", "fairs"]
+__all__ = ["coordinated", "numbered", "phases", "fairs", "project_list"]
 
 _HAN = r"\u4e00-\u9fff"
 _PUNCT = "，。；：！？,;:!?（）()《》“”\n"
@@ -42,6 +44,17 @@ _PHASE_BAD = re.compile(r"[这该其本各及和与]|一批|项目$|工程$|^[�
 #: A fair's abbreviation: one character and 博会/交会/洽会/贸会 (广交会, 西博会).
 _FAIR = re.compile(r"([\u4e00-\u9fff])(博会|交会|洽会|贸会)")
 _FAIR_BAD = set("利相线并展商协会汇再")
+
+
+#: A list of works before 等 and a kind of project: 等重大水利工程, 等标志性项目, 等一批重点项目.
+_KIND_LIST = re.compile(rf"等(?:一批)?[{_HAN}]{{1,6}}?(?:工程|项目)")
+#: What a work's name ends with: a structure, a line, a phase or an upgrade of one.
+_WORK_END = re.compile(
+    r"(?:水库|水利枢纽|航运枢纽|枢纽|灌区|铁路|高铁|高速公路|高速|口岸|港区|港|机场|大桥|电站|电厂|核电|隧道|"
+    r"航道|管道|基地|产业园|码头|水厂|堤防|二线|复线|扩能|改扩建|扩容|[一二三四]期|工程)$"
+)
+_WORK_BAD = re.compile(r"^(?:城市|农村|内河|重点|重大|各类|一批|新建|地下|具备)|[等的]")
+_ITEM_SPLIT = re.compile(r"[、和及]")
 
 
 @cache
@@ -127,3 +140,22 @@ def fairs(text: str) -> list[tuple[int, int, str, str, int]]:
         for m in _FAIR.finditer(text)
         if m.group(1) not in _FAIR_BAD
     ]
+
+
+def project_list(text: str) -> list[tuple[int, int]]:
+    """Items of 金塘冲水库、夹岩大型灌区等重大水利工程 that name a work (a structure,
+    line or phase), as ``(start, end)``; the caller cleans each name."""
+    out: list[tuple[int, int]] = []
+    if "等" not in text:
+        return out
+    previous = 0
+    for m in _KIND_LIST.finditer(text):
+        lo = max(previous, m.start() - 120)
+        lo += max(text.rfind(c, lo, m.start()) - lo for c in "，。；：\n") + 1  # the clause only
+        pos = lo
+        for item in _ITEM_SPLIT.split(text[lo : m.start()]):
+            if 4 <= len(item) <= 20 and _WORK_END.search(item) and not _WORK_BAD.search(item):
+                out.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        previous = m.end()
+    return out

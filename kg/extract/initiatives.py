@@ -32,7 +32,7 @@ from functools import cache
 from ..lexicon import load_table
 from ..model import Mention, Sentence
 from .initiative_context import bare_quote_kind, events_and_funds, is_formula, is_period
-from .initiative_names import coordinated, fairs, numbered, phases
+from .initiative_names import coordinated, fairs, numbered, phases, project_list
 
 __all__ = ["extract_initiatives"]
 
@@ -375,6 +375,10 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
         lo = max(clause_start, previous, m.start() - _LIST_SPAN)
         out += _list_items(text, lo, m.start(), m.group(1))
         previous = m.end()
+    for s, e in project_list(text):  # 金塘冲水库、夹岩大型灌区等重大水利工程
+        cleaned = _clean(s, text[s:e], "")
+        if cleaned:
+            out.append((cleaned[0], e, cleaned[1], "project", 1))
     return out
 
 
