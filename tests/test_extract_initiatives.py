@@ -249,3 +249,10 @@ def test_works_listed_before_a_kind_of_project() -> None:
     assert got == [("嘉陵江利泽航运枢纽", "project")]
     # sectors and descriptions before 等…工程 are no works
     assert _found("，城市地下管网、具备条件的重大工程等民生工程加快实施") == []
+
+
+def test_a_quote_before_de_describes_what_follows() -> None:
+    assert _found("打造“世界一流、百年不衰”的合肥滨湖科学城，") == []
+    assert _found("坚持“两条腿走路”的方针") == []
+    # the same quote before a head word is still a name
+    assert _found("推行“周汇总、月通报、季调度”机制") == [("周汇总、月通报、季调度", "mechanism")]

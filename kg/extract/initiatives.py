@@ -228,7 +228,8 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
         if own and len(content) > len(own.group()) and kind != "modifier":
             kind = _kind(own.group())  # “千万工程”经验: the name's own head word says what it is
         launched = re.search(rf"(?:{_cues().verbs})$", text[max(0, q.start() - 8) : q.start()])
-        if kind is None and launched and _SLOGAN.search(content) and not is_period(content):
+        described = text.startswith("的", q.end())  # 打造“世界一流、百年不衰”的…: a quality
+        if kind is None and launched and _SLOGAN.search(content) and not is_period(content) and not described:
             kind = "other" if not re.search(r"[、·]", content) else "mechanism"
         if kind is None and _FORMULA.fullmatch(content):
             kind = "other"  # “14+1”重点产业链: a numbered formula is always a coined name
