@@ -256,3 +256,9 @@ def test_a_quote_before_de_describes_what_follows() -> None:
     assert _found("坚持“两条腿走路”的方针") == []
     # the same quote before a head word is still a name
     assert _found("推行“周汇总、月通报、季调度”机制") == [("周汇总、月通报、季调度", "mechanism")]
+
+
+def test_a_concentrated_rectification_is_a_campaign() -> None:
+    got = _found("深入开展群众身边不正之风和腐败问题集中整治，")
+    assert got == [("群众身边不正之风和腐败问题集中整治", "campaign")]
+    assert _found("开展集中整治，") == []
