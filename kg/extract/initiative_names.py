@@ -27,6 +27,7 @@ __all__ = ["coordinated", "numbered", "phases", "fairs", "project_list"]
 _HAN = r"\u4e00-\u9fff"
 _PUNCT = "，。；：！？,;:!?（）()《》“”\n"
 #: What joins one item of a coordination to the next.
+_NUMERALS = frozenset("一二三四五六七八九十0123456789")
 _JOINER = re.compile(r"以及|[和与及、]")
 #: Extra heads of numbered coinages that are not head words on their own (六大科技专项).
 _NUMBERED_HEADS = {"专项": "project", "产业集群": "project", "通道": "project"}
@@ -35,6 +36,7 @@ _PHASE = re.compile(
     rf"(?:^|(?<=[、，。；：]))((?:[{_HAN}A-Za-z]|（[{_HAN}]{{1,4}}）){{3,16}}?(?:第?[一二三四]期)(?:工程|项目)?)"
     rf"(?=[、，。；和与及等建开加投正全顺]|$)"
 )
+_PHASE_GATE = re.compile(r"[一二三四]期")
 #: A phase's stem starting with one of these is a description (新增, 加快…), cut off.
 _PHASE_LEAD = re.compile(
     r"^(?:加快推进|加快建设|开工建设|建成投产|建成投用|建成|开工|推进|推动|加快|实施|启动|新建|续建|提速|确保|"
@@ -74,7 +76,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "plain": re.compile(rf"[{_HAN}A-Za-z0-9·—]{{2,12}}(?=、)"),
         "numbered": re.compile(
-            rf"(?<![一二三四五六七八九十\d])([二三四五六七八九十]大[^{_PUNCT}、等的和与及]{{0,6}}?({num_heads}))"
+            rf"([二三四五六七八九十]大[^{_PUNCT}、等的和与及]{{0,6}}?({num_heads}))"
         ),
     }
 
@@ -112,13 +114,14 @@ def numbered(text: str) -> list[tuple[int, int, str, str, int]]:
     return [
         (m.start(1), m.end(1), m.group(1), _kind(m.group(2)), 2)
         for m in _patterns()["numbered"].finditer(text)
+        if not (m.start() and text[m.start() - 1] in _NUMERALS)  # 十二大: a count
     ]
 
 
 def phases(text: str) -> list[tuple[int, int, str, str, int]]:
     """Project phases: 兰州中川国际机场三期, 南水北调中线一期工程."""
     out: list[tuple[int, int, str, str, int]] = []
-    if "期" not in text:
+    if "期" not in text or not _PHASE_GATE.search(text):
         return out
     for m in _PHASE.finditer(text):
         start, name = m.start(1), m.group(1)
@@ -133,7 +136,7 @@ def phases(text: str) -> list[tuple[int, int, str, str, int]]:
 
 def fairs(text: str) -> list[tuple[int, int, str, str, int]]:
     """Fairs known by an abbreviation: 西博会, 广交会, 服贸会."""
-    if "会" not in text:
+    if "博会" not in text and "交会" not in text and "洽会" not in text and "贸会" not in text:
         return []
     return [
         (m.start(), m.end(), m.group(), "activity", 2)

@@ -101,6 +101,13 @@ _GENERIC_TAIL = ("重大", "重点", "各类", "一批", "系列", "多项")
 #: How far back a list before 等工程 may reach.
 _LIST_SPAN = 200
 _CLAUSE_BOUND = re.compile(r"[，。；：\n]")
+#: The heads of a project named at the start of a clause, and what may follow one there.
+_CLAUSE_HEADS = "工程|项目|集群|行动|攻坚战|攻坚|专项整治|新通道|战略|制度|大科学装置|科学中心|集结中心"
+_CLAUSE_NEXT = (
+    "建成|开工|具备|投运|取得|入选|加快|有序|成为|从无到有|获批|落地|让|进入|实现|"
+    "刷新|深入|全面|工作|基本建立|正式|启动|顺利|[，。；、]"
+)
+_CLAUSE_COUNT = re.compile(rf"[\d０-９%]|亿元|万元|[{_NUMERAL}余](?:个|家|户)")
 #: A quoted numbered formula: 1+4+7, 14+1, 6+3+2+N.
 _FORMULA = re.compile(r"[0-9０-９]+(?:[+＋][0-9０-９A-Z]+)+")
 _BUILT = re.compile(r"(?:在[^，。；,;]{1,8})?(?:建成|开工|投运|落地|竣工)")
@@ -139,11 +146,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "clause": re.compile(
             rf"(?:^|(?<=[{re.escape(_CLAUSE_PUNCT)}、])|(?<=[\d万亿][元人户亩]的))"
-            rf"([^{_CLAUSE_PUNCT}“”的、等]{{3,20}}?(工程|项目|集群|行动|攻坚战|攻坚|专项整治|新通道|战略|"
-            rf"制度|大科学装置|科学中心|集结中心))"
-            rf"(?=建成|开工|具备|投运|取得|入选|加快|有序|成为|从无到有|获批|落地|让|进入|实现|"
-            rf"刷新|深入|全面|工作|基本建立|正式|启动|顺利|[，。；、])"
+            rf"([^{_CLAUSE_PUNCT}“”的、等]{{3,20}}?({_CLAUSE_HEADS}))(?={_CLAUSE_NEXT})"
         ),
+        "clause_gate": re.compile(rf"(?:{_CLAUSE_HEADS})(?={_CLAUSE_NEXT})"),
+        "clause_verb": re.compile(rf"^要?(?:扎实|深入|全面|持续|大力|积极|加快|统筹|着力)?(?:{_cues().verbs})"),
+        "any_verb": re.compile(f"(?:{_cues().verbs})"),
         "list_head": re.compile(r"等(?:重大|重点)?(工程|项目|高速公路)"),
         "known": re.compile("|".join(re.escape(n) for n in names)),
         "ends_head": re.compile(rf"(?:{heads})$"),
@@ -353,25 +360,25 @@ def _list_items(
 
 
 def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
-    out = []
-    for m in _patterns()["clause"].finditer(text):
-        if re.match(
-            rf"^要?(?:扎实|深入|全面|持续|大力|积极|加快|统筹|着力)?(?:{_cues().verbs})",
-            m.group(1),
-        ):
+    out: list[tuple[int, int, str, str, int]] = []
+    pats = _patterns()
+    for m in pats["clause"].finditer(text) if pats["clause_gate"].search(text) else ():
+        if pats["clause_verb"].match(m.group(1)):
             continue  # a verb phrase: the verb-led reading handles it
-        if re.search(f"(?:{_cues().verbs})", m.group(1)[1:]):
+        if pats["any_verb"].search(m.group(1), 1):
             continue  # 国有企业建立现代企业制度: a clause with its verb, not a name
-        if re.search(rf"[\d０-９%]|亿元|万元|[{_NUMERAL}余](?:个|家|户)", m.group(1)):
+        if _CLAUSE_COUNT.search(m.group(1)):
             continue
         cleaned = _clean(m.start(1), m.group(1), m.group(2))
         if cleaned and m.group(2) == "制度" and len(cleaned[1]) < 6:
             continue  # 改革商事制度: a sector's rules, not a named system
         if cleaned:
             out.append((cleaned[0], m.end(1), cleaned[1], _kind(m.group(2)), 1))
+    if "等" not in text:
+        return out
     bounds = [0] + [b.end() for b in _CLAUSE_BOUND.finditer(text)]
     previous = 0
-    for m in _patterns()["list_head"].finditer(text):  # A、B、C等工程
+    for m in pats["list_head"].finditer(text):  # A、B、C等工程
         clause_start = bounds[bisect_right(bounds, m.start()) - 1]
         lo = max(clause_start, previous, m.start() - _LIST_SPAN)
         out += _list_items(text, lo, m.start(), m.group(1))
