@@ -48,3 +48,13 @@ def test_every_model_name_has_a_concept() -> None:
 def test_unknown_concept_raises() -> None:
     with pytest.raises(AttributeError):
         concept("qualifier", "roughly")
+
+
+@pytest.mark.parametrize("name", ["[2023]12号", "a]b", "\ufffc", "\ufffe", "\ue000"])
+def test_mint_encodes_what_rfc_3987_forbids_in_a_path(name: str) -> None:
+    """Bug: '[' ']' and non-ucschar code points were left literal, and Oxigraph rejects such IRIs."""
+    import pyoxigraph as ox
+
+    iri = mint("policy", name)
+    ox.NamedNode(str(iri))  # raises ValueError for an invalid IRI
+    assert str(iri).rsplit("/", 1)[1].startswith("%") or "%" in str(iri)

@@ -214,12 +214,15 @@ ENTITY_KIND_CLASS = {
 #: Named graph holding the ontology when it is loaded beside the data.
 ONTOLOGY_GRAPH = ID["ontology"]  # outside graph/, so no document id can collide with it
 
-# Characters an IRI may not contain literally (RFC 3987), plus the ones that
-# would split our path: they are percent-encoded; CJK stays readable.
-_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '<>"{}|\\^`%#?/ ')
-
-
-_NEEDS_ESCAPE = re.compile(r'[\x00-\x20\x7f<>"{}|\\^`%#?/]')
+# What a path segment may hold literally (RFC 3987 ipchar): unreserved ASCII,
+# sub-delims, ':' and '@', and the ucschar ranges (which is where CJK lives).
+# Everything else, and '/' which would split our path, is percent-encoded.
+_UCSCHAR = (
+    "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+    + "".join(f"\\U{p:04x}0000-\\U{p:04x}fffd" for p in range(1, 15))
+)
+_NEEDS_ESCAPE = re.compile(f"[^A-Za-z0-9\\-._~!$&'()*+,;=:@{_UCSCHAR}]")
+_SAFE = "!$&'()*+,;=:@"  # kept literal by quote(), on top of its unreserved set
 
 
 def _segment(text: str) -> str:
@@ -227,7 +230,7 @@ def _segment(text: str) -> str:
         return text  # the common case, and hot: every sentence and mention IRI
     out = []
     for ch in text:
-        if ord(ch) > 0x7F and ch.isprintable() and not ch.isspace():
+        if ch.isprintable() and not ch.isspace() and not _NEEDS_ESCAPE.match(ch):
             out.append(ch)
         else:
             out.append(quote(ch, safe=_SAFE))
