@@ -47,6 +47,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         max_bytes=args.max_bytes,
         progress=None if args.quiet else print_progress,
         store=args.store,
+        export=args.export,
         report=not args.no_report,
         viz=not args.no_viz,
     )
@@ -299,7 +300,11 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="report files or folders (read recursively)")
     p.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="OUTDIR", help="output folder (default: out)")
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes for extraction (default: 1)")
-    p.add_argument("--store", type=Path, metavar="DIR", help="also keep the graph in a persistent store (incremental)")
+    p.add_argument("--store", type=Path, metavar="DIR",
+                   help="build into a persistent store DIR, incrementally: unchanged reports are skipped, changed "
+                        "ones replaced; graph.ttl/graph.trig are then written only with --export")
+    p.add_argument("--export", action="store_true",
+                   help="with --store: also write graph.ttl and graph.trig from the whole store (slow for a big store)")
     p.add_argument("--max-bytes", type=int, default=None, metavar="N", help="refuse files larger than N bytes (default: 50 MiB)")
     p.add_argument("--no-report", action="store_true", help="do not write out/report.md")
     p.add_argument("--no-viz", action="store_true", help="do not write out/graph.html")

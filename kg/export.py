@@ -21,10 +21,13 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import RDF, XSD
 
 from .errors import InputError, KgError
-from .rdf.namespace import GKG, ORG, PROV, QB, SCHEMA
+from .rdf import turtle as ttl
+from .rdf.build import DocumentGraph
+from .rdf.namespace import doc_iri, graph_iri
+from .rdf.turtle import PREFIXES
 from .rdf.store import load_file
 
 __all__ = [
@@ -32,6 +35,7 @@ __all__ = [
     "serialize_source",
     "ntriples_lines",
     "GraphWriter",
+    "stored_graph",
     "write",
     "parse_file",
     "FORMATS",
@@ -69,22 +73,6 @@ _OX_FORMATS: dict[str, ox.RdfFormat] = {
 }
 #: Formats that keep named graphs; the others serialise the union.
 QUAD_FORMATS = frozenset({"nq", "trig"})
-
-#: Prefixes written in Turtle, TriG and RDF/XML. There is deliberately no
-#: prefix for instance IRIs (``https://w3id.org/govkg/id/``): their local parts
-#: contain '/', which Turtle can only write escaped (``id:doc\/x``).
-PREFIXES: dict[str, str] = {
-    "gkg": str(GKG._NS),
-    "org": str(ORG),
-    "schema": str(SCHEMA),
-    "prov": str(PROV),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "xsd": str(XSD),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "qb": str(QB),
-}
 
 _RDF_TYPE = f"<{RDF.type}>"
 _XSD_STRING = str(XSD.string)
@@ -183,50 +171,81 @@ def ntriples_lines(triples: Iterable[tuple[Any, Any, Any]]) -> list[str]:
     return [f"{s} {p} {o} .\n" for s, _t, p, o in rows]
 
 
+def stored_graph(doc_id: str, triples: Iterable[ox.Triple]) -> DocumentGraph:
+    """A document's graph read back from a store, as :class:`GraphWriter` takes it.
+
+    Triples come in any order; they are sorted (subject, ``rdf:type`` first,
+    predicate, object), so the same graph always gives the same text.
+    """
+    node = str(doc_iri(doc_id))
+    mine = (f"<{node}>", f"<{node}/")
+    rows = sorted(
+        {(str(t.subject), (p := str(t.predicate)) != _RDF_TYPE, p, str(t.object)) for t in triples}
+    )
+    own: dict[str, list[tuple[str, str]]] = {}
+    shared: list[tuple[str, str, str]] = []
+    classes: Counter[str] = Counter()
+    for s, not_type, p, o in rows:
+        pt = ttl.TYPE if not not_type else p
+        if s.startswith(mine) or o.startswith(mine):
+            own.setdefault(s, []).append((pt, o))
+            if not not_type:
+                classes[o[1:-1]] += 1
+        else:
+            shared.append((s, pt, o))
+    shared_blocks: dict[str, list[tuple[str, str]]] = {}
+    for s, p, o in shared:
+        shared_blocks.setdefault(s, []).append((p, o))
+    return DocumentGraph(
+        doc_id=doc_id,
+        graph=ttl.iri(graph_iri(doc_id)),
+        own=ttl.blocks(own),
+        own_triples=sum(map(len, own.values())),
+        own_classes=classes,
+        shared=shared,
+        shared_text=ttl.blocks(shared_blocks),
+    )
+
+
 class GraphWriter:
     """Streams documents into a Turtle file (their union) and a TriG file (a graph each).
 
-    Memory stays bounded by one document plus the set of entity triples
-    already written: triples about a document's own nodes cannot recur in
-    another document, so only the others are remembered to keep the union
-    free of repeats. Output depends only on the documents and their order.
-    Both files appear atomically on :meth:`close`; :meth:`abort` leaves none.
+    Each document arrives as Turtle text printed by the worker that built it
+    (:class:`kg.rdf.build.DocumentGraph`), so the writer only copies bytes,
+    except for the triples several documents may state (what an entity is
+    called, its kind): those it remembers, to write each once in the union.
+    Memory stays bounded by one document plus that set. Output depends only
+    on the documents and their order. Both files appear atomically on
+    :meth:`close`; :meth:`abort` leaves none.
     """
 
     def __init__(self, turtle: Path, trig: Path) -> None:
         self.paths = (Path(turtle), Path(trig))
         self._tmp = [_temp_beside(p) for p in self.paths]
         self._files = [open(t, "wb") for t in self._tmp]  # noqa: SIM115 (closed in close/abort)
-        header = "".join(f"@prefix {k}: <{v}> .\n" for k, v in PREFIXES.items()).encode()
+        header = ttl.header().encode()
         for fh in self._files:
             fh.write(header)
         self._seen: set[str] = set()
         self.triples = 0  #: distinct triples in the union so far
         self.classes: Counter[str] = Counter()  #: instances per class IRI in the union
 
-    def add(self, graph: str, lines: Sequence[str]) -> None:
-        """Add one document's named graph (``lines`` from :func:`ntriples_lines`)."""
-        if not lines:
-            return
-        own = f"<{graph.replace('/graph/', '/doc/', 1)}"
-        fresh = []
-        for line in lines:
-            if not line.startswith(own):
-                if line in self._seen:
-                    continue
-                self._seen.add(line)
-            fresh.append(line)
-            if _RDF_TYPE in line:
-                self.classes[line.rsplit("<", 1)[-1][:-4]] += 1
-        self.triples += len(fresh)
-        node = ox.NamedNode(graph)
-        turtle = ox.parse("".join(fresh).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-        quads = (ox.Quad(t.subject, t.predicate, t.object, node) for t in ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
-        for fh, data in (
-            (self._files[0], ox.serialize(turtle, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)),
-            (self._files[1], ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)),
-        ):
-            fh.write(b"\n" + _without_prefixes(data))
+    def add(self, graph: DocumentGraph) -> None:
+        """Add one document's named graph."""
+        fresh: dict[str, list[tuple[str, str]]] = {}
+        seen = self._seen
+        for s, p, o in graph.shared:
+            key = f"{s} {p} {o}"
+            if key in seen:
+                continue
+            seen.add(key)
+            fresh.setdefault(s, []).append((p, o))
+            if p == ttl.TYPE:
+                self.classes[ttl.expand(o)] += 1
+        self.triples += graph.own_triples + sum(map(len, fresh.values()))
+        self.classes.update(graph.own_classes)
+        self._files[0].write(("\n" + graph.own + ttl.blocks(fresh)).encode("utf-8"))
+        self._files[1].write(("\n" + graph.trig()).encode("utf-8"))
 
     def close(self) -> None:
         """Flush both files and move them into place."""
@@ -243,15 +262,6 @@ class GraphWriter:
         for fh, tmp in zip(self._files, self._tmp):
             fh.close()
             Path(tmp).unlink(missing_ok=True)
-
-
-def _without_prefixes(data: bytes) -> bytes:
-    """A Turtle/TriG chunk without its leading ``@prefix`` lines (the file has one header)."""
-    lines = data.split(b"\n")
-    i = 0
-    while i < len(lines) and lines[i].startswith(b"@prefix "):
-        i += 1
-    return b"\n".join(lines[i:])
 
 
 def _temp_beside(path: Path) -> str:

@@ -19,11 +19,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from .errors import InputError, KgError
-from .export import GraphWriter, ntriples_lines, write
+from .export import GraphWriter, stored_graph, write
 from .extract import extract
 from .ingest import doc_id, iter_inputs, read_document
 from .model import Resolved
-from .rdf.build import document_triples
+from .rdf import turtle as ttl
+from .rdf.build import DocumentGraph, document_graph
 from .rdf.namespace import ENTITY_KIND_CLASS, GKG, graph_iri
 from .rdf.store import GraphStore, doc_id_of_graph
 from .resolve import resolve
@@ -51,7 +52,7 @@ class DocumentResult:
     path: str
     doc_id: str = ""
     sha256: str = ""
-    lines: list[str] = field(default_factory=list)  #: N-Triples, until written
+    graph: DocumentGraph | None = None  #: its triples as Turtle text, until written
     error: str | None = None
     skipped: bool = False  #: unchanged in the store, not rebuilt
 
@@ -78,7 +79,7 @@ class BuildResult:
         skipped = sum(d.skipped for d in self.documents)
         lines = [
             f"documents  {len(self.built) - skipped} built, {skipped} unchanged, {len(self.failures)} failed",
-            f"triples    {self.triples}",
+            f"triples    {self.triples}" + ("" if "turtle" in self.outputs else " (written to the store now)"),
             f"metrics    {self.classes.get('metric', 0)}",
             "entities",
         ]
@@ -90,16 +91,16 @@ class BuildResult:
 
 
 def _process(path: str, max_bytes: int | None) -> DocumentResult:
-    """Worker: one file to N-Triples lines; bad input becomes an error, never an exception."""
+    """Worker: one file to its graph's Turtle; bad input becomes an error, never an exception."""
     try:
         resolved = extract_file(path, max_bytes=max_bytes)
-        lines = ntriples_lines(document_triples(resolved))
+        graph = document_graph(resolved)
     except InputError as exc:
         return DocumentResult(path, error=str(exc))
     except KgError as exc:
         return DocumentResult(path, error=f"{path}: {exc}")
     doc = resolved.document
-    return DocumentResult(path=path, doc_id=doc.id, sha256=doc.sha256, lines=lines)
+    return DocumentResult(path=path, doc_id=doc.id, sha256=doc.sha256, graph=graph)
 
 
 def _results(paths: Sequence[str], jobs: int, max_bytes: int | None) -> Iterator[DocumentResult]:
@@ -120,6 +121,7 @@ def build(
     max_bytes: int | None = None,
     progress: Callable[[int, int, DocumentResult], None] | None = None,
     store: Path | None = None,
+    export: bool = False,
     report: bool = True,
     viz: bool = True,
 ) -> BuildResult:
@@ -131,10 +133,12 @@ def build(
     streamed: each is written as soon as it is extracted, in the order of
     their ids, so memory does not grow with the corpus and the output does
     not depend on the order of ``paths`` or on ``jobs``. With ``store`` the
-    documents also go into a persistent store, where an unchanged report is
-    skipped and a changed one replaced, all in one transaction. Missing
-    paths and unreadable files are reported in the result (with their
-    one-line errors); nothing half-written is ever left in ``out_dir``.
+    documents go into a persistent store instead, where an unchanged report
+    is skipped and a changed one replaced, all in one transaction; the
+    files are then written from the whole store only if ``export`` is set
+    (that takes time in proportion to the store, the update does not).
+    Missing paths and unreadable files are reported in the result (with
+    their one-line errors); nothing half-written is ever left in ``out_dir``.
     """
     result = BuildResult()
     files: list[str] = []
@@ -157,14 +161,15 @@ def build(
         writer.close()
         result.triples, classes = writer.triples, writer.classes
     else:
-        classes = _build_store(Path(store), files, jobs, max_bytes, progress, result, outputs)
+        classes = _build_store(Path(store), files, jobs, max_bytes, progress, result, outputs if export else None)
         result.outputs["store"] = Path(store)
     result.classes = Counter({kind: classes.get(str(iri), 0) for kind, iri in _COUNTED.items()})
-    result.outputs.update(outputs)
+    if store is None or export:
+        result.outputs.update(outputs)
     _write_manifest(out_dir / "build.json", result, store)
     result.outputs["manifest"] = out_dir / "build.json"
     if report or viz:
-        _write_views(outputs["graph"], out_dir, result, report=report, viz=viz)
+        _write_views(result.outputs.get("graph"), store, out_dir, result, report=report, viz=viz)
     return result
 
 
@@ -179,20 +184,27 @@ def _build_store(
     max_bytes: int | None,
     progress: Callable[[int, int, DocumentResult], None] | None,
     result: BuildResult,
-    outputs: dict[str, Path],
+    outputs: dict[str, Path] | None,
 ) -> Counter[str]:
-    """Update the store in one transaction, then write the files from everything it holds."""
+    """Update the store in one transaction; with ``outputs``, write the files from all it holds.
+
+    Without ``outputs`` the counts are those of the documents written now.
+    """
     with GraphStore.open(store) as gstore:
         files = _unchanged_skipped(files, gstore.documents(), result)
         _collect(files, jobs, max_bytes, progress, result, None)
         gstore.load_ontology(ONTOLOGY_FILE)
-        gstore.replace_documents(
-            (d.doc_id, d.sha256, ox.parse("".join(d.lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
-            for d in result.built
-            if not d.skipped
-        )
+        built = [d for d in result.built if not d.skipped and d.graph is not None]
+        result.triples = gstore.replace_documents((d.doc_id, d.sha256, _triples(d.graph)) for d in built if d.graph)
+        classes: Counter[str] = Counter()
+        for d in built:
+            assert d.graph is not None
+            classes.update(d.graph.own_classes)
+            classes.update(ttl.expand(o) for _s, p, o in d.graph.shared if p == ttl.TYPE)
         for d in result.documents:
-            d.lines = []
+            d.graph = None
+        if outputs is None:
+            return classes
         previous = _unchanged_export(outputs, store, result)
         if previous is not None:
             return previous
@@ -204,14 +216,20 @@ def _build_store(
         writer = GraphWriter(outputs["turtle"], outputs["graph"])
         try:
             for g in graphs:
-                quads = gstore.store.quads_for_pattern(None, None, None, ox.NamedNode(g))
-                writer.add(g, ntriples_lines((q.subject, q.predicate, q.object) for q in quads))
+                doc = doc_id_of_graph(g)
+                assert doc is not None
+                writer.add(stored_graph(doc, (q.triple for q in gstore.store.quads_for_pattern(None, None, None, ox.NamedNode(g)))))
         except BaseException:
             writer.abort()
             raise
     writer.close()
     result.triples = writer.triples
     return writer.classes
+
+
+def _triples(graph: DocumentGraph) -> Iterator[ox.Triple]:
+    """A document graph's triples as pyoxigraph terms, for the store."""
+    return ox.parse((ttl.header() + graph.turtle()).encode("utf-8"), format=ox.RdfFormat.TURTLE)
 
 
 #: The files a build writes; a build killed mid-write leaves ``.{name}.*.tmp`` beside them.
@@ -239,7 +257,8 @@ def _unchanged_export(outputs: dict[str, Path], store: Path, result: BuildResult
     except (OSError, ValueError):
         return None
     same = {d.doc_id: d.sha256 for d in result.built} == {k: v["sha256"] for k, v in last.get("documents", {}).items()}
-    if not same or last.get("store") != str(store.resolve()) or "classes" not in last:
+    exported = last.get("graph") and last.get("turtle")
+    if not same or not exported or last.get("store") != str(store.resolve()) or "classes" not in last:
         return None
     result.triples = last["triples"]
     return Counter({str(_COUNTED[k]): n for k, n in last["classes"].items() if k in _COUNTED})
@@ -275,19 +294,21 @@ def _collect(
     for i, doc in enumerate(_results(files, jobs, max_bytes), 1):
         if doc.error is None and doc.doc_id in seen:
             doc.error = f"{doc.path}: document id {doc.doc_id!r} already used by {seen[doc.doc_id]}"
-            doc.lines = []
+            doc.graph = None
         if doc.error is None:
             seen[doc.doc_id] = doc.path
-            if writer is not None:
-                writer.add(str(graph_iri(doc.doc_id)), doc.lines)
-                doc.lines = []
+            if writer is not None and doc.graph is not None:
+                writer.add(doc.graph)
+                doc.graph = None
         result.documents.append(doc)
         if progress is not None:
             progress(i, len(files), doc)
 
 
-def _write_views(graph_file: Path, out_dir: Path, result: BuildResult, *, report: bool, viz: bool) -> None:
-    """The analysis report and the interactive map of the graph just written.
+def _write_views(
+    graph_file: Path | None, store: Path | None, out_dir: Path, result: BuildResult, *, report: bool, viz: bool
+) -> None:
+    """The analysis report and the interactive map of the graph just written (file or store).
 
     Both use one networkx view of the graph and one analysis of it.
     """
@@ -295,7 +316,8 @@ def _write_views(graph_file: Path, out_dir: Path, result: BuildResult, *, report
     from .rdf.store import open_graph
     from .viz import write_html
 
-    nxg = to_networkx(open_graph(graph_file=graph_file).rdflib())
+    source = open_graph(graph_file=graph_file) if graph_file is not None else open_graph(store_dir=store)
+    nxg = to_networkx(source.rdflib())
     analysis = analyze(nxg)
     if report:
         write(out_dir / "report.md", render_markdown(analysis).encode())
@@ -308,8 +330,8 @@ def _write_views(graph_file: Path, out_dir: Path, result: BuildResult, *, report
 def _write_manifest(path: Path, result: BuildResult, store: Path | None) -> None:
     """``build.json``: what the build wrote last, for commands that read the graph."""
     manifest = {
-        "graph": result.outputs["graph"].name,
-        "turtle": result.outputs["turtle"].name,
+        "graph": result.outputs["graph"].name if "graph" in result.outputs else None,
+        "turtle": result.outputs["turtle"].name if "turtle" in result.outputs else None,
         "store": None if store is None else str(Path(store).resolve()),
         "triples": result.triples,
         "classes": dict(sorted(result.classes.items())),

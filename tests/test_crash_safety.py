@@ -45,7 +45,7 @@ pytestmark = pytest.mark.slow
 
 def kg_build(corpus: Path, out: Path, store: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "--store", str(store), "-q"],
+        [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "--store", str(store), "--export", "-q"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         cwd=REPO,

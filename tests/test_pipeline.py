@@ -12,6 +12,9 @@ from rdflib.compare import isomorphic
 
 from conftest import REPORTS, SAMPLE, corpus_files
 from kg.pipeline import build, extract_file
+from kg.rdf.namespace import GKG
+from kg.rdf.store import open_graph
+from rdflib.namespace import SKOS
 
 
 @pytest.fixture(scope="module")
@@ -96,21 +99,42 @@ def test_store_build_skips_unchanged_and_replaces_changed(tmp_path):
     a.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     b.write_text("2023年，省司法厅出台《甘肃省法律援助条例》，办理案件1200件。\n", encoding="utf-8")
     store, out = tmp_path / "store", tmp_path / "out"
-    first = build([src], out, store=store, report=False, viz=False)
+    first = build([src], out, store=store, export=True, report=False, viz=False)
     assert [d.skipped for d in first.documents] == [False, False]
     turtle = (out / "graph.ttl").read_bytes()
     mtime = (out / "graph.ttl").stat().st_mtime_ns
-    again = build([src], out, store=store, report=False, viz=False)
+    again = build([src], out, store=store, export=True, report=False, viz=False)
     assert [d.skipped for d in again.documents] == [True, True]
     assert (out / "graph.ttl").read_bytes() == turtle, "an unchanged corpus keeps the same graph"
     assert (out / "graph.ttl").stat().st_mtime_ns == mtime, "and is not exported again"
     assert (again.triples, again.classes) == (first.triples, first.classes)
     b.write_text("2023年，省司法厅出台《甘肃省公证条例》，办理案件1300件。\n", encoding="utf-8")
-    third = build([src], out, store=store, report=False, viz=False)
+    third = build([src], out, store=store, export=True, report=False, viz=False)
     assert sorted((d.doc_id, d.skipped) for d in third.documents) == [("a", True), ("b", False)]
     text = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "甘肃省公证条例" in text and "甘肃省法律援助条例" not in text
     assert json.loads((out / "build.json").read_text(encoding="utf-8"))["store"] == str(store.resolve())
+
+
+def test_store_build_without_export_writes_only_the_store(tmp_path):
+    """Adding a report to a store must not rewrite files the size of the whole store."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("2023年，省司法厅出台《甘肃省法律援助条例》，办理案件1200件。\n", encoding="utf-8")
+    store, out = tmp_path / "store", tmp_path / "out"
+    first = build([src], out, store=store, report=False, viz=False)
+    assert not (out / "graph.ttl").exists() and not (out / "graph.trig").exists()
+    manifest = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert manifest["store"] == str(store.resolve()) and manifest["graph"] is None
+    assert first.triples > 10 and first.classes["policy"] == 1
+    (src / "b.txt").write_text("2024年，省司法厅出台《甘肃省公证条例》。\n", encoding="utf-8")
+    second = build([src], out, store=store, report=False, viz=False)
+    assert sorted((d.doc_id, d.skipped) for d in second.documents) == [("a", True), ("b", False)]
+    assert second.classes["policy"] == 1, "counts are those of the documents written now"
+    with open_graph(out_dir=out) as source:  # what kg query reads: the store, with both reports
+        rows = source.query("SELECT DISTINCT ?l WHERE { ?p a gkg:Policy ; skos:prefLabel ?l }",
+                            prefixes={"gkg": str(GKG), "skos": str(SKOS)})
+        assert sorted(r["l"].value for r in rows) == ["甘肃省公证条例", "甘肃省法律援助条例"]
 
 
 def test_a_build_removes_what_an_interrupted_build_left(tmp_path):

@@ -1,27 +1,39 @@
 """Resolved documents → RDF triples, in the shape ``kg.rdf.namespace`` documents.
 
-:func:`document_triples` gives every triple of one document's named graph:
+:func:`document_graph` gives every triple of one document's named graph:
 the document, its sections and sentences, the mentions and the entities they
 denote, posts, metrics, and each relation both as a plain triple and as an
 ``rdf:Statement`` with the sentence it came from. IRIs are minted from names
 and positions only (no blank nodes), so the same input always gives the same
 triples, and the same entity in two documents is one node.
-:func:`build_graph` puts many documents into one rdflib ``Dataset``.
+
+The triples are printed as Turtle text directly (:mod:`kg.rdf.turtle`), in
+the worker that extracted the document: making rdflib terms for every
+triple, then N-Triples, then having a serialiser parse and print them took
+two thirds of a corpus build. :func:`document_triples` gives rdflib terms
+for library use, and :func:`build_graph` puts many documents into one
+rdflib ``Dataset``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from decimal import Decimal
 from pathlib import PurePath
+from types import SimpleNamespace
 
-from rdflib import RDF, SKOS, XSD, Dataset, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, SKOS, XSD, BNode, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from ..model import REPORTER, Entity, Metric, Resolved
+from . import turtle as ttl
 from .namespace import (
     ENTITY_KIND_CLASS,
     GKG,
@@ -35,7 +47,16 @@ from .namespace import (
     unit_iri,
 )
 
-__all__ = ["document_triples", "build_graph", "canonical_decimal", "entity_iri", "Triple", "PREDICATES"]
+__all__ = [
+    "document_graph",
+    "document_triples",
+    "build_graph",
+    "canonical_decimal",
+    "entity_iri",
+    "DocumentGraph",
+    "Triple",
+    "PREDICATES",
+]
 
 Triple = tuple[Node, Node, Node]
 
@@ -60,6 +81,48 @@ _DEFAULT_PARENT = {"place": "contained_in", "agency": "sub_organization_of"}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
 
+#: The Turtle text of every fixed term the builder writes, computed once
+#: (looking terms up on ``GKG`` for each of a million triples cost seconds).
+T = SimpleNamespace(
+    **{
+        name: ttl.term(value)
+        for name, value in {
+            "type": RDF.type,
+            "Statement": RDF.Statement,
+            "subject": RDF.subject,
+            "predicate": RDF.predicate,
+            "object": RDF.object,
+            "derived": PROV.wasDerivedFrom,
+            "title": DCTERMS.title,
+            "alternative": DCTERMS.alternative,
+            "issued": DCTERMS.issued,
+            "publisher": DCTERMS.publisher,
+            "isPartOf": DCTERMS.isPartOf,
+            "prefLabel": SKOS.prefLabel,
+            "altLabel": SKOS.altLabel,
+            "Concept": SKOS.Concept,
+            "inScheme": SKOS.inScheme,
+            "heldBy": ORG.heldBy,
+            "holds": ORG.holds,
+            "postIn": ORG.postIn,
+            "date": XSD.date,
+            "gYear": XSD.gYear,
+            "decimal": XSD.decimal,
+            **{
+                name: getattr(GKG, name)
+                for name in (
+                    "Document Section Sentence Mention Metric Post Units sourceName editor author year "
+                    "sha256 sourceFile order inDocument begin end text role inSection denotes inSentence "
+                    "mentionedIn partOfSection impliedSubject value unit qualifier metricKind measure about "
+                    "period basePeriod direction partOf kind divisionCode"
+                ).split()
+            },
+        }.items()
+    }
+)
+_CLASS_TERM = {kind: ttl.term(cls) for kind, cls in ENTITY_KIND_CLASS.items()}
+_PREDICATE_TERM = {name: (ttl.term(p), reverse) for name, (p, reverse) in PREDICATES.items()}
+
 
 def canonical_decimal(value: Decimal | int | str) -> str:
     """The XSD 1.1 canonical form of a decimal: ``82934.0`` → ``82934``, ``0.50`` → ``0.5``.
@@ -78,12 +141,12 @@ def canonical_decimal(value: Decimal | int | str) -> str:
     return text
 
 
-def _decimal(value: Decimal | int | str) -> Literal:
-    return Literal(canonical_decimal(value), datatype=XSD.decimal)
+def _zh(text: str | None) -> str | None:
+    return ttl.string(text, "zh") if text else None
 
 
-def _zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+def _plain(text: str | None) -> str | None:
+    return ttl.string(text) if text else None
 
 
 def entity_iri(key: str) -> URIRef:
@@ -92,14 +155,47 @@ def entity_iri(key: str) -> URIRef:
     return mint(kind, name)
 
 
+@dataclass
+class DocumentGraph:
+    """One document's named graph as Turtle text: what a build worker hands to the writer.
+
+    ``own`` holds the triples no other document can state, because their
+    subject or object was minted for this document (its sections, sentences,
+    mentions, metrics, statements; an entity's ``gkg:mentionedIn`` one of its
+    sentences). ``shared`` lists the others (what entities, posts and units
+    are called and how they relate), which the union graph must write only
+    once; ``shared_text`` is the same triples as blocks. Terms are Turtle
+    text (:mod:`kg.rdf.turtle`).
+    """
+
+    doc_id: str
+    graph: str  #: the named graph's IRI, in Turtle
+    own: str
+    own_triples: int
+    own_classes: Counter[str] = field(default_factory=Counter)  #: class IRI → nodes of this document
+    shared: list[tuple[str, str, str]] = field(default_factory=list)
+    shared_text: str = ""
+
+    def trig(self) -> str:
+        """This graph as a TriG block."""
+        return f"{self.graph} {{\n{self.own}{self.shared_text}}}\n"
+
+    def turtle(self) -> str:
+        """Every triple of this graph as Turtle (without the ``@prefix`` header)."""
+        return self.own + self.shared_text
+
+
 class _Builder:
-    """Collects one document's triples in a stable order, without duplicates."""
+    """Collects one document's triples as Turtle text, in a stable order, without duplicates."""
 
     def __init__(self, resolved: Resolved) -> None:
         self.r = resolved
         self.doc = resolved.document
-        self.doc_node = doc_iri(self.doc.id)
-        self.out: dict[Triple, None] = {}
+        self.doc_node = ttl.iri(doc_iri(self.doc.id))
+        self._node_prefix = self.doc_node[:-1] + "/"  # + "sentence/3>": doc_iri without minting
+        self.own: dict[str, dict[tuple[str, str], None]] = {}
+        self.shared: dict[str, dict[tuple[str, str], None]] = {}
+        self.classes: Counter[str] = Counter()
         seg = resolved.extraction.segmented
         self.sections = {s.index: s for s in seg.sections}
         self.sentences = {s.index: s for s in seg.sentences}
@@ -108,121 +204,140 @@ class _Builder:
         self.referenced: dict[str, None] = {}
         self.statements = 0
 
-    def add(self, s: Node, p: Node, o: Node | None) -> None:
+    def add(self, s: str, p: str, o: str | None) -> None:
+        """A triple about a node of this document."""
         if o is not None:
-            self.out[(s, p, o)] = None
+            pairs = self.own.get(s)
+            if pairs is None:
+                pairs = self.own[s] = {}
+            pairs[(p, o)] = None
+
+    def add_shared(self, s: str, p: str, o: str | None) -> None:
+        """A triple about a node other documents may also describe."""
+        if o is not None:
+            pairs = self.shared.get(s)
+            if pairs is None:
+                pairs = self.shared[s] = {}
+            pairs[(p, o)] = None
+
+    def typed(self, s: str, cls: str, iri_text: str) -> None:
+        if (T.type, cls) not in self.own.get(s, ()):
+            self.classes[iri_text] += 1
+        self.add(s, T.type, cls)
 
     # --- nodes minted per document -------------------------------------------------
 
-    def section(self, index: int | None) -> URIRef | None:
-        return doc_iri(self.doc.id, "section", index) if index in self.sections else None
+    def node(self, kind: str, index: int) -> str:
+        return f"{self._node_prefix}{kind}/{index}>"
 
-    def sentence(self, index: int) -> URIRef:
-        return doc_iri(self.doc.id, "sentence", index)
+    def section(self, index: int | None) -> str | None:
+        return self.node("section", index) if index is not None and index in self.sections else None
+
+    def sentence(self, index: int) -> str:
+        return self.node("sentence", index)
 
     def mention_key(self, index: int | None) -> str | None:
         if index is None or not 0 <= index < len(self.keys):
             return None
         return self.keys[index]
 
-    def entity(self, key: str) -> URIRef:
+    def entity(self, key: str) -> str:
         self.referenced.setdefault(key)
-        return entity_iri(key)
+        return ttl.iri(entity_iri(key))
 
-    def statement(self, s: URIRef, p: URIRef, o: URIRef, sentence: int) -> URIRef:
+    def statement(self, s: str, p: str, o: str, sentence: int) -> str:
         """The plain triple and its reification with the sentence it came from."""
-        self.add(s, p, o)
-        node = doc_iri(self.doc.id, "statement", self.statements)
+        self.add_shared(s, p, o)
+        node = self.node("statement", self.statements)
         self.statements += 1
-        self.add(node, RDF.type, RDF.Statement)
-        self.add(node, RDF.subject, s)
-        self.add(node, RDF.predicate, p)
-        self.add(node, RDF.object, o)
+        self.typed(node, T.Statement, str(RDF.Statement))
+        self.add(node, T.subject, s)
+        self.add(node, T.predicate, p if p != ttl.TYPE else T.type)
+        self.add(node, T.object, o)
         if sentence in self.sentences:
-            self.add(node, PROV.wasDerivedFrom, self.sentence(sentence))
+            self.add(node, T.derived, self.sentence(sentence))
         return node
 
     # --- the parts of a document ----------------------------------------------------
 
     def document(self) -> None:
         d, node = self.doc, self.doc_node
-        self.add(node, RDF.type, GKG.Document)
-        self.add(node, DCTERMS.title, _zh(d.title) if d.title else None)
-        self.add(node, DCTERMS.alternative, _zh(d.subtitle) if d.subtitle else None)
+        self.typed(node, T.Document, str(GKG.Document))
+        self.add(node, T.title, _zh(d.title))
+        self.add(node, T.alternative, _zh(d.subtitle))
         if d.published:
-            dt = XSD.date if _is_date(d.published) else None
-            self.add(node, DCTERMS.issued, Literal(d.published, datatype=dt))
-        self.add(node, GKG.sourceName, Literal(d.source) if d.source else None)
+            published = ttl.typed(d.published, XSD.date) if _is_date(d.published) else ttl.string(d.published)
+            self.add(node, T.issued, published)
+        self.add(node, T.sourceName, _plain(d.source))
         if d.editor:
-            self.add(node, GKG.editor, self.entity(f"person:{d.editor}"))
-        self.add(node, GKG.author, Literal(d.author) if d.author else None)
+            self.add(node, T.editor, self.entity(f"person:{d.editor}"))
+        self.add(node, T.author, _plain(d.author))
         year = self.r.year
         if year:
-            self.add(node, GKG.year, Literal(year, datatype=XSD.gYear if _YEAR.match(year) else None))
-        self.add(node, GKG.sha256, Literal(d.sha256) if d.sha256 else None)
+            self.add(node, T.year, ttl.typed(year, XSD.gYear) if _YEAR.match(year) else ttl.string(year))
+        self.add(node, T.sha256, _plain(d.sha256))
         if d.path:
-            self.add(node, GKG.sourceFile, Literal(PurePath(d.path).name))
+            self.add(node, T.sourceFile, ttl.string(PurePath(d.path).name))
         if self.r.publisher:
-            self.add(node, DCTERMS.publisher, self.entity(self.r.publisher))
+            self.add(node, T.publisher, self.entity(self.r.publisher))
 
     def structure(self) -> None:
         siblings: dict[int | None, int] = {}
         for s in sorted(self.sections.values(), key=lambda s: s.index):
-            node = self.section(s.index)
-            assert node is not None
+            node = self.node("section", s.index)
             parent = self.section(s.parent) if s.parent is not None else None
             order = siblings.get(s.parent, 0)
             siblings[s.parent] = order + 1
-            self.add(node, RDF.type, GKG.Section)
-            self.add(node, DCTERMS.title, _zh(s.title) if s.title else None)
-            self.add(node, GKG.order, Literal(order))
-            self.add(node, DCTERMS.isPartOf, parent or self.doc_node)
-            self.add(node, GKG.inDocument, self.doc_node)
-            self.add(node, GKG.begin, Literal(s.start))
-            self.add(node, GKG.end, Literal(s.end))
+            self.typed(node, T.Section, str(GKG.Section))
+            self.add(node, T.title, _zh(s.title))
+            self.add(node, T.order, ttl.integer(order))
+            self.add(node, T.isPartOf, parent or self.doc_node)
+            self.add(node, T.inDocument, self.doc_node)
+            self.add(node, T.begin, ttl.integer(s.start))
+            self.add(node, T.end, ttl.integer(s.end))
         for order, s in enumerate(sorted(self.sentences.values(), key=lambda s: s.index)):
             node = self.sentence(s.index)
-            self.add(node, RDF.type, GKG.Sentence)
-            self.add(node, GKG.text, Literal(s.text))
-            self.add(node, GKG.begin, Literal(s.start))
-            self.add(node, GKG.end, Literal(s.end))
-            self.add(node, GKG.order, Literal(order))
-            self.add(node, GKG.role, _concept("role", s.role))
-            self.add(node, GKG.inDocument, self.doc_node)
-            self.add(node, GKG.inSection, self.section(s.section))
+            self.typed(node, T.Sentence, str(GKG.Sentence))
+            self.add(node, T.text, ttl.string(s.text))
+            self.add(node, T.begin, ttl.integer(s.start))
+            self.add(node, T.end, ttl.integer(s.end))
+            self.add(node, T.order, ttl.integer(order))
+            self.add(node, T.role, _concept("role", s.role))
+            self.add(node, T.inDocument, self.doc_node)
+            self.add(node, T.inSection, self.section(s.section))
 
     def mentions(self) -> None:
         for i, m in enumerate(self.r.extraction.mentions):
             key = self.mention_key(i)
             if key is None or m.sentence not in self.sentences:
                 continue
-            node, target, sentence = doc_iri(self.doc.id, "mention", i), self.entity(key), self.sentence(m.sentence)
-            self.add(node, RDF.type, GKG.Mention)
-            self.add(node, GKG.denotes, target)
-            self.add(node, GKG.text, Literal(m.text))
-            self.add(node, GKG.begin, Literal(m.start))
-            self.add(node, GKG.end, Literal(m.end))
-            self.add(node, GKG.inSentence, sentence)
-            self.add(node, GKG.inDocument, self.doc_node)
-            self.add(target, GKG.mentionedIn, sentence)
+            node, target, sentence = self.node("mention", i), self.entity(key), self.sentence(m.sentence)
+            self.typed(node, T.Mention, str(GKG.Mention))
+            self.add(node, T.denotes, target)
+            self.add(node, T.text, ttl.string(m.text))
+            self.add(node, T.begin, ttl.integer(m.start))
+            self.add(node, T.end, ttl.integer(m.end))
+            self.add(node, T.inSentence, sentence)
+            self.add(node, T.inDocument, self.doc_node)
+            self.add(target, T.mentionedIn, sentence)  # about an entity, but only this document can say it
             if key.startswith("initiative:"):
-                self.add(target, GKG.partOfSection, self.section(self.sentences[m.sentence].section))
+                self.add(target, T.partOfSection, self.section(self.sentences[m.sentence].section))
 
     def posts(self) -> None:
         for person_key, title, agency_key, sentence in self.r.posts:
             person = self.entity(person_key)
             agency_name = agency_key.partition(":")[2] if agency_key else "-"
-            post = mint("post", agency_name, title)
-            self.add(post, RDF.type, GKG.Post)
-            self.add(post, SKOS.prefLabel, _zh(title))
-            self.add(post, ORG.heldBy, person)
-            self.statement(person, ORG.holds, post, sentence)
+            post = ttl.iri(mint("post", agency_name, title))
+            self.add_shared(post, T.type, T.Post)
+            self.add_shared(post, T.prefLabel, _zh(title))
+            self.add_shared(post, T.heldBy, person)
+            self.statement(person, T.holds, post, sentence)
             if agency_key:
-                self.statement(post, ORG.postIn, self.entity(agency_key), sentence)
+                self.statement(post, T.postIn, self.entity(agency_key), sentence)
 
     def relations(self) -> None:
         for rel in self.r.extraction.relations:
-            spec = PREDICATES.get(rel.predicate)
+            spec = _PREDICATE_TERM.get(rel.predicate)
             implied = rel.subject == REPORTER  # the report's own agency: the text leaves it out
             a = self.r.reporter if implied else self.mention_key(rel.subject)
             b = self.mention_key(rel.object)
@@ -232,41 +347,40 @@ class _Builder:
             s, o = (self.entity(b), self.entity(a)) if reverse else (self.entity(a), self.entity(b))
             node = self.statement(s, predicate, o, rel.sentence)
             if implied:
-                self.add(node, GKG.impliedSubject, Literal(True))
+                self.add(node, T.impliedSubject, ttl.boolean(True))
 
     def metrics(self) -> None:
         metrics = self.r.extraction.metrics
         for i, x in enumerate(metrics):
-            self.metric(doc_iri(self.doc.id, "metric", i), x, len(metrics))
+            self.metric(self.node("metric", i), x, len(metrics))
 
-    def metric(self, node: URIRef, x: Metric, count: int) -> None:
-        self.add(node, RDF.type, GKG.Metric)
+    def metric(self, node: str, x: Metric, count: int) -> None:
+        self.typed(node, T.Metric, str(GKG.Metric))
         if isinstance(x.value, (Decimal, int)) and Decimal(x.value).is_finite():
-            self.add(node, GKG.value, _decimal(x.value))
+            self.add(node, T.value, f'"{canonical_decimal(x.value)}"^^{T.decimal}')
         if x.unit:
-            unit = unit_iri(x.unit)
-            self.add(node, GKG.unit, unit)
-            self.add(unit, RDF.type, SKOS.Concept)
-            self.add(unit, SKOS.inScheme, GKG.Units)
-            self.add(unit, SKOS.prefLabel, _zh(x.unit))
-        self.add(node, GKG.qualifier, _concept("qualifier", x.qualifier))
-        self.add(node, GKG.metricKind, _concept("metric", x.kind))
-        self.add(node, GKG.text, Literal(x.text))
-        self.add(node, GKG.measure, Literal(x.about) if x.about else None)
+            unit = ttl.iri(unit_iri(x.unit))
+            self.add(node, T.unit, unit)
+            self.add_shared(unit, T.type, T.Concept)
+            self.add_shared(unit, T.inScheme, T.Units)
+            self.add_shared(unit, T.prefLabel, _zh(x.unit))
+        self.add(node, T.qualifier, _concept("qualifier", x.qualifier))
+        self.add(node, T.metricKind, _concept("metric", x.kind))
+        self.add(node, T.text, ttl.string(x.text))
+        self.add(node, T.measure, _plain(x.about))
         subject = self.mention_key(x.subject)
-        self.add(node, GKG.about, self.entity(subject) if subject else None)
-        period = x.period or self.r.year
-        self.add(node, GKG.period, Literal(period) if period else None)
-        self.add(node, GKG.basePeriod, Literal(x.base_period) if x.base_period else None)
-        self.add(node, GKG.direction, Literal(x.direction) if x.direction else None)
+        self.add(node, T.about, self.entity(subject) if subject else None)
+        self.add(node, T.period, _plain(x.period or self.r.year))
+        self.add(node, T.basePeriod, _plain(x.base_period))
+        self.add(node, T.direction, _plain(x.direction))
         if x.parent is not None and 0 <= x.parent < count:
-            self.add(node, GKG.partOf, doc_iri(self.doc.id, "metric", x.parent))
-        self.add(node, GKG.begin, Literal(x.start))
-        self.add(node, GKG.end, Literal(x.end))
-        self.add(node, GKG.inDocument, self.doc_node)
+            self.add(node, T.partOf, self.node("metric", x.parent))
+        self.add(node, T.begin, ttl.integer(x.start))
+        self.add(node, T.end, ttl.integer(x.end))
+        self.add(node, T.inDocument, self.doc_node)
         if x.sentence in self.sentences:
-            self.add(node, GKG.inSection, self.section(self.sentences[x.sentence].section))
-            self.add(node, PROV.wasDerivedFrom, self.sentence(x.sentence))
+            self.add(node, T.inSection, self.section(self.sentences[x.sentence].section))
+            self.add(node, T.derived, self.sentence(x.sentence))
 
     def entity_nodes(self) -> None:
         """Every entity of the document, and a minimal node for each key only referenced."""
@@ -280,29 +394,41 @@ class _Builder:
             self.entity_node(e)
 
     def entity_node(self, e: Entity) -> None:
-        node = entity_iri(e.key)
-        self.add(node, RDF.type, ENTITY_KIND_CLASS.get(e.kind))
-        self.add(node, SKOS.prefLabel, _zh(e.name))
+        node = ttl.iri(entity_iri(e.key))
+        self.add_shared(node, T.type, _CLASS_TERM.get(e.kind))
+        self.add_shared(node, T.prefLabel, _zh(e.name))
         for alias in e.aliases:
             if alias != e.name:
-                self.add(node, SKOS.altLabel, _zh(alias))
+                self.add_shared(node, T.altLabel, _zh(alias))
         scheme = _KIND_SCHEME.get(e.kind)
         if scheme is not None:
             kind = _concept(scheme, e.subtype) if e.subtype else None
             if kind is None and (e.kind == "policy" or e.subtype):
                 kind = _concept(scheme, "other")  # a policy always has a kind; unknown ones are "other"
-            self.add(node, GKG.kind, kind)
-        self.add(node, GKG.divisionCode, Literal(e.code) if e.code else None)
+            self.add_shared(node, T.kind, kind)
+        self.add_shared(node, T.divisionCode, _plain(e.code))
         if e.parent and e.parent != e.key:
             relation = e.parent_relation or _DEFAULT_PARENT.get(e.kind)
-            spec = PREDICATES.get(relation or "")
+            spec = _PREDICATE_TERM.get(relation or "")
             if spec is not None:
-                parent = entity_iri(e.parent)
+                parent = ttl.iri(entity_iri(e.parent))
                 if e.parent not in self.referenced:
                     self.referenced[e.parent] = None
                     kind, _, name = e.parent.partition(":")
                     self.entity_node(self.entities.get(e.parent) or Entity(kind=kind, name=name))
-                self.add(node, spec[0], parent)
+                self.add_shared(node, spec[0], parent)
+
+    def result(self) -> DocumentGraph:
+        shared = [(s, p, o) for s, pairs in self.shared.items() for p, o in pairs]
+        return DocumentGraph(
+            doc_id=self.doc.id,
+            graph=ttl.iri(graph_iri(self.doc.id)),
+            own=ttl.blocks(self.own),
+            own_triples=sum(map(len, self.own.values())),
+            own_classes=self.classes,
+            shared=shared,
+            shared_text=ttl.blocks(self.shared),
+        )
 
 
 def _is_date(text: str) -> bool:
@@ -316,16 +442,17 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def _concept(scheme: str, name: str) -> URIRef | None:
-    """The SKOS concept ``gkg:{scheme}_{name}``, or None for a name the ontology lacks."""
+@lru_cache(maxsize=1024)
+def _concept(scheme: str, name: str) -> str | None:
+    """The SKOS concept ``gkg:{scheme}_{name}`` in Turtle, or None for a name the ontology lacks."""
     try:
-        return concept(scheme, name)
+        return ttl.term(concept(scheme, name))
     except AttributeError:
         return None
 
 
-def document_triples(resolved: Resolved) -> list[Triple]:
-    """All triples of one document's named graph (see ``kg.rdf.namespace``), no blank nodes."""
+def document_graph(resolved: Resolved) -> DocumentGraph:
+    """One document's named graph (see ``kg.rdf.namespace``) as Turtle text: what a build writes."""
     b = _Builder(resolved)
     b.document()
     b.structure()
@@ -334,27 +461,39 @@ def document_triples(resolved: Resolved) -> list[Triple]:
     b.relations()
     b.metrics()
     b.entity_nodes()
-    return list(b.out)
+    return b.result()
 
 
-def _quads(resolved_docs: Iterable[Resolved]) -> Iterator[tuple[Node, Node, Node, URIRef]]:
-    for resolved in resolved_docs:
-        g = graph_iri(resolved.document.id)
-        for s, p, o in document_triples(resolved):
-            yield s, p, o, g
+def document_triples(resolved: Resolved) -> list[Triple]:
+    """All triples of one document's named graph as rdflib terms, in a stable order, no blank nodes.
+
+    For library users and tests; a build writes :func:`document_graph`'s text instead.
+    """
+    chunk = document_graph(resolved)
+    parsed = ox.parse((ttl.header() + chunk.turtle()).encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    return [(_rdflib(t.subject), _rdflib(t.predicate), _rdflib(t.object)) for t in parsed]
+
+
+def _rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    dt = term.datatype.value
+    return Literal(term.value, datatype=None if dt == str(XSD.string) else URIRef(dt))
 
 
 def build_graph(resolved_docs: Iterable[Resolved]) -> Dataset:
     """One named graph per document (:func:`kg.rdf.namespace.graph_iri`) in an Oxigraph-backed Dataset.
 
-    The default graph is the union of the named graphs. Triples are bulk-loaded
-    into the pyoxigraph store underneath (see ``../shared/STACK-NOTES.md``).
+    The default graph is the union of the named graphs. Each document's TriG
+    is bulk-loaded into the pyoxigraph store underneath (see ``../shared/STACK-NOTES.md``).
     """
-    import pyoxigraph as ox
-
-    from .store import to_ox
-
     ds = Dataset(store="Oxigraph", default_union=True)
     inner = ds.store._inner  # the pyoxigraph Store: bulk insert, no per-triple Python overhead
-    inner.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in _quads(resolved_docs))
+    for resolved in resolved_docs:
+        text = ttl.header() + document_graph(resolved).trig()
+        inner.extend(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.TRIG))
     return ds
