@@ -115,7 +115,7 @@ _METHOD = [
     "  resident memory from `os.wait4` on that process, so worker processes are included (peak memory is",
     "  the largest single process, not the sum of the workers). Characters are those of the decoded files.",
     "- **Stages**: each stage function (`kg.ingest.read_document`, `kg.segment.segment`, `kg.extract.extract`,",
-    "  `kg.resolve.resolve`, `kg.rdf.build.document_triples`, `kg.export.ntriples_lines`, then",
+    "  `kg.resolve.resolve`, `kg.rdf.build.document_graph` (the document's Turtle text), then",
     "  `kg.export.GraphWriter.add` for graph.ttl + graph.trig) timed around its call, document by document,",
     "  in one process, as `kg.pipeline` calls them at `-j 1`, after an untimed warm-up run on the sample.",
     "- **Read files**: reading and decoding every file, nothing else: the floor.",

@@ -304,6 +304,9 @@ def suite_incremental(ctx: Context) -> None:
         added = _build(ctx, plus, 1, out, "--store", str(store))
         ctx.add("incremental", w.name, "add one report", added.wall, "s",
                 f"{new.name}, whole `kg build --store` command incl. start-up")
+        exported = _build(ctx, plus, 1, out, "--store", str(store), "--export")
+        ctx.add("incremental", w.name, "export the whole store", exported.wall, "s",
+                "`kg build --store --export` with nothing changed: graph.ttl + graph.trig from every document")
         _store_alone(ctx, w, store, other)
 
 

@@ -15,8 +15,8 @@ from .common import Stopwatch
 __all__ = ["read_files", "jieba_segment", "stages", "parse_rdflib", "parse_ours", "profile_build", "store_add", "STAGES"]
 
 #: The stages timed in-process, in pipeline order. A build worker runs ingest to
-#: "N-Triples lines"; the main process runs "write ttl+trig" for every document.
-STAGES = ("ingest", "segment", "extract", "resolve", "rdf", "N-Triples lines", "write ttl+trig")
+#: "rdf" (the document's Turtle text); the main process runs "write ttl+trig".
+STAGES = ("ingest", "segment", "extract", "resolve", "rdf", "write ttl+trig")
 
 
 def _texts(files: list[str]) -> list[str]:
@@ -57,17 +57,16 @@ def stages(req: dict) -> dict:
     exactly as the build does; nothing is held for the whole corpus.
     """
     from kg.errors import KgError
-    from kg.export import GraphWriter, ntriples_lines
+    from kg.export import GraphWriter
     from kg.extract import extract
     from kg.ingest import read_document
-    from kg.rdf.build import document_triples
-    from kg.rdf.namespace import graph_iri
+    from kg.rdf.build import document_graph
     from kg.resolve import resolve
     from kg.segment import segment
 
     with Stopwatch() as warm:  # lexicons, tries, compiled patterns: once per process, not per character
         if req.get("warmup"):
-            ntriples_lines(document_triples(resolve(extract(segment(read_document(req["warmup"]))))))
+            document_graph(resolve(extract(segment(read_document(req["warmup"])))))
     sw = {name: Stopwatch() for name in STAGES}
     counts = {"documents": 0, "failed": 0, "chars": 0, "sentences": 0, "mentions": 0, "metrics": 0,
               "relations": 0, "entities": 0, "triples": 0}
@@ -84,14 +83,12 @@ def stages(req: dict) -> dict:
             with sw["resolve"]:
                 res = resolve(ext)
             with sw["rdf"]:
-                triples = document_triples(res)
-            with sw["N-Triples lines"]:
-                lines = ntriples_lines(triples)
+                graph = document_graph(res)
         except KgError:
             counts["failed"] += 1
             continue
         with sw["write ttl+trig"]:
-            writer.add(str(graph_iri(doc.id)), lines)
+            writer.add(graph)
         counts["documents"] += 1
         counts["chars"] += len(doc.text)
         counts["sentences"] += len(seg.sentences)
@@ -99,7 +96,7 @@ def stages(req: dict) -> dict:
         counts["metrics"] += len(ext.metrics)
         counts["relations"] += len(ext.relations)
         counts["entities"] += len(res.entities)
-        counts["triples"] += len(lines)
+        counts["triples"] += graph.own_triples + len(graph.shared)
     with sw["write ttl+trig"]:
         writer.close()
     return {
@@ -155,13 +152,16 @@ def profile_build(req: dict) -> dict:
 def store_add(req: dict) -> dict:
     """The store alone: add one report to an existing store (``kg build --store`` made it).
 
-    The report goes through extraction and ``document_triples`` (timed apart)
+    The report goes through extraction and ``document_graph`` (timed apart)
     and then ``GraphStore.replace_document``; no interpreter start-up, no
     rewriting of the outputs.
     """
     from kg.pipeline import extract_file
-    from kg.rdf.build import document_triples
+    import pyoxigraph as ox
+
+    from kg.rdf.build import document_graph
     from kg.rdf.store import GraphStore
+    from kg.rdf.turtle import header
 
     out: dict = {}
     with Stopwatch() as sw:
@@ -171,7 +171,8 @@ def store_add(req: dict) -> dict:
         out["quads"] = len(store.store)
         with Stopwatch() as sw:
             resolved = extract_file(req["new"])
-            triples = document_triples(resolved)
+            text = header() + document_graph(resolved).turtle()
+            triples = ox.parse(text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
         out["extract"] = sw.wall
         doc = resolved.document
         with Stopwatch() as sw:
