@@ -262,3 +262,10 @@ def test_a_concentrated_rectification_is_a_campaign() -> None:
     got = _found("深入开展群众身边不正之风和腐败问题集中整治，")
     assert got == [("群众身边不正之风和腐败问题集中整治", "campaign")]
     assert _found("开展集中整治，") == []
+
+
+def test_a_counted_class_is_not_a_name() -> None:
+    assert _found("累计打造省级高品质住宅试点项目213个，") == []
+    assert _found("举办群众性体育赛事活动9.5万场。") == []
+    # a number that is no count keeps the name
+    assert _found("实施城市更新行动2025年") != []

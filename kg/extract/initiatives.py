@@ -79,6 +79,8 @@ def _cues() -> _Cues:
 #: A counted start (4个, 1万名, 两届) makes a description; round coinages (百场, 万人) stay.
 _COUNT_START = re.compile(r"^(?:[\d.]+[万千百]?|[一二三四五六七八九两])(?:个|名|届|家|项|场|批|类|条|座|所)")
 _NUMERAL = "一二三四五六七八九十百千万两"
+#: A count right after a name (项目213个, 活动9.5万场) makes it a class of things.
+_COUNT_AFTER = re.compile(r"[\d.]+[万亿]?(?:个|项|场|次|家|所|处|批|期|座|条|场次|人次)")
 #: Marks of a coined, numbered name (1+4+7, 四个一, 三抓三促, 六大工程, 三化).
 _SLOGAN = re.compile(
     rf"[、·+＋\d]|[{_NUMERAL}].*[{_NUMERAL}]|^[{_NUMERAL}](?:大|个|项|条|场|化|抓|张|字|心|型)"
@@ -311,6 +313,8 @@ def _verb_led(text: str) -> list[tuple[int, int, str, str, int]]:
             out += _list_items(text, start, start + len(name), head)
             name = ""
         cleaned = _clean(start, name, head) if "之间" not in name else None
+        if cleaned and _COUNT_AFTER.match(text, m.end(1)):
+            cleaned = None  # 实施省级高品质住宅试点项目213个: a class of things counted
         if cleaned:
             out.append((cleaned[0], cleaned[0] + len(cleaned[1]), cleaned[1], _kind(head), 2))
         for s, e, h in coordinated(text, m.end(1)):  # 开展A行动和B行动: B too
