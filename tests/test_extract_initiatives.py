@@ -269,3 +269,11 @@ def test_a_counted_class_is_not_a_name() -> None:
     assert _found("举办群众性体育赛事活动9.5万场。") == []
     # a number that is no count keeps the name
     assert _found("实施城市更新行动2025年") != []
+
+
+def test_a_quoted_craft_or_device_is_a_project() -> None:
+    assert _found("，取得“中国环流三号”首次实现原子核") == [("中国环流三号", "project")]
+    got = _found("“嫦娥六号”实现人类首次月球背面采样返回，“梦想”号大洋钻探船建成入列")
+    assert got == [("嫦娥六号", "project"), ("梦想", "project")]
+    # a brand label or a crop variety is not a craft
+    assert _found("，叫响“湘字号”，选育“青薯9号”品种") == []

@@ -112,6 +112,8 @@ _CLAUSE_NEXT = (
 _CLAUSE_COUNT = re.compile(rf"[\d０-９%]|亿元|万元|[{_NUMERAL}余](?:个|家|户)")
 #: A quoted numbered formula: 1+4+7, 14+1, 6+3+2+N.
 _FORMULA = re.compile(r"[0-9０-９]+(?:[+＋][0-9０-９A-Z]+)+")
+#: A quoted craft or device: 嫦娥六号, 华龙一号, 郑和号 (not 湘字号, a brand label, nor 青薯9号, a variety).
+_CRAFT = re.compile(rf"^[{_HAN}]{{2,8}}?[一二三四五六七八九十]?号$(?<!字号)")
 _BUILT = re.compile(r"(?:在[^，。；,;]{1,8})?(?:建成|开工|投运|落地|竣工)")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个家项类]")
 _RAIL = re.compile(
@@ -242,6 +244,8 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
             kind = "other" if not re.search(r"[、·]", content) else "mechanism"
         if kind is None and _FORMULA.fullmatch(content):
             kind = "other"  # “14+1”重点产业链: a numbered formula is always a coined name
+        if kind is None and (_CRAFT.match(content) or (text.startswith("号", q.end()) and len(content) > 1)):
+            kind = "project"  # “嫦娥六号”, “中国环流三号”, “奋斗者”号: a named craft or device
         if kind is None and _BUILT.match(text, q.end()):
             kind = "project"  # “钍基熔盐实验堆”在武威建成运行
         if kind is None:
