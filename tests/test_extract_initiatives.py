@@ -277,3 +277,9 @@ def test_a_quoted_craft_or_device_is_a_project() -> None:
     assert got == [("嫦娥六号", "project"), ("梦想", "project")]
     # a brand label or a crop variety is not a craft
     assert _found("，叫响“湘字号”，选育“青薯9号”品种") == []
+
+
+def test_more_well_known_national_programmes() -> None:
+    got = _found("促进中部地区崛起、东北全面振兴，推行揭榜挂帅，坚持长江十年禁渔")
+    assert [n for n, _ in got] == ["中部地区崛起", "东北全面振兴", "揭榜挂帅", "长江十年禁渔"]
+    assert _found("落实十年禁渔。") == [("长江十年禁渔", "campaign")]
