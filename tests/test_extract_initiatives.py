@@ -283,3 +283,9 @@ def test_more_well_known_national_programmes() -> None:
     got = _found("促进中部地区崛起、东北全面振兴，推行揭榜挂帅，坚持长江十年禁渔")
     assert [n for n, _ in got] == ["中部地区崛起", "东北全面振兴", "揭榜挂帅", "长江十年禁渔"]
     assert _found("落实十年禁渔。") == [("长江十年禁渔", "campaign")]
+
+
+def test_yipi_names_many_things_of_a_kind() -> None:
+    assert _found("实施一批智能制造示范项目，") == []
+    assert _found("建设一批世界级先进制造业集群。") == []
+    assert _found("实施智能制造示范工程，") == [("智能制造示范工程", "project")]

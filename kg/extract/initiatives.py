@@ -333,6 +333,8 @@ def _clean(start: int, name: str, head: str) -> tuple[int, str] | None:
     for pat in (_cues().lead_verb, _cues().lead_modifier, _cues().lead_verb):
         lead = pat.match(name)
         if lead and lead.end() < len(name):
+            if "一批" in lead.group():
+                return None  # 实施一批智能制造示范项目: many things of a kind, not one name
             start, name = start + lead.end(), name[lead.end() :]
     stem = name[: len(name) - len(head)] if head and name.endswith(head) else name
     if len(name) < 3 or len(stem) < 2 or stem in _cues().generic_stem:
