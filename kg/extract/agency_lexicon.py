@@ -13,6 +13,7 @@ from functools import cache
 
 from ..lexicon import load_column, load_table
 from .trie import trie_branches, trie_regex
+from .wordmatch import WordMatcher
 
 __all__ = [
     "Province",
@@ -155,7 +156,7 @@ class AgencyLexicon:
     strong_heads: frozenset[str]
     bare_heads: frozenset[str]  #: heads that a level word alone may precede (省委, 县政府)
     not_prefix: re.Pattern[str]  #: 区域, 市场 …: a level character that starts a word
-    national_prefix: re.Pattern[str]  #: prefixes that may start a name anywhere in its window
+    national_prefix: WordMatcher  #: prefixes that may start a name anywhere in its window
     level_prefix: re.Pattern[str]  #: 省/市/县…: only at the start of the window
     region_prefix: re.Pattern[str]  #: 雄安新区, 黄河 …: named regions, only at the start of the window
     breaks: re.Pattern[str]  #: words a name cannot contain
@@ -218,7 +219,7 @@ def agency_lexicon() -> AgencyLexicon:
         strong_heads=strong,
         bare_heads=bare,
         not_prefix=trie_regex(load_column("agency_not_prefix", "word")),
-        national_prefix=trie_regex(national),
+        national_prefix=WordMatcher(national),  # 6,000 words: a regex took 50 ms to build
         region_prefix=trie_regex(regions),
         level_prefix=re.compile("|".join(sorted(_LEVEL_CHARS, key=len, reverse=True))),
         breaks=trie_regex(load_column("agency_breaks", "word")),

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import load_table
+from ..lexicon import keyed_table, load_table
 
 __all__ = [
     "Division",
@@ -120,17 +120,9 @@ class PlaceLexicon:
             if d.level == "prefecture" and d.short and not d.match_short and d.short not in self.surfaces:
                 self.list_only.setdefault(d.short, d)
         self.list_only_first = frozenset(form[0] for form in self.list_only)
-        #: short form → (offset from its start, common word) that overlap it
-        self.conflicts: dict[str, list[tuple[int, str]]] = {}
-        for r in load_table("place_conflicts"):
-            short, word = r["short"], r["word"]
-            offsets = self.conflicts.setdefault(short, [])
-            if r["side"] == "L":
-                offsets += [(k - len(word), word) for k in range(1, len(short)) if word.endswith(short[:k])]
-            elif r["side"] == "R":
-                offsets += [(k, word) for k in range(1, len(short)) if word.startswith(short[k:])]
-            else:
-                offsets += [(-j, word) for j in range(len(word)) if word.startswith(short, j)]
+        #: short form → (offset from its start, common word) that overlap it; filled
+        #: on first use from place_conflicts.tsv (see :meth:`conflicts`)
+        self._conflicts: dict[str, tuple[tuple[int, str], ...]] = {}
         for form, name in DEICTIC.items():
             level = "country" if name else "province"
             self.surfaces[form] = [Surface("deictic", name, level)]
@@ -169,10 +161,27 @@ class PlaceLexicon:
             if len(form) == n and form in self.surfaces:
                 yield form
 
+    def conflicts(self, short: str) -> tuple[tuple[int, str], ...]:
+        """(offset from the start of ``short``, common word) for each word that
+        overlaps the short form there (place_conflicts.tsv, read per form)."""
+        found = self._conflicts.get(short)
+        if found is None:
+            offsets: list[tuple[int, str]] = []
+            for r in keyed_table("place_conflicts").rows(short):
+                word = r["word"]
+                if r["side"] == "L":
+                    offsets += [(k - len(word), word) for k in range(1, len(short)) if word.endswith(short[:k])]
+                elif r["side"] == "R":
+                    offsets += [(k, word) for k in range(1, len(short)) if word.startswith(short[k:])]
+                else:
+                    offsets += [(-j, word) for j in range(len(word)) if word.startswith(short, j)]
+            found = self._conflicts[short] = tuple(offsets)
+        return found
+
     def overlaps_word(self, text: str, i: int, form: str, left_only: bool = False) -> bool:
         """Whether the short form at ``text[i]`` is a piece of a common word there
         (with ``left_only``, only of a word that starts before it: 沿海|城市)."""
-        for off, word in self.conflicts.get(form, ()):
+        for off, word in self.conflicts(form):
             if left_only and off >= 0:
                 continue
             j = i + off

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..extract.agency_lexicon import Province, locality, province_of, provinces
-from ..extract.trie import trie_regex
+from ..extract.wordmatch import WordMatcher
 from ..lexicon import load_table
 from ..model import Document
 
@@ -57,10 +57,9 @@ class Context:
 
 
 @cache
-def _locality_regex() -> re.Pattern[str]:
-    return trie_regex(
-        r["name"] for r in load_table("divisions") if r["level"] in ("prefecture", "county")
-    )
+def _locality_regex() -> WordMatcher:
+    """Prefecture and county names, longest first (a matcher: a regex of 3,000 names took 30 ms to build)."""
+    return WordMatcher(r["name"] for r in load_table("divisions") if r["level"] in ("prefecture", "county"))
 
 
 def _find_locality(texts: tuple[str, ...]) -> Province | None:
