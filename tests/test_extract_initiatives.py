@@ -289,3 +289,9 @@ def test_yipi_names_many_things_of_a_kind() -> None:
     assert _found("实施一批智能制造示范项目，") == []
     assert _found("建设一批世界级先进制造业集群。") == []
     assert _found("实施智能制造示范工程，") == [("智能制造示范工程", "project")]
+
+
+def test_kinds_of_activities_are_not_names() -> None:
+    assert _found("广泛开展群众性文化活动，") == []
+    assert _found("举办一系列庆祝活动。") == []
+    assert _found("开展群众路线教育实践活动，") == [("群众路线教育实践活动", "campaign")]

@@ -92,6 +92,8 @@ _QUALIFIED = re.compile(
 )
 #: X重大工程 with a long X names a programme (生物多样性保护重大工程); X重点项目 is a class.
 _NAMED_WORKS = re.compile(rf"^[{_HAN}]{{5,}}(?:重大|重点)工程$")
+#: Stems of kinds of activities (群众性文化活动, 学校体育活动, 一系列庆祝活动).
+_CLASS_ACTIVITY = re.compile(r"^(?:城乡)?群众性?|^(?:学校|商业|外交|革命|精神文明)|系列$|一系列|国际性$")
 _CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
 #: What joins two quotes of one run (“A”“B”, “A”、“B”), and an impure item after one.
 _JOIN = re.compile(r"[、和与及或]{0,2}")
@@ -345,6 +347,8 @@ def _clean(start: int, name: str, head: str) -> tuple[int, str] | None:
         return None
     if stem.endswith(("重大", "重点")) and not _NAMED_WORKS.match(name):
         return None
+    if head == "活动" and _CLASS_ACTIVITY.search(stem):
+        return None  # 群众性文化活动, 区县行系列活动: a kind of activity, not one
     if _cues().descriptive.search(name):
         return None  # 取消和调整了一大批行政审批项目: a clause, not a name
     if _COUNT_START.match(name):
