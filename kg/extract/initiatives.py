@@ -93,7 +93,7 @@ _QUALIFIED = re.compile(
 #: X重大工程 with a long X names a programme (生物多样性保护重大工程); X重点项目 is a class.
 _NAMED_WORKS = re.compile(rf"^[{_HAN}]{{5,}}(?:重大|重点)工程$")
 #: Stems of kinds of activities (群众性文化活动, 学校体育活动, 一系列庆祝活动).
-_CLASS_ACTIVITY = re.compile(r"^(?:城乡)?群众性?|^(?:学校|商业|外交|革命|精神文明)|系列$|一系列|国际性$")
+_CLASS_ACTIVITY = re.compile(r"^(?:城乡)?群众性|^群众(?:体育|健身|文化)|^(?:学校|商业|外交|革命|精神文明)|一系列|国际性$")
 _CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
 #: What joins two quotes of one run (“A”“B”, “A”、“B”), and an impure item after one.
 _JOIN = re.compile(r"[、和与及或]{0,2}")
