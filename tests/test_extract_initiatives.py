@@ -295,3 +295,12 @@ def test_kinds_of_activities_are_not_names() -> None:
     assert _found("广泛开展群众性文化活动，") == []
     assert _found("举办一系列庆祝活动。") == []
     assert _found("开展群众路线教育实践活动，") == [("群众路线教育实践活动", "campaign")]
+
+
+def test_a_phase_before_any_verb_and_after_a_description() -> None:
+    assert _found("，凤凰机场三期、博鳌机场三期完工。") == [
+        ("凤凰机场三期", "project"),
+        ("博鳌机场三期", "project"),
+    ]
+    assert _found("，举世瞩目的长江三峡水利枢纽二期工程顺利完成") == [("长江三峡水利枢纽二期工程", "project")]
+    assert _found("，继续实施第二期，在此期间") == []

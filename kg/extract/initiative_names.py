@@ -34,15 +34,15 @@ _NUMBERED_HEADS = {"专项": "project", "产业集群": "project", "通道": "pr
 #: Phase names: the stem, 一期…四期 (or 第一期), then an optional 工程/项目.
 _PHASE = re.compile(
     rf"(?:^|(?<=[、，。；：]))((?:[{_HAN}A-Za-z]|（[{_HAN}]{{1,4}}）){{3,16}}?(?:第?[一二三四]期)(?:工程|项目)?)"
-    rf"(?=[、，。；和与及等建开加投正全顺]|$)"
+    rf"(?![间末])"
 )
 _PHASE_GATE = re.compile(r"[一二三四]期")
 #: A phase's stem starting with one of these is a description (新增, 加快…), cut off.
 _PHASE_LEAD = re.compile(
     r"^(?:加快推进|加快建设|开工建设|建成投产|建成投用|建成|开工|推进|推动|加快|实施|启动|新建|续建|提速|确保|"
-    r"完成|高效建设|建设|支持|谋划|争取|力争)+"
+    r"完成|高效建设|建设|支持|谋划|争取|力争|继续|实现|全面|持续|确保)+"
 )
-_PHASE_BAD = re.compile(r"[这该其本各及和与]|一批|项目$|工程$|^[一二三四]期|改造|任务|阶段|规划|年")
+_PHASE_BAD = re.compile(r"[这该其本各及和与]|实施|一批|项目$|工程$|^[一二三四]期|改造|任务|阶段|规划|年")
 #: A fair's abbreviation: one character and 博会/交会/洽会/贸会 (广交会, 西博会).
 _FAIR = re.compile(r"([\u4e00-\u9fff])(博会|交会|洽会|贸会)")
 _FAIR_BAD = set("利相线并展商协会汇再")
@@ -125,6 +125,8 @@ def phases(text: str) -> list[tuple[int, int, str, str, int]]:
         return out
     for m in _PHASE.finditer(text):
         start, name = m.start(1), m.group(1)
+        cut = name.rfind("的") + 1  # 举世瞩目的长江三峡水利枢纽二期工程
+        start, name = start + cut, name[cut:]
         lead = _PHASE_LEAD.match(name)
         if lead:
             start, name = start + lead.end(), name[lead.end() :]
