@@ -8,6 +8,8 @@ documents.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import REPORTER, Extraction, Mention, Metric, Relation, Segmented
 from .agencies import extract_agencies
 from .initiatives import extract_initiatives
@@ -56,8 +58,8 @@ def _shift(subject: int, base: int) -> int:
 
 def _shift_metric(metric: Metric, base_mentions: int, base_metrics: int) -> Metric:
     """Turn a metric's sentence-local indices into document-wide ones."""
-    from dataclasses import replace
-
+    if metric.subject is None and metric.parent is None:
+        return metric  # nothing to shift (``replace`` is slow: most metrics)
     return replace(
         metric,
         subject=None if metric.subject is None else metric.subject + base_mentions,

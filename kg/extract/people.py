@@ -166,6 +166,8 @@ def _implied_agency(text: str, title_start: int, title: str, agency: tuple[int, 
 
 def _people(text: str) -> list[tuple[int, int, tuple[PostRef, ...]]]:
     lex = _lexicon()
+    if "同志" not in text and lex.titles.search(text) is None and lex.leaders.search(text) is None:
+        return []  # no title, 同志 or leader's name: no person (most sentences)
     spans = list(cached_agency_spans(text))
     found: dict[tuple[int, int], list[PostRef]] = {}
     taken = [(s, e) for s, e, _ in spans]

@@ -132,6 +132,8 @@ def extract_relations(
 ) -> tuple[list[Relation], list[Metric]]:
     """Relations among ``mentions`` (indices local to the sequence) and the metrics
     with ``subject`` set (indices local to the sequences given)."""
+    if not mentions:  # nothing to relate, no subject for a metric (most sentences)
+        return [], list(metrics)
     idx = _Index(sentence.text, mentions, sentence.start)
     rels: list[Relation] = []
     seen: set[tuple[str, int, int]] = set()
