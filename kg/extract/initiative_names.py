@@ -3,6 +3,7 @@ names that work reports use with no launching verb or quote before them.
 
 - the next items of a coordination after a verb-led name: 开展A行动和B行动,
   实施A工程、B工程 (each item must end in a head word of its own);
+- railway lines and motorways: 银兰高铁中兰段, 西香高速 (a lead verb stripped);
 - numbered coinages: 三大攻坚战, 六大科技专项, 十大工程 (a numeral, 大, a short
   stem and a head word is always a coined name, not a count);
 - phases of a project: 兰州中川国际机场三期, 南水北调中线一期工程, 国家超算深圳中心二期
@@ -20,9 +21,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import load_table
+from .initiative_lexicon import cues, heads
 
-__all__ = ["coordinated", "numbered", "phases", "fairs", "project_list"]
+__all__ = ["coordinated", "fairs", "numbered", "phases", "project_list", "rails"]
 
 _HAN = r"\u4e00-\u9fff"
 _PUNCT = "，。；：！？,;:!?（）()《》“”\n"
@@ -31,6 +32,15 @@ _NUMERALS = frozenset("一二三四五六七八九十0123456789")
 _JOINER = re.compile(r"以及|[和与及、]")
 #: Extra heads of numbered coinages that are not head words on their own (六大科技专项).
 _NUMBERED_HEADS = {"专项": "project", "产业集群": "project", "通道": "project"}
+_RAIL = re.compile(
+    rf"(?:^|(?<=[、，。；：“（])|(?<=建成|开工|建设|开通|推进|实施|工程))"
+    rf"([{_HAN}]{{2,8}}?(?:（[{_HAN}]{{1,3}}）)?(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)"
+    rf"(?:[{_HAN}]{{2,4}}至[{_HAN}]{{2,4}}段|[{_HAN}]{{2,3}}段)?)(?=[、，。；等和与及建开加]|$)"
+)
+_RAIL_TAIL = re.compile(
+    rf"(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)"
+    rf"(?:[{_HAN}]{{2,4}}至[{_HAN}]{{2,4}}段|[{_HAN}]{{2,3}}段)?$"
+)
 #: Phase names: the stem, 一期…四期 (or 第一期), then an optional 工程/项目.
 _PHASE = re.compile(
     rf"(?:^|(?<=[、，。；：]))((?:[{_HAN}A-Za-z]|（[{_HAN}]{{1,4}}）){{3,16}}?(?:第?[一二三四]期)(?:工程|项目)?)"
@@ -61,7 +71,7 @@ _ITEM_SPLIT = re.compile(r"[、和及]")
 
 @cache
 def _heads() -> dict[str, str]:
-    return {r["head"]: r["kind"] for r in load_table("initiative_heads")}
+    return dict(heads())
 
 
 @cache
@@ -163,4 +173,20 @@ def project_list(text: str) -> list[tuple[int, int]]:
                 out.append((pos, pos + len(item)))
             pos += len(item) + 1
         previous = m.end()
+    return out
+
+
+def rails(text: str) -> list[tuple[int, int, str, str, int]]:
+    """Railway lines and motorways: 银兰高铁中兰段, 广珠（澳）高铁鹤洲至横琴段, 西香高速."""
+    out: list[tuple[int, int, str, str, int]] = []
+    if "铁" not in text and "高" not in text and "轨" not in text:
+        return out  # no line: skip the scan
+    for m in _RAIL.finditer(text):
+        start, name = m.start(1), m.group(1)
+        lead = cues().lead_verb.match(name)
+        if lead:
+            start, name = start + lead.end(), name[lead.end() :]
+        stem = _RAIL_TAIL.sub("", name)  # 西香|高速: the head itself is no sign
+        if not cues().rail_bad.search(stem) and len(stem) >= 2:
+            out.append((start, m.end(1), name, "project", 2))
     return out

@@ -26,13 +26,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import load_table
 from ..model import Mention, Sentence
 from .initiative_context import bare_quote_kind, events_and_funds, is_formula, is_period
-from .initiative_names import coordinated, fairs, numbered, phases, project_list
+from .initiative_lexicon import cues as _cues
+from .initiative_lexicon import head_kind as _kind
+from .initiative_lexicon import heads as _heads
+from .initiative_lexicon import known as _known
+from .initiative_lexicon import variant as _variant
+from .initiative_names import coordinated, fairs, numbered, phases, project_list, rails
 
 __all__ = ["extract_initiatives"]
 
@@ -41,39 +45,6 @@ _HAN = r"\u4e00-\u9fff"
 _QUOTE = re.compile(r"(?:“([^“”\n]{2,30})”|「([^「」\n]{2,30})」|\"([^\"“”\n]{2,30})\")")
 #: What may sit between a quote and its head word (法治建设考评, 问题线索清单).
 _MIDDLE = rf"[{_HAN}A-Za-z0-9]{{0,10}}?"
-
-
-@dataclass(frozen=True)
-class _Cues:
-    """The cue words of ``initiative_cues.tsv`` as patterns."""
-
-    verbs: str  #: alternation of launching verbs
-    lead_modifier: re.Pattern[str]
-    generic_start: re.Pattern[str]
-    lead_verb: re.Pattern[str]
-    generic_stem: frozenset[str]
-    descriptive: re.Pattern[str]
-    rail_bad: re.Pattern[str]
-
-
-@cache
-def _cues() -> _Cues:
-    words: dict[str, list[str]] = {}
-    for r in load_table("initiative_cues"):
-        words.setdefault(r["role"], []).append(r["word"])
-
-    def alt(role: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(words.get(role, []), key=len, reverse=True))
-
-    return _Cues(
-        verbs=alt("launch"),
-        lead_modifier=re.compile(rf"^(?:{alt('modifier')})"),
-        generic_start=re.compile(rf"^(?:{alt('generic_start')})"),
-        lead_verb=re.compile(rf"^(?:(?:{alt('lead_verb')})+)"),
-        generic_stem=frozenset(words.get("generic_stem", [])),
-        descriptive=re.compile(alt("descriptive")),
-        rail_bad=re.compile(alt("rail_bad")),
-    )
 
 
 #: A counted start (4个, 1万名, 两届) makes a description; round coinages (百场, 万人) stay.
@@ -118,21 +89,6 @@ _FORMULA = re.compile(r"[0-9０-９]+(?:[+＋][0-9０-９A-Z]+)+")
 _CRAFT = re.compile(rf"^[{_HAN}]{{2,8}}?[一二三四五六七八九十]?号$(?<!字号)")
 _BUILT = re.compile(r"(?:在[^，。；,;]{1,8})?(?:建成|开工|投运|落地|竣工)")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个家项类]")
-_RAIL = re.compile(
-    rf"(?:^|(?<=[、，。；：“（])|(?<=建成|开工|建设|开通|推进|实施|工程))"
-    rf"([{_HAN}]{{2,8}}?(?:（[{_HAN}]{{1,3}}）)?(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)"
-    rf"(?:[{_HAN}]{{2,4}}至[{_HAN}]{{2,4}}段|[{_HAN}]{{2,3}}段)?)(?=[、，。；等和与及建开加]|$)"
-)
-_RAIL_TAIL = re.compile(
-    rf"(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)"
-    rf"(?:[{_HAN}]{{2,4}}至[{_HAN}]{{2,4}}段|[{_HAN}]{{2,3}}段)?$"
-)
-
-
-@cache
-def _heads() -> tuple[tuple[str, str], ...]:
-    rows = load_table("initiative_heads")
-    return tuple(sorted(((r["head"], r["kind"]) for r in rows), key=lambda x: -len(x[0])))
 
 
 @cache
@@ -163,36 +119,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-@cache
-def _known() -> dict[str, tuple[str, str]]:
-    out = {}
-    for r in load_table("initiatives"):
-        for n in [r["name"], *r["aliases"].split("|")]:
-            if n:
-                out[n] = (r["name"], r["kind"])
-    return out
-
-
-@cache
-def _variants() -> dict[str, tuple[str, str]]:
-    """Known names by their close variants (脱贫攻坚战 → 脱贫攻坚), not by abbreviations
-    (双碳) that share no wording with the name."""
-    return {a: (n, k) for a, (n, k) in _known().items() if a != n and (a in n or n in a)}
-
-
-def _variant(name: str, kind: str) -> tuple[str, str]:
-    return _variants().get(name, (name, kind))
-
-
-@cache
-def _head_kinds() -> dict[str, str]:
-    return dict(_heads())
-
-
-def _kind(head: str) -> str:
-    return _head_kinds().get(head, "other")
-
-
 def extract_initiatives(sentence: Sentence) -> list[Mention]:
     """Initiative mentions in one sentence, with document offsets."""
     text = sentence.text
@@ -200,7 +126,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     found += _quoted(text)
     found += _verb_led(text)
     found += _clause_led(text)
-    found += _rails(text)
+    found += rails(text)
     known = _known_names(text)
     found += known
     found += events_and_funds(text)
@@ -401,21 +327,6 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
         cleaned = _clean(s, text[s:e], "")
         if cleaned:
             out.append((cleaned[0], e, cleaned[1], "project", 1))
-    return out
-
-
-def _rails(text: str) -> list[tuple[int, int, str, str, int]]:
-    out: list[tuple[int, int, str, str, int]] = []
-    if "铁" not in text and "高" not in text and "轨" not in text:
-        return out  # no line: skip the scan
-    for m in _RAIL.finditer(text):
-        start, name = m.start(1), m.group(1)
-        lead = _cues().lead_verb.match(name)
-        if lead:
-            start, name = start + lead.end(), name[lead.end() :]
-        stem = _RAIL_TAIL.sub("", name)  # 西香|高速: the head itself is no sign
-        if not _cues().rail_bad.search(stem) and len(stem) >= 2:
-            out.append((start, m.end(1), name, "project", 2))
     return out
 
 
