@@ -304,3 +304,12 @@ def test_a_phase_before_any_verb_and_after_a_description() -> None:
     ]
     assert _found("，举世瞩目的长江三峡水利枢纽二期工程顺利完成") == [("长江三峡水利枢纽二期工程", "project")]
     assert _found("，继续实施第二期，在此期间") == []
+
+
+def test_an_item_coordinated_with_a_quoted_name() -> None:
+    got = _found("市场化建设“三大高速公路新通道”和甘川新通道。")
+    assert got == [("三大高速公路新通道", "project"), ("甘川新通道", "project")]
+    got = _found("巩固深化“万所联万会”机制和律师调解机制，")
+    assert got == [("万所联万会", "mechanism"), ("律师调解机制", "mechanism")]
+    # what follows 和 without a head word of its own is not named
+    assert _found("推进“放管服”改革和政府职能转变，") == [("放管服", "other")]

@@ -186,6 +186,13 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
                 out.append((cleaned[0], m.end(), cleaned[1], _kind(m.group(3)), 3))
         elif kind is not None:
             out.append((q.start() + 1, q.end() - 1, content, kind, 3))
+            if qi == run_last[qi]:  # 建设“三大高速公路新通道”和甘川新通道: the next item too
+                head = pats["after_quote"].match(text, q.end())
+                end = head.end() if head and not head.group(1) and not head.group(2) else q.end()
+                for s, e, h in coordinated(text, end):
+                    item = _clean(s, text[s:e], h)
+                    if item:
+                        out.append((item[0], e, item[1], _kind(h), 2))
     return out
 
 
