@@ -313,3 +313,13 @@ def test_an_item_coordinated_with_a_quoted_name() -> None:
     assert got == [("万所联万会", "mechanism"), ("律师调解机制", "mechanism")]
     # what follows 和 without a head word of its own is not named
     assert _found("推进“放管服”改革和政府职能转变，") == [("放管服", "other")]
+
+
+def test_a_clause_opening_with_two_names_gives_both() -> None:
+    assert _found("，乡村振兴战略和新型城镇化战略深入实施") == [
+        ("乡村振兴战略", "other"),
+        ("新型城镇化战略", "other"),
+    ]
+    # 和 inside one name does not split it
+    got = _found("，道路交通安全和运输执法领域突出问题专项整治深入推进")
+    assert got == [("道路交通安全和运输执法领域突出问题专项整治", "campaign")]

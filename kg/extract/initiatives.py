@@ -82,6 +82,9 @@ _CLAUSE_NEXT = (
     "建成|开工|具备|投运|取得|入选|加快|有序|成为|从无到有|获批|落地|让|进入|实现|"
     "刷新|深入|全面|工作|基本建立|正式|启动|顺利|[，。；、]"
 )
+_PAIR_JOIN = re.compile(r"[和与及]")
+#: A short item of a pair that names a class: 工资制度, 财政体制, 收尾项目.
+_SHORT_CLASS = re.compile(r"(?:制度|体制|项目)$")
 _CLAUSE_COUNT = re.compile(rf"[\d０-９%]|亿元|万元|[{_NUMERAL}余](?:个|家|户)")
 #: A quoted numbered formula: 1+4+7, 14+1, 6+3+2+N.
 _FORMULA = re.compile(r"[0-9０-９]+(?:[+＋][0-9０-９A-Z]+)+")
@@ -320,7 +323,7 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
         if cleaned and m.group(2) == "制度" and len(cleaned[1]) < 6:
             continue  # 改革商事制度: a sector's rules, not a named system
         if cleaned:
-            out.append((cleaned[0], m.end(1), cleaned[1], _kind(m.group(2)), 1))
+            out += _split_pair(cleaned[0], cleaned[1], _kind(m.group(2)))
     if "等" not in text:
         return out
     bounds = [0] + [b.end() for b in _CLAUSE_BOUND.finditer(text)]
@@ -335,6 +338,16 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
         if cleaned:
             out.append((cleaned[0], e, cleaned[1], "project", 1))
     return out
+
+
+def _split_pair(start: int, name: str, kind: str) -> list[tuple[int, int, str, str, int]]:
+    """A clause's subject ``A战略和B战略`` as its two names; any other name as it is."""
+    for j in _PAIR_JOIN.finditer(name):
+        left = _patterns()["ends_head"].search(name, 0, j.start())
+        if left and left.start() >= 2 and j.start() + 3 <= len(name):
+            parts = ((start, name[: j.start()]), (start + j.end(), name[j.end() :]))
+            return [(s, s + len(n), n, kind, 1) for s, n in parts if len(n) >= 6 or not _SHORT_CLASS.search(n)]
+    return [(start, start + len(name), name, kind, 1)]
 
 
 def _known_names(text: str) -> list[tuple[int, int, str, str, int]]:
