@@ -323,3 +323,9 @@ def test_a_clause_opening_with_two_names_gives_both() -> None:
     # 和 inside one name does not split it
     got = _found("，道路交通安全和运输执法领域突出问题专项整治深入推进")
     assert got == [("道路交通安全和运输执法领域突出问题专项整治", "campaign")]
+
+
+def test_a_name_before_shidian() -> None:
+    assert _found("开展长期护理保险制度试点，") == [("长期护理保险制度", "mechanism")]
+    # an unquoted pilot alone is still no name
+    assert _found("开展低空运行管理试点，") == []
