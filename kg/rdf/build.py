@@ -121,6 +121,8 @@ T = SimpleNamespace(
     }
 )
 _CLASS_TERM = {kind: ttl.term(cls) for kind, cls in ENTITY_KIND_CLASS.items()}
+#: The full IRI of each class the builder prints for a document's own nodes.
+_CLASS_IRI = {ttl.term(c): str(c) for c in (GKG.Document, GKG.Section, GKG.Sentence, GKG.Mention, GKG.Metric, RDF.Statement)}
 _PREDICATE_TERM = {name: (ttl.term(p), reverse) for name, (p, reverse) in PREDICATES.items()}
 
 
@@ -186,14 +188,22 @@ class DocumentGraph:
 
 
 class _Builder:
-    """Collects one document's triples as Turtle text, in a stable order, without duplicates."""
+    """Prints one document's triples as Turtle text, in a stable order, without duplicates.
+
+    A node minted for this document (section, sentence, mention, metric,
+    statement) is printed as one block when it is made: nothing else can add
+    to it. Triples about entities, which several parts of the document (and
+    other documents) may state again, are gathered in dictionaries first.
+    """
 
     def __init__(self, resolved: Resolved) -> None:
         self.r = resolved
         self.doc = resolved.document
         self.doc_node = ttl.iri(doc_iri(self.doc.id))
         self._node_prefix = self.doc_node[:-1] + "/"  # + "sentence/3>": doc_iri without minting
-        self.own: dict[str, dict[tuple[str, str], None]] = {}
+        self.blocks: list[str] = []  #: printed nodes of this document
+        self.printed = 0  #: triples in ``blocks``
+        self.linked: dict[str, dict[tuple[str, str], None]] = {}  #: entity → pairs naming this document's nodes
         self.shared: dict[str, dict[tuple[str, str], None]] = {}
         self.classes: Counter[str] = Counter()
         seg = resolved.extraction.segmented
@@ -204,26 +214,22 @@ class _Builder:
         self.referenced: dict[str, None] = {}
         self.statements = 0
 
-    def add(self, s: str, p: str, o: str | None) -> None:
-        """A triple about a node of this document."""
+    def emit(self, node: str, cls: str, pairs: list[tuple[str, str | None]]) -> None:
+        """Print a node minted for this document: its class, then the pairs whose object is not None."""
+        kept = [(T.type, cls), *((p, o) for p, o in pairs if o is not None)]
+        self.classes[_CLASS_IRI[cls]] += 1
+        self.printed += len(kept)
+        self.blocks.append(ttl.block(node, kept))
+
+    def link(self, entity: str, p: str, o: str | None) -> None:
+        """A triple about an entity that names one of this document's nodes."""
         if o is not None:
-            pairs = self.own.get(s)
-            if pairs is None:
-                pairs = self.own[s] = {}
-            pairs[(p, o)] = None
+            self.linked.setdefault(entity, {})[(p, o)] = None
 
     def add_shared(self, s: str, p: str, o: str | None) -> None:
         """A triple about a node other documents may also describe."""
         if o is not None:
-            pairs = self.shared.get(s)
-            if pairs is None:
-                pairs = self.shared[s] = {}
-            pairs[(p, o)] = None
-
-    def typed(self, s: str, cls: str, iri_text: str) -> None:
-        if (T.type, cls) not in self.own.get(s, ()):
-            self.classes[iri_text] += 1
-        self.add(s, T.type, cls)
+            self.shared.setdefault(s, {})[(p, o)] = None
 
     # --- nodes minted per document -------------------------------------------------
 
@@ -245,83 +251,81 @@ class _Builder:
         self.referenced.setdefault(key)
         return ttl.iri(entity_iri(key))
 
-    def statement(self, s: str, p: str, o: str, sentence: int) -> str:
+    def statement(self, s: str, p: str, o: str, sentence: int, *, implied: bool = False) -> None:
         """The plain triple and its reification with the sentence it came from."""
         self.add_shared(s, p, o)
         node = self.node("statement", self.statements)
         self.statements += 1
-        self.typed(node, T.Statement, str(RDF.Statement))
-        self.add(node, T.subject, s)
-        self.add(node, T.predicate, p if p != ttl.TYPE else T.type)
-        self.add(node, T.object, o)
-        if sentence in self.sentences:
-            self.add(node, T.derived, self.sentence(sentence))
-        return node
+        self.emit(node, T.Statement, [
+            (T.subject, s),
+            (T.predicate, p),
+            (T.object, o),
+            (T.derived, self.sentence(sentence) if sentence in self.sentences else None),
+            (T.impliedSubject, ttl.boolean(True) if implied else None),
+        ])
 
     # --- the parts of a document ----------------------------------------------------
 
     def document(self) -> None:
-        d, node = self.doc, self.doc_node
-        self.typed(node, T.Document, str(GKG.Document))
-        self.add(node, T.title, _zh(d.title))
-        self.add(node, T.alternative, _zh(d.subtitle))
+        d, year = self.doc, self.r.year
+        published = None
         if d.published:
             published = ttl.typed(d.published, XSD.date) if _is_date(d.published) else ttl.string(d.published)
-            self.add(node, T.issued, published)
-        self.add(node, T.sourceName, _plain(d.source))
-        if d.editor:
-            self.add(node, T.editor, self.entity(f"person:{d.editor}"))
-        self.add(node, T.author, _plain(d.author))
-        year = self.r.year
-        if year:
-            self.add(node, T.year, ttl.typed(year, XSD.gYear) if _YEAR.match(year) else ttl.string(year))
-        self.add(node, T.sha256, _plain(d.sha256))
-        if d.path:
-            self.add(node, T.sourceFile, ttl.string(PurePath(d.path).name))
-        if self.r.publisher:
-            self.add(node, T.publisher, self.entity(self.r.publisher))
+        self.emit(self.doc_node, T.Document, [
+            (T.title, _zh(d.title)),
+            (T.alternative, _zh(d.subtitle)),
+            (T.issued, published),
+            (T.sourceName, _plain(d.source)),
+            (T.editor, self.entity(f"person:{d.editor}") if d.editor else None),
+            (T.author, _plain(d.author)),
+            (T.year, (ttl.typed(year, XSD.gYear) if _YEAR.match(year) else ttl.string(year)) if year else None),
+            (T.sha256, _plain(d.sha256)),
+            (T.sourceFile, ttl.string(PurePath(d.path).name) if d.path else None),
+            (T.publisher, self.entity(self.r.publisher) if self.r.publisher else None),
+        ])
 
     def structure(self) -> None:
         siblings: dict[int | None, int] = {}
         for s in sorted(self.sections.values(), key=lambda s: s.index):
-            node = self.node("section", s.index)
             parent = self.section(s.parent) if s.parent is not None else None
             order = siblings.get(s.parent, 0)
             siblings[s.parent] = order + 1
-            self.typed(node, T.Section, str(GKG.Section))
-            self.add(node, T.title, _zh(s.title))
-            self.add(node, T.order, ttl.integer(order))
-            self.add(node, T.isPartOf, parent or self.doc_node)
-            self.add(node, T.inDocument, self.doc_node)
-            self.add(node, T.begin, ttl.integer(s.start))
-            self.add(node, T.end, ttl.integer(s.end))
+            self.emit(self.node("section", s.index), T.Section, [
+                (T.title, _zh(s.title)),
+                (T.order, ttl.integer(order)),
+                (T.isPartOf, parent or self.doc_node),
+                (T.inDocument, self.doc_node),
+                (T.begin, ttl.integer(s.start)),
+                (T.end, ttl.integer(s.end)),
+            ])
         for order, s in enumerate(sorted(self.sentences.values(), key=lambda s: s.index)):
-            node = self.sentence(s.index)
-            self.typed(node, T.Sentence, str(GKG.Sentence))
-            self.add(node, T.text, ttl.string(s.text))
-            self.add(node, T.begin, ttl.integer(s.start))
-            self.add(node, T.end, ttl.integer(s.end))
-            self.add(node, T.order, ttl.integer(order))
-            self.add(node, T.role, _concept("role", s.role))
-            self.add(node, T.inDocument, self.doc_node)
-            self.add(node, T.inSection, self.section(s.section))
+            self.emit(self.sentence(s.index), T.Sentence, [
+                (T.text, ttl.string(s.text)),
+                (T.begin, ttl.integer(s.start)),
+                (T.end, ttl.integer(s.end)),
+                (T.order, ttl.integer(order)),
+                (T.role, _concept("role", s.role)),
+                (T.inDocument, self.doc_node),
+                (T.inSection, self.section(s.section)),
+            ])
 
     def mentions(self) -> None:
         for i, m in enumerate(self.r.extraction.mentions):
             key = self.mention_key(i)
             if key is None or m.sentence not in self.sentences:
                 continue
-            node, target, sentence = self.node("mention", i), self.entity(key), self.sentence(m.sentence)
-            self.typed(node, T.Mention, str(GKG.Mention))
-            self.add(node, T.denotes, target)
-            self.add(node, T.text, ttl.string(m.text))
-            self.add(node, T.begin, ttl.integer(m.start))
-            self.add(node, T.end, ttl.integer(m.end))
-            self.add(node, T.inSentence, sentence)
-            self.add(node, T.inDocument, self.doc_node)
-            self.add(target, T.mentionedIn, sentence)  # about an entity, but only this document can say it
+            target, sentence = self.entity(key), self.sentence(m.sentence)
+            self.emit(self.node("mention", i), T.Mention, [
+                (T.denotes, target),
+                (T.text, ttl.string(m.text)),
+                (T.begin, ttl.integer(m.start)),
+                (T.end, ttl.integer(m.end)),
+                (T.inSentence, sentence),
+                (T.inDocument, self.doc_node),
+            ])
+            self.link(target, T.mentionedIn, sentence)
             if key.startswith("initiative:"):
-                self.add(target, T.partOfSection, self.section(self.sentences[m.sentence].section))
+                self.link(target, T.partOfSection, self.section(self.sentences[m.sentence].section))
 
     def posts(self) -> None:
         for person_key, title, agency_key, sentence in self.r.posts:
@@ -345,9 +349,7 @@ class _Builder:
                 continue
             predicate, reverse = spec
             s, o = (self.entity(b), self.entity(a)) if reverse else (self.entity(a), self.entity(b))
-            node = self.statement(s, predicate, o, rel.sentence)
-            if implied:
-                self.add(node, T.impliedSubject, ttl.boolean(True))
+            self.statement(s, predicate, o, rel.sentence, implied=implied)
 
     def metrics(self) -> None:
         metrics = self.r.extraction.metrics
@@ -355,32 +357,35 @@ class _Builder:
             self.metric(self.node("metric", i), x, len(metrics))
 
     def metric(self, node: str, x: Metric, count: int) -> None:
-        self.typed(node, T.Metric, str(GKG.Metric))
+        value = None
         if isinstance(x.value, (Decimal, int)) and Decimal(x.value).is_finite():
-            self.add(node, T.value, f'"{canonical_decimal(x.value)}"^^{T.decimal}')
+            value = f'"{canonical_decimal(x.value)}"^^{T.decimal}'
+        unit = None
         if x.unit:
             unit = ttl.iri(unit_iri(x.unit))
-            self.add(node, T.unit, unit)
             self.add_shared(unit, T.type, T.Concept)
             self.add_shared(unit, T.inScheme, T.Units)
             self.add_shared(unit, T.prefLabel, _zh(x.unit))
-        self.add(node, T.qualifier, _concept("qualifier", x.qualifier))
-        self.add(node, T.metricKind, _concept("metric", x.kind))
-        self.add(node, T.text, ttl.string(x.text))
-        self.add(node, T.measure, _plain(x.about))
         subject = self.mention_key(x.subject)
-        self.add(node, T.about, self.entity(subject) if subject else None)
-        self.add(node, T.period, _plain(x.period or self.r.year))
-        self.add(node, T.basePeriod, _plain(x.base_period))
-        self.add(node, T.direction, _plain(x.direction))
-        if x.parent is not None and 0 <= x.parent < count:
-            self.add(node, T.partOf, self.node("metric", x.parent))
-        self.add(node, T.begin, ttl.integer(x.start))
-        self.add(node, T.end, ttl.integer(x.end))
-        self.add(node, T.inDocument, self.doc_node)
-        if x.sentence in self.sentences:
-            self.add(node, T.inSection, self.section(self.sentences[x.sentence].section))
-            self.add(node, T.derived, self.sentence(x.sentence))
+        where = self.sentences.get(x.sentence)
+        self.emit(node, T.Metric, [
+            (T.value, value),
+            (T.unit, unit),
+            (T.qualifier, _concept("qualifier", x.qualifier)),
+            (T.metricKind, _concept("metric", x.kind)),
+            (T.text, ttl.string(x.text)),
+            (T.measure, _plain(x.about)),
+            (T.about, self.entity(subject) if subject else None),
+            (T.period, _plain(x.period or self.r.year)),
+            (T.basePeriod, _plain(x.base_period)),
+            (T.direction, _plain(x.direction)),
+            (T.partOf, self.node("metric", x.parent) if x.parent is not None and 0 <= x.parent < count else None),
+            (T.begin, ttl.integer(x.start)),
+            (T.end, ttl.integer(x.end)),
+            (T.inDocument, self.doc_node),
+            (T.inSection, self.section(where.section) if where is not None else None),
+            (T.derived, self.sentence(x.sentence) if where is not None else None),
+        ])
 
     def entity_nodes(self) -> None:
         """Every entity of the document, and a minimal node for each key only referenced."""
@@ -423,8 +428,8 @@ class _Builder:
         return DocumentGraph(
             doc_id=self.doc.id,
             graph=ttl.iri(graph_iri(self.doc.id)),
-            own=ttl.blocks(self.own),
-            own_triples=sum(map(len, self.own.values())),
+            own="".join(self.blocks) + ttl.blocks(self.linked),
+            own_triples=self.printed + sum(map(len, self.linked.values())),
             own_classes=self.classes,
             shared=shared,
             shared_text=ttl.blocks(self.shared),
