@@ -329,3 +329,7 @@ def test_a_name_before_shidian() -> None:
     assert _found("开展长期护理保险制度试点，") == [("长期护理保险制度", "mechanism")]
     # an unquoted pilot alone is still no name
     assert _found("开展低空运行管理试点，") == []
+
+
+def test_pejorative_works_are_not_projects() -> None:
+    assert _found("严禁搞面子工程、形象工程，坚决制止铺张浪费。") == []
