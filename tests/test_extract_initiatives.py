@@ -333,3 +333,9 @@ def test_a_name_before_shidian() -> None:
 
 def test_pejorative_works_are_not_projects() -> None:
     assert _found("严禁搞面子工程、形象工程，坚决制止铺张浪费。") == []
+
+
+def test_list_items_without_a_head_are_not_projects() -> None:
+    names = [n for n, _ in _found("强力推进大抓产业、大抓项目、大抓招商")]
+    assert "大抓产业" not in names and "大抓招商" not in names
+    assert _found("谋划实施一批重大增量项目和优质中小微项目。") == []

@@ -252,14 +252,14 @@ def _verb_led(text: str) -> list[tuple[int, int, str, str, int]]:
         elif "、" in name and text.startswith("等", m.end(1)):
             continue  # 启动A、B、C制度等改革: a list of sectors, not a name
         elif "、" in name and text.startswith("、", m.end(1)):  # 举办A、B博览会、C等活动
-            out += _list_items(text, start, start + len(name), head)
+            out += _list_items(text, start, start + len(name), "")  # the named items only
             name = ""
         cleaned = _clean(start, name, head) if "之间" not in name else None
         if cleaned and _COUNT_AFTER.match(text, m.end(1)):
             cleaned = None  # 实施省级高品质住宅试点项目213个: a class of things counted
         if cleaned:
             out.append((cleaned[0], cleaned[0] + len(cleaned[1]), cleaned[1], _kind(head), 2))
-        for s, e, h in coordinated(text, m.end(1)):  # 开展A行动和B行动: B too
+        for s, e, h in coordinated(text, m.end(1)) if "一批" not in name else ():  # 开展A行动和B行动
             item = _clean(s, text[s:e], h)
             if item:
                 out.append((item[0], e, item[1], _kind(h), 2))
