@@ -119,12 +119,16 @@ def extract_metrics(sentence: Sentence, blocked: Sequence[tuple[int, int]] = ())
     if not _ANY_NUMBER.search(text):
         return []
     lex = _lexicon()
-    skip = _skip_spans(text, sentence.start, blocked)
+    skip: list[tuple[int, int]] | None = None  # computed for the first candidate read
     raws: list[RawMetric] = []
     taken: list[tuple[int, int]] = []
     for m in lex.core.finditer(text):
         raw = _read(m, text, lex, with_unit=True)
-        if raw is not None and not _inside(raw, skip):
+        if raw is None:
+            continue
+        if skip is None:
+            skip = _skip_spans(text, sentence.start, blocked)
+        if not _inside(raw, skip):
             raws.append(raw)
             taken.append((raw.num_start, raw.num_end))
             raws += _elided(text, raw, skip, lex)
@@ -134,8 +138,14 @@ def extract_metrics(sentence: Sentence, blocked: Sequence[tuple[int, int]] = ())
         if not re.search("[万亿]", m.group()):
             continue  # a head-count is a big number: 46万群众, 近1亿农村贫困人口
         raw = _read(m, text, lex, with_unit=False)
-        if raw is not None and not _inside(raw, skip):
+        if raw is None:
+            continue
+        if skip is None:
+            skip = _skip_spans(text, sentence.start, blocked)
+        if not _inside(raw, skip):
             raws.append(raw)
+    if not raws:
+        return []  # what annotate gives for none, without its set-up
     raws.sort(key=lambda r: (r.start, r.end))
     for i in range(len(raws) - 1):
         a, b = raws[i], raws[i + 1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, DecimalException, localcontext
+from functools import lru_cache
 
 __all__ = [
     "CN_DIGITS",
@@ -74,6 +75,13 @@ def parse_number(text: str) -> Decimal | None:
     """
     if not isinstance(text, str):
         return None
+    return _parse_text(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(text: str) -> Decimal | None:
+    """:func:`parse_number` of a string, remembered: reports repeat the same few
+    numbers (1, 2, 10, 100), and a Decimal is immutable."""
     s = normalize_digits(text.strip()).replace(",", "").replace("，", "")
     if not s or len(s) > _MAX_LEN:
         return None
