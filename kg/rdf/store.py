@@ -42,7 +42,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from kg.errors import InputError, StoreError
-from kg.rdf.entail import entail, entailment_update, inferred_graph_iri
+from kg.rdf.entail import Closure, entail, inferred_graph_iri
 from kg.rdf.namespace import GKG, ID, ONTOLOGY_GRAPH, graph_iri
 
 __all__ = [
@@ -102,17 +102,19 @@ def to_ox(term: Any) -> Any:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def _as_triple(t: Any) -> ox.Triple:
+    """An rdflib tuple, a pyoxigraph Quad or Triple, as a pyoxigraph Triple."""
+    if isinstance(t, ox.Quad):
+        return t.triple
+    if isinstance(t, ox.Triple):
+        return t
+    s, p, o = t
+    return ox.Triple(to_ox(s), to_ox(p), to_ox(o))
+
+
 def _ntriples(triples: Iterable[Any]) -> str:
     """Triples (rdflib tuples or pyoxigraph Triples) as N-Triples text."""
-    out = []
-    for t in triples:
-        if isinstance(t, ox.Quad):
-            t = t.triple
-        if not isinstance(t, ox.Triple):
-            s, p, o = t
-            t = ox.Triple(to_ox(s), to_ox(p), to_ox(o))
-        out.append(t)
-    return ox.serialize(out, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    return ox.serialize([_as_triple(t) for t in triples], format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
 def load_file(path: Path, store: ox.Store | None = None, *, graph: Any = None) -> ox.Store:
@@ -248,19 +250,24 @@ class GraphStore:
 
         What a build uses so that an interrupted build leaves the store exactly
         as it was (the text of the whole update is held in memory meanwhile:
-        about 150 bytes a triple). Returns the number of triples written.
+        about 150 bytes a triple). Each document's RDFS closure is computed in
+        Python (:class:`~kg.rdf.entail.Closure`) and inserted with it. Returns
+        the number of triples written.
         """
         parts: list[str] = []
         n = 0
+        closure: Closure | None = None
         for doc_id, sha256, triples in docs:
             g = str(graph_iri(doc_id))
-            body = _ntriples(triples)
-            n += body.count("\n")
-            hash_triple = f"<{g}> <{GKG.sha256}> {_str(sha256)} ."
+            rows = [_as_triple(t) for t in triples]
+            rows.append(ox.Triple(ox.NamedNode(g), ox.NamedNode(str(GKG.sha256)), ox.Literal(sha256)))
+            closure = closure or Closure.from_store(self.store)
+            body, inferred = _ntriples(rows), _ntriples(closure.infer(rows))
+            n += len(rows) - 1
+            ig = inferred_graph_iri(g)
             parts.append(
-                f"DROP SILENT GRAPH <{g}> ; DROP SILENT GRAPH <{inferred_graph_iri(g)}> ;\n"
-                f"INSERT DATA {{ GRAPH <{g}> {{\n{body}{hash_triple}\n}} }} ;\n"
-                f"{entailment_update(g)}"
+                f"DROP SILENT GRAPH <{g}> ; DROP SILENT GRAPH <{ig}> ;\n"
+                f"INSERT DATA {{ GRAPH <{g}> {{\n{body}}}\nGRAPH <{ig}> {{\n{inferred}}} }}"
             )
         if parts:
             self._update(" ;\n".join(parts))
