@@ -37,13 +37,32 @@ def _source(args: argparse.Namespace):
 # --- build, extract, eval -------------------------------------------------------
 
 
+def _jobs(text: str) -> int:
+    """``-j``: a number of processes, 0 for one per CPU."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (one per CPU) or more, not {n}")
+    return n
+
+
+def _cpus() -> int:
+    """CPUs this process may run on (all of them where the OS cannot say)."""
+    import os
+
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .pipeline import DEFAULT_DATA, build, print_progress
 
     result = build(
         args.paths or [DEFAULT_DATA],
         args.output,
-        jobs=args.jobs,
+        jobs=args.jobs or min(_cpus(), 8),
         max_bytes=args.max_bytes,
         progress=None if args.quiet else print_progress,
         store=args.store,
@@ -299,7 +318,9 @@ def make_parser() -> argparse.ArgumentParser:
     p = add("build", "build the graph of reports (default: data/corpus) into out/", cmd_build)
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="report files or folders (read recursively)")
     p.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="OUTDIR", help="output folder (default: out)")
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes for extraction (default: 1)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                   help="worker processes for extraction (default 0: one per CPU, at most 8); "
+                        "the output is the same whatever N")
     p.add_argument("--store", type=Path, metavar="DIR",
                    help="build into a persistent store DIR, incrementally: unchanged reports are skipped, changed "
                         "ones replaced; graph.ttl/graph.trig are then written only with --export")

@@ -34,6 +34,31 @@ def built(tmp_path_factory):
     return out
 
 
+@pytest.mark.parametrize("value", ["-1", "two"])
+def test_build_refuses_a_bad_job_count(value, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["build", str(SAMPLE), "-j", value])
+    assert exc.value.code == 2
+    assert "-j/--jobs" in capsys.readouterr().err
+
+
+def test_build_uses_one_process_per_cpu_by_default(tmp_path, monkeypatch):
+    seen = {}
+
+    def fake_build(paths, out, **kwargs):
+        seen.update(kwargs)
+        raise SystemExit(0)
+
+    monkeypatch.setattr("kg.pipeline.build", fake_build)
+    monkeypatch.setattr("kg.cli._cpus", lambda: 3)
+    with pytest.raises(SystemExit):
+        main(["build", str(SAMPLE), "-o", str(tmp_path)])
+    assert seen["jobs"] == 3
+    with pytest.raises(SystemExit):
+        main(["build", str(SAMPLE), "-o", str(tmp_path), "-j", "1"])
+    assert seen["jobs"] == 1
+
+
 def test_build_prints_summary(tmp_path, capsys):
     assert main(["build", str(SAMPLE), "-o", str(tmp_path), "--no-viz", "--no-report"]) == 0
     out = capsys.readouterr().out
