@@ -145,15 +145,18 @@ def serialize(quads: Iterable[tuple[Any, Any, Any, Any]], fmt: str) -> bytes:
 def serialize_source(source: Any, fmt: str) -> bytes:
     """A graph source (``kg.rdf.store.open_graph``) in format ``fmt``: its document graphs.
 
-    What a store adds for itself (the ontology, inferred triples) is left out,
-    so that exporting a store gives what the build put in.
+    What a store adds for itself (the ontology, inferred triples, each
+    graph's content hash) is left out, so that exporting a store gives what
+    the build put in.
     """
     from .rdf.store import doc_id_of_graph
 
     def quads() -> Iterable[tuple[Any, Any, Any, Any]]:
         for q in source.store:
             g = q.graph_name
-            if isinstance(g, ox.NamedNode) and doc_id_of_graph(g.value) is None and source.kind == "store":
+            if source.kind == "store" and isinstance(g, ox.NamedNode) and (
+                doc_id_of_graph(g.value) is None or q.subject == g  # derived graphs; the content hash
+            ):
                 continue
             yield q.subject, q.predicate, q.object, g
 
@@ -175,12 +178,14 @@ def stored_graph(doc_id: str, triples: Iterable[ox.Triple]) -> DocumentGraph:
     """A document's graph read back from a store, as :class:`GraphWriter` takes it.
 
     Triples come in any order; they are sorted (subject, ``rdf:type`` first,
-    predicate, object), so the same graph always gives the same text.
+    predicate, object), so the same graph always gives the same text. What
+    the store says about the graph itself (its content hash) is left out.
     """
     node = str(doc_iri(doc_id))
     mine = (f"<{node}>", f"<{node}/")
+    graph = ttl.iri(graph_iri(doc_id))
     rows = sorted(
-        {(str(t.subject), (p := str(t.predicate)) != _RDF_TYPE, p, str(t.object)) for t in triples}
+        {(s, (p := str(t.predicate)) != _RDF_TYPE, p, str(t.object)) for t in triples if (s := str(t.subject)) != graph}
     )
     own: dict[str, list[tuple[str, str]]] = {}
     shared: list[tuple[str, str, str]] = []

@@ -11,6 +11,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from conftest import REPORTS, SAMPLE, corpus_files
+from kg.export import serialize_source
 from kg.pipeline import build, extract_file
 from kg.rdf.namespace import GKG
 from kg.rdf.store import open_graph
@@ -147,3 +148,21 @@ def test_a_build_removes_what_an_interrupted_build_left(tmp_path):
     keep.write_text("x", encoding="utf-8")
     build([SAMPLE], out, report=False, viz=False)
     assert not any(f.exists() for f in stale) and keep.exists()
+
+
+def test_store_export_gives_the_same_graph_as_a_plain_build(tmp_path):
+    plain = build([SAMPLE], tmp_path / "plain", report=False, viz=False)
+    stored = build([SAMPLE], tmp_path / "out", store=tmp_path / "store", export=True, report=False, viz=False)
+
+    def triples(path):
+        fmt = pyoxigraph.RdfFormat.TURTLE if path.suffix == ".ttl" else pyoxigraph.RdfFormat.TRIG
+        return {(q.subject, q.predicate, q.object, getattr(q, "graph_name", None))
+                for q in pyoxigraph.parse(path.read_bytes(), format=fmt)}
+
+    for name in ("graph.ttl", "graph.trig"):
+        assert triples(tmp_path / "out" / name) == triples(tmp_path / "plain" / name), name
+    assert (stored.triples, stored.classes) == (plain.triples, plain.classes)
+    with open_graph(store_dir=tmp_path / "store") as source:  # what `kg export --store` writes
+        exported = pyoxigraph.parse(serialize_source(source, "nq"), format=pyoxigraph.RdfFormat.N_QUADS)
+        assert {(q.subject, q.predicate, q.object, q.graph_name) for q in exported} == triples(
+            tmp_path / "plain" / "graph.trig")
