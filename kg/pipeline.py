@@ -134,7 +134,8 @@ def build(
     their ids, so memory does not grow with the corpus and the output does
     not depend on the order of ``paths`` or on ``jobs``. With ``store`` the
     documents go into a persistent store instead, where an unchanged report
-    is skipped and a changed one replaced, all in one transaction; the
+    is skipped and a changed one replaced, in transactions of about 200k
+    triples (each document is before or after, never half); the
     files are then written from the whole store only if ``export`` is set
     (that takes time in proportion to the store, the update does not).
     Missing paths and unreadable files are reported in the result (with
@@ -153,8 +154,13 @@ def build(
     outputs = {"turtle": out_dir / "graph.ttl", "graph": out_dir / "graph.trig"}
     if store is None:
         writer = GraphWriter(outputs["turtle"], outputs["graph"])
+
+        def write_one(doc: DocumentResult) -> None:
+            assert doc.graph is not None
+            writer.add(doc.graph)
+
         try:
-            _collect(files, jobs, max_bytes, progress, result, writer)
+            _collect(files, jobs, max_bytes, progress, result, write_one)
         except BaseException:
             writer.abort()
             raise
@@ -186,25 +192,19 @@ def _build_store(
     result: BuildResult,
     outputs: dict[str, Path] | None,
 ) -> Counter[str]:
-    """Update the store in one transaction; with ``outputs``, write the files from all it holds.
+    """Update the store; with ``outputs``, then write the files from all it holds.
 
     Without ``outputs`` the counts are those of the documents written now.
     """
     with GraphStore.open(store) as gstore:
         files = _unchanged_skipped(files, gstore.documents(), result)
-        _collect(files, jobs, max_bytes, progress, result, None)
         gstore.load_ontology(ONTOLOGY_FILE)
-        built = [d for d in result.built if not d.skipped and d.graph is not None]
-        result.triples = gstore.replace_documents((d.doc_id, d.sha256, _triples(d.graph)) for d in built if d.graph)
-        classes: Counter[str] = Counter()
-        for d in built:
-            assert d.graph is not None
-            classes.update(d.graph.own_classes)
-            classes.update(ttl.expand(o) for _s, p, o in d.graph.shared if p == ttl.TYPE)
-        for d in result.documents:
-            d.graph = None
+        batches = _StoreBatches(gstore)
+        _collect(files, jobs, max_bytes, progress, result, batches.add)
+        batches.flush()
+        result.triples = batches.triples
         if outputs is None:
-            return classes
+            return batches.classes
         previous = _unchanged_export(outputs, store, result)
         if previous is not None:
             return previous
@@ -218,13 +218,47 @@ def _build_store(
             for g in graphs:
                 doc = doc_id_of_graph(g)
                 assert doc is not None
-                writer.add(stored_graph(doc, (q.triple for q in gstore.store.quads_for_pattern(None, None, None, ox.NamedNode(g)))))
+                quads = gstore.store.quads_for_pattern(None, None, None, ox.NamedNode(g))
+                writer.add(stored_graph(doc, (q.triple for q in quads)))
         except BaseException:
             writer.abort()
             raise
     writer.close()
     result.triples = writer.triples
     return writer.classes
+
+
+class _StoreBatches:
+    """Documents go into the store in transactions of about :attr:`LIMIT` triples.
+
+    Memory stays bounded whatever the corpus (one transaction's text is held
+    at a time), and a build killed midway leaves every document as it was
+    or as it is now, never half; the next run skips those already done.
+    """
+
+    LIMIT = 200_000
+
+    def __init__(self, gstore: GraphStore) -> None:
+        self.gstore = gstore
+        self.pending: list[tuple[str, str, DocumentGraph]] = []
+        self.size = 0
+        self.triples = 0  #: written so far
+        self.classes: Counter[str] = Counter()  #: instances per class IRI, document by document
+
+    def add(self, doc: DocumentResult) -> None:
+        graph = doc.graph
+        assert graph is not None
+        self.pending.append((doc.doc_id, doc.sha256, graph))
+        self.size += graph.own_triples + len(graph.shared)
+        self.classes.update(graph.own_classes)
+        self.classes.update(ttl.expand(o) for _s, p, o in graph.shared if p == ttl.TYPE)
+        if self.size >= self.LIMIT:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.triples += self.gstore.replace_documents((d, sha, _triples(g)) for d, sha, g in self.pending)
+            self.pending, self.size = [], 0
 
 
 def _triples(graph: DocumentGraph) -> Iterator[ox.Triple]:
@@ -287,19 +321,17 @@ def _collect(
     max_bytes: int | None,
     progress: Callable[[int, int, DocumentResult], None] | None,
     result: BuildResult,
-    writer: GraphWriter | None,
+    sink: Callable[[DocumentResult], None],
 ) -> None:
-    """Run the documents; each goes to ``writer`` at once, or keeps its lines for the store."""
+    """Run the documents; each built one goes to ``sink`` at once, then its graph is dropped."""
     seen = {d.doc_id: d.path for d in result.documents if d.skipped}
     for i, doc in enumerate(_results(files, jobs, max_bytes), 1):
         if doc.error is None and doc.doc_id in seen:
             doc.error = f"{doc.path}: document id {doc.doc_id!r} already used by {seen[doc.doc_id]}"
-            doc.graph = None
-        if doc.error is None:
+        if doc.error is None and doc.graph is not None:
             seen[doc.doc_id] = doc.path
-            if writer is not None and doc.graph is not None:
-                writer.add(doc.graph)
-                doc.graph = None
+            sink(doc)
+        doc.graph = None
         result.documents.append(doc)
         if progress is not None:
             progress(i, len(files), doc)

@@ -166,3 +166,33 @@ def test_store_export_gives_the_same_graph_as_a_plain_build(tmp_path):
         exported = pyoxigraph.parse(serialize_source(source, "nq"), format=pyoxigraph.RdfFormat.N_QUADS)
         assert {(q.subject, q.predicate, q.object, q.graph_name) for q in exported} == triples(
             tmp_path / "plain" / "graph.trig")
+
+
+def test_store_build_commits_in_batches_and_resumes(tmp_path, monkeypatch):
+    """A store build that dies midway keeps the batches it committed; the rerun does the rest."""
+    from kg import pipeline
+    from kg.rdf.store import GraphStore
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, title in (("a", "法律援助条例"), ("b", "公证条例"), ("c", "人民调解条例")):
+        (src / f"{name}.txt").write_text(f"2023年，省司法厅出台《甘肃省{title}》。\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline._StoreBatches, "LIMIT", 1)  # one document per transaction
+    real = GraphStore.replace_documents
+    calls = []
+
+    def dies_on_the_second(self, docs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(self, docs)
+
+    monkeypatch.setattr(GraphStore, "replace_documents", dies_on_the_second)
+    store = tmp_path / "store"
+    with pytest.raises(KeyboardInterrupt):
+        build([src], tmp_path / "out", store=store, report=False, viz=False)
+    with GraphStore.open(store) as gs:
+        assert list(gs.documents()) == ["a"]
+    monkeypatch.setattr(GraphStore, "replace_documents", real)
+    again = build([src], tmp_path / "out", store=store, report=False, viz=False)
+    assert sorted((d.doc_id, d.skipped) for d in again.documents) == [("a", True), ("b", False), ("c", False)]
