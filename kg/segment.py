@@ -45,6 +45,9 @@ _NUMBERS = (
 _ENUM = re.compile(rf"^(?:[{_CN_NUM}]{{1,3}}是|——|第[{_CN_NUM}]{{1,3}}[，、,]|[（(][{_CN_NUM}0-9]{{1,3}}[）)])")
 _INNER_PUNCT = re.compile(r"[，,；;。！？!?：:]")
 _MARK = re.compile(r"[《“「『]|[》”」』]|[。！？!?]+[”’」』）)》】〕\"']*")
+#: The two parts of :data:`_MARK`: quotes and brackets, and sentence ends.
+_QUOTE_MARK = re.compile(r"[《“「『》”」』]")
+_END_MARK = re.compile(r"[。！？!?]+[”’」』）)》】〕\"']*")
 _OPEN = "《“「『"
 _CLOSE = "》”」』"
 _NOT_LEAD = re.compile(r"[0-9０-９%％]|我们|^(?:各位代表|过去|今年|去年|明年|一年来|五年来|这一年|这五年|当前|目前)")
@@ -68,6 +71,13 @@ class _Block:
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans within ``text[start:end]`` (one line), whitespace trimmed."""
     spans: list[tuple[int, int]] = []
+    if _QUOTE_MARK.search(text, start, end) is None:  # no 《》“” …: every end mark cuts
+        cut = start
+        for m in _END_MARK.finditer(text, start, end):
+            spans.append((cut, m.end()))
+            cut = m.end()
+        spans.append((cut, end))
+        return _trimmed(text, spans)
     depth = 0
     cut = start
     for m in _MARK.finditer(text, start, end):
@@ -85,6 +95,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append((cut, m.end()))
             cut = m.end()
     spans.append((cut, end))
+    return _trimmed(text, spans)
+
+
+def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` without surrounding whitespace, empty ones dropped."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
         while a < b and text[a] in _WS:

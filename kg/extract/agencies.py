@@ -79,8 +79,16 @@ def is_deictic(text: str) -> bool:
 def is_bare_function(name: str) -> bool:
     """True for a department named by its function alone (民政局, 房管局): no place."""
     lex = agency_lexicon()
-    m = [h for h in lex.head_subtype if name.endswith(h) and len(h) < len(name)]
-    return any(_is_functions(name[: -len(h)], lex) for h in m)
+    heads = lex.head_subtype
+    return any(
+        name[-n:] in heads and _is_functions(name[:-n], lex) for n in _head_lengths() if n < len(name)
+    )
+
+
+@cache
+def _head_lengths() -> tuple[int, ...]:
+    """The lengths of the head words: a name's heads are found by its suffixes, not by trying every head."""
+    return tuple(sorted({len(h) for h in agency_lexicon().head_subtype if h}))
 
 
 def _is_functions(body: str, lex: AgencyLexicon) -> bool:

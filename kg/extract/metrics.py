@@ -14,7 +14,7 @@ base period, period, what is measured and breakdowns come from
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
@@ -122,7 +122,7 @@ def extract_metrics(sentence: Sentence, blocked: Sequence[tuple[int, int]] = ())
     skip: list[tuple[int, int]] | None = None  # computed for the first candidate read
     raws: list[RawMetric] = []
     taken: list[tuple[int, int]] = []
-    for m in lex.core.finditer(text):
+    for m in _scan(lex.core, text):
         raw = _read(m, text, lex, with_unit=True)
         if raw is None:
             continue
@@ -132,7 +132,7 @@ def extract_metrics(sentence: Sentence, blocked: Sequence[tuple[int, int]] = ())
             raws.append(raw)
             taken.append((raw.num_start, raw.num_end))
             raws += _elided(text, raw, skip, lex)
-    for m in lex.headcount.finditer(text) if ("万" in text or "亿" in text) else ():
+    for m in _scan(lex.headcount, text) if ("万" in text or "亿" in text) else ():
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
         if not re.search("[万亿]", m.group()):
@@ -152,6 +152,21 @@ def extract_metrics(sentence: Sentence, blocked: Sequence[tuple[int, int]] = ())
         if a.unit == "个" and b.unit == "个百分点" and text[a.end : b.start] == "、":
             raws[i] = replace(a, unit="个百分点", unit_class=b.unit_class)  # 12.7个、12个百分点
     return annotate(sentence, text, raws, lex.cues)
+
+
+def _scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for the number patterns, tried only where a number
+    may start: their alternatives open with a group, so ``re`` cannot skip other
+    positions itself and would try the whole pattern at every character."""
+    pos = 0
+    for start in _ANY_NUMBER.finditer(text, pos):
+        i = start.start()
+        if i < pos:
+            continue
+        m = pattern.match(text, i)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 def _skip_spans(text: str, base: int, blocked: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -75,6 +75,8 @@ _CARRY = re.compile(r"^(?:累计|共计|共|全年|先后|同比|年均|分别|�
 _BUILT_IN = re.compile(r"^”?在$")
 _BUILT_AFTER = re.compile(r"^(?:建成|开工|投运|落地|竣工)")
 _SUBJECT_KINDS = ("initiative", "work", "agency")
+#: The kinds a relation may start from or point at (besides places, which only end one).
+_RELATED_KINDS = frozenset({"policy", "initiative", "agency"})
 #: What may stand between two titles (or quoted names) of one run.
 _RUN_GAP = re.compile(r"[》”」\"]?[、和及与]?[《“「\"]?")
 #: How far (characters) a subject is looked for before its verb or metric.
@@ -132,7 +134,9 @@ def extract_relations(
 ) -> tuple[list[Relation], list[Metric]]:
     """Relations among ``mentions`` (indices local to the sequence) and the metrics
     with ``subject`` set (indices local to the sequences given)."""
-    if not mentions:  # nothing to relate, no subject for a metric (most sentences)
+    if not metrics and not any(m.kind in _RELATED_KINDS for m in mentions):
+        return [], []  # no verb's object, no located name, no metric: nothing to read (most sentences)
+    if not mentions:  # no subject for a metric
         return [], list(metrics)
     idx = _Index(sentence.text, mentions, sentence.start)
     rels: list[Relation] = []

@@ -32,14 +32,20 @@ _FORMAT = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\
 _FORMAT_ONLY_LINE = re.compile(rf"(?m)^[ \t\u3000\u00a0{_FORMAT}]*[{_FORMAT}][ \t\u3000\u00a0{_FORMAT}]*\n")
 _DELETE = re.compile(rf"[{_FORMAT}\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 _BLANKS = re.compile(r"\n{%d,}" % (MAX_BLANK + 2))
+# Quick tests for the substitutions above: re tries a pattern that opens with an
+# alternation, an anchor or a repeat at every character; most texts need none.
+_ANY_NEWLINE = re.compile(r"[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_ANY_FORMAT = re.compile(rf"[{_FORMAT}]")
 _LABEL_ONLY = re.compile(r"^[（(【\[]?(?:来源|来\s*源|发布时间|发表时间|时间|责任编辑|编辑|作者)[:：]$")
 _DASH_START = re.compile(r"^(?:——|――|--|—)")
 
 
 def normalise(text: str) -> str:
     """Newlines, NFC, format and control characters, trailing spaces."""
-    text = _NEWLINES.sub("\n", text)
-    text = _FORMAT_ONLY_LINE.sub("", text)
+    if _ANY_NEWLINE.search(text):
+        text = _NEWLINES.sub("\n", text)
+    if _ANY_FORMAT.search(text):
+        text = _FORMAT_ONLY_LINE.sub("", text)
     text = _DELETE.sub("", text)
     text = unicodedata.normalize("NFC", text)
     return "\n".join(line.rstrip(" \t\u00a0") for line in text.split("\n"))
@@ -156,5 +162,6 @@ def join_fragments(lines: list[str]) -> list[str]:
 def finish(lines: list[str]) -> str:
     """Strip indentation, cap blank runs at :data:`MAX_BLANK`, trim the ends."""
     text = "\n".join(line.strip() for line in lines)
-    text = _BLANKS.sub("\n" * (MAX_BLANK + 1), text)
+    if "\n" * (MAX_BLANK + 2) in text:
+        text = _BLANKS.sub("\n" * (MAX_BLANK + 1), text)
     return text.strip("\n")
