@@ -23,7 +23,7 @@ KINDS = {
     "works": {"newspaper", "programme", "research", "book", "other"},
     "initiatives": {"campaign", "mechanism", "model", "platform", "project", "activity", "other"},
 }
-_PLAIN_NUMBER = re.compile(r"(\d+(?:\.\d+)?)[多余]?(万亿|万|亿)?")
+_PLAIN_NUMBER = re.compile(r"(\d+(?:[.．]\d+)?)[多余]?(万亿|万|亿)?")  # ．: full-width point (1985 report)
 _MULTIPLIER = {"": 1, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 
 
@@ -58,6 +58,6 @@ def test_gold_file_is_consistent_with_its_report(gold: Path, report: Path) -> No
             missing.append(("metrics", m["text"]))
         plain = _PLAIN_NUMBER.search(m["text"])
         if plain:  # a plain Arabic number with 万/亿 must give the recorded value
-            expect = float(plain.group(1)) * _MULTIPLIER[plain.group(2) or ""]
+            expect = float(plain.group(1).replace("．", ".")) * _MULTIPLIER[plain.group(2) or ""]
             assert abs(expect - m["value"]) <= 1e-9 * max(1.0, abs(expect)), m
     assert not missing
