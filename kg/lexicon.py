@@ -51,15 +51,21 @@ class KeyedTable:
 
     def rows(self, key: str) -> list[dict[str, str]]:
         """The rows whose first column is ``key``, keyed by the header like :func:`load_table`."""
+        return [dict(zip(self.columns, fields)) for fields in self.fields(key)]
+
+    def fields(self, key: str) -> list[list[str]]:
+        """The rows whose first column is ``key`` as lists of fields in header order
+        (missing ones ``""``): :meth:`rows` without building a dict per row."""
         if not key or key.startswith("#"):
             return []  # comment lines are kept among the lines, never matched
         prefix = key + "\t"
-        lines, out = self.lines, []
+        lines, out, width = self.lines, [], len(self.columns)
         i = bisect_left(lines, prefix)
         while i < len(lines) and lines[i].startswith(prefix):
             fields = lines[i].rstrip("\r").split("\t")
-            row = {c: (fields[j] if j < len(fields) else "") for j, c in enumerate(self.columns)}
-            out.append(row)
+            if len(fields) < width:
+                fields += [""] * (width - len(fields))
+            out.append(fields)
             i += 1
         return out
 

@@ -238,17 +238,17 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
     """(start, end, subtype) of the agencies in ``text`` (sentence-local offsets)."""
     lex = agency_lexicon()
     masked: str | None = None  # computed for the first head that needs a window
-    titles = [(m.start(), m.end()) for m in _TITLE_TAIL.finditer(text)]
     events: list[tuple[int, int, int, re.Match[str]]] = []
     for m in lex.known.finditer(text):
         events.append((m.start(), 0, m.end(), m))
-    pos = 0
-    while (m := lex.heads.search(text, pos)) is not None:
-        if any(s <= m.start() < e for s, e in titles) or not _head_ok(text, m):
-            pos = m.start() + 1  # 工作|协调小组: a rejected head may hide one that starts inside it
+    found = lex.heads.search(text)
+    titles = [(m.start(), m.end()) for m in _TITLE_TAIL.finditer(text)] if found is not None else []
+    while found is not None:
+        if any(s <= found.start() < e for s, e in titles) or not _head_ok(text, found):
+            found = lex.heads.search(text, found.start() + 1)  # 工作|协调小组: a rejected head may hide one inside it
             continue
-        events.append((m.start(), 1, m.end(), m))
-        pos = m.end()
+        events.append((found.start(), 1, found.end(), found))
+        found = lex.heads.search(text, found.end())
     events.sort(key=lambda x: (x[0], x[1], -x[2]))
     out: list[list] = []  # [start, end, subtype, glued]
     floor = 0

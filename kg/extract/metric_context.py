@@ -184,17 +184,19 @@ def _about(text: str, raw: RawMetric) -> str:
     if raw.unit_class in ("count", "measure") and raw.end < len(text) and text[raw.end] not in _BOUNDARY:
         stop = _AFTER_STOP.search(text, raw.end, min(len(text), raw.end + 14))
         after = text[raw.end : stop.start() if stop else min(len(text), raw.end + 10)]
+    if len(after) >= 2:
+        return after  # 2个督察组, 14个市州: the thing counted follows its measure word
     start = raw.start
     i = start
     while i > 0 and text[i - 1] not in _BOUNDARY and start - i < 30:
         i -= 1
     before = text[i:start]
     for _ in range(3):
-        before = _ABOUT_TRIM_END.sub("", before)
-        before = _ABOUT_TRIM_START.sub("", before)
+        trimmed = _ABOUT_TRIM_START.sub("", _ABOUT_TRIM_END.sub("", before))
+        if trimmed == before:
+            break  # a round that trims nothing: the next ones would not either
+        before = trimmed
     before = before[-12:]
-    if len(after) >= 2:
-        return after  # 2个督察组, 14个市州: the thing counted follows its measure word
     return before or after
 
 

@@ -167,11 +167,13 @@ class PlaceLexicon:
         found = self._conflicts.get(short)
         if found is None:
             offsets: list[tuple[int, str]] = []
-            for r in keyed_table("place_conflicts").rows(short):
-                word = r["word"]
-                if r["side"] == "L":
+            table = keyed_table("place_conflicts")
+            side_at, word_at = table.columns.index("side"), table.columns.index("word")
+            for fields in table.fields(short):
+                side, word = fields[side_at], fields[word_at]
+                if side == "L":
                     offsets += [(k - len(word), word) for k in range(1, len(short)) if word.endswith(short[:k])]
-                elif r["side"] == "R":
+                elif side == "R":
                     offsets += [(k, word) for k in range(1, len(short)) if word.startswith(short[k:])]
                 else:
                     offsets += [(-j, word) for j in range(len(word)) if word.startswith(short, j)]

@@ -73,10 +73,12 @@ def is_boilerplate_line(line: str) -> bool:
         return False
     if _furniture_only(s):
         return True
+    if len(s) > 60:
+        return False  # the rules below are for short lines: no need to split a paragraph
     tokens = [t for t in _TOKEN_SPLIT.split(s) if t]
     if tokens and len(s) <= 40 and all(t in _CONTROL_WORDS for t in tokens):
         return True
-    return len(s) <= 60 and any(rule.search(s) for rule in _LINE_RULES)
+    return any(rule.search(s) for rule in _LINE_RULES)
 
 
 def _header_end(lines: list[str]) -> int:
