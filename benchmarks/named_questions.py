@@ -1,6 +1,7 @@
 """Latency of each named question on the real sample and on the whole corpus.
 
     python benchmarks/named_questions.py [--repeats 20] [--budget 20] [--cap 90] [--json FILE]
+        [--sample-only | --corpus-only | --graph FILE] [--queries DIR] [--only NAME ...] [--no-rdflib]
 
 Builds the sample (data/corpus) and the whole corpus (data/corpus +
 data/reports) into a temporary folder (report and visualisation off), then, in
@@ -20,6 +21,12 @@ worker process: a question it has not answered within ``--cap`` seconds
 graph again for the next question. The answers of the engines are compared (as
 sets of rows) and any difference is flagged. Prints p50/p95 in ms per question,
 the number of timed runs, and the ratio rdflib p50 / oxigraph p50.
+
+``--graph FILE`` times a graph already built (``kg build -o DIR``: DIR/graph.trig)
+instead of building; ``--queries DIR`` times the .rq files of another folder (an
+older version of ontology/queries, to compare before and after in one session);
+``--only`` limits the questions; ``--no-rdflib`` skips rdflib; ``--required-only``
+leaves optional parameters unbound (what BENCHMARKS.md's query suite measures).
 """
 
 from __future__ import annotations
@@ -44,7 +51,7 @@ if __package__ in (None, ""):
 from rdflib import Dataset
 
 from kg.pipeline import build
-from kg.query import bind, list_questions, run
+from kg.query import QUERIES_DIR, Question, bind, list_questions, run
 from kg.rdf.namespace import GKG
 from kg.rdf.store import GraphSource, open_graph
 
@@ -89,13 +96,28 @@ class Row:
     same_answers: bool = True
 
 
-def question_params(src: GraphSource, name: str) -> dict[str, str]:
-    """The parameters a question is asked with; source-of asks for the 9000余万元 metric."""
+def question_params(src: GraphSource, name: str, required: tuple[str, ...] | None = None) -> dict[str, str]:
+    """The parameters a question is asked with; source-of asks for the 9000余万元 metric.
+
+    With ``required`` (the names of the question's required parameters) only
+    those are bound: optional ones stay unbound ("any"), as in benchmarks/suites.py.
+    """
+    if required is not None:
+        return {k: v for k, v in question_params(src, name).items() if k in required}
     if name == "source-of":
         text = f'SELECT ?m WHERE {{ ?m <{GKG.text}> "9000余万元" }} LIMIT 1'
         rows = run(src, text).values()
         return {"fact": rows[0]["m"]} if rows else {"fact": "id:none"}
     return dict(PARAMS.get(name, {}))
+
+
+def _questions(queries: Path, only: list[str] | None) -> list[Question]:
+    """The named questions of ``queries`` (all, or those named in ``only``)."""
+    qs = list_questions(queries)
+    missing = set(only or []) - {q.name for q in qs}
+    if missing:
+        raise SystemExit(f"no such question in {queries}: {', '.join(sorted(missing))}")
+    return [q for q in qs if not only or q.name in only]
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -189,37 +211,45 @@ class RdflibWorker:
 
 
 def measure_graph(label: str, trig: Path, repeats: int, budget: float, cap: float,
-                  log: Callable[[str], None]) -> list[Row]:
-    """Load ``trig`` into each engine and time every named question on it."""
+                  log: Callable[[str], None], questions: list[Question] | None = None,
+                  rdflib: bool = True, required_only: bool = False) -> list[Row]:
+    """Load ``trig`` into each engine and time every named question (or ``questions``) on it."""
     t0 = time.perf_counter()
     src = open_graph(graph_file=trig)
     log(f"{label}: oxigraph load {time.perf_counter() - t0:.2f} s, {len(src)} quads")
     t0 = time.perf_counter()
     merged = src.merged()
     log(f"{label}: merged copy {time.perf_counter() - t0:.2f} s")
-    worker = RdflibWorker(trig, log)
+    worker = RdflibWorker(trig, log) if rdflib else None
     out = []
     try:
-        for q in list_questions():
-            params = question_params(src, q.name)
+        for q in questions if questions is not None else list_questions():
+            params = question_params(src, q.name, tuple(p.name for p in q.params if p.required)
+                                     if required_only else None)
             row = Row(label, q.name)
             answers: dict[str, set[tuple]] = {}
             for engine, source in (("oxigraph", src), ("merged", merged)):
-                times, result = time_calls(lambda s=source, n=q.name, p=params: run(s, n, p), repeats, budget)
+                times, result = time_calls(lambda s=source, qq=q, p=params: run(s, qq.text, p, question=qq),
+                                           repeats, budget)
                 answers[engine] = _ox_rows(result)
                 row.timings[engine] = Timing(len(times), statistics.median(times), _percentile(times, 0.95),
                                              len(result))
-            got = worker.ask(bind(q.text, q, params), repeats, budget, cap)
-            if got is None:
+            got = worker.ask(bind(q.text, q, params), repeats, budget, cap) if worker else None
+            if worker is None:
+                row.timings["rdflib"] = Timing(0, 0.0, 0.0, -1)
+            elif got is None:
                 row.timings["rdflib"] = Timing(0, cap * 1000, cap * 1000, -1)
             else:
                 times, answers["rdflib"], n = got
                 row.timings["rdflib"] = Timing(len(times), statistics.median(times), _percentile(times, 0.95), n)
             row.same_answers = all(a == answers["oxigraph"] for a in answers.values())
+            if worker is None:
+                row.timings.pop("rdflib")
             log(f"{label}: {q.name} " + " ".join(f"{e} {t.p50:.1f} ms" for e, t in row.timings.items()))
             out.append(row)
     finally:
-        worker.close()
+        if worker is not None:
+            worker.close()
     return out
 
 
@@ -230,13 +260,13 @@ def format_table(rows: list[Row]) -> str:
     lines = [head, "|" + "---|" * 8]
     for r in rows:
         t = r.timings
-        cells = [f"{t[e].p50:.2f} / {t[e].p95:.2f}" for e in ENGINES]
-        ratio = f"{t['rdflib'].p50 / t['oxigraph'].p50:.0f}×" if t["oxigraph"].p50 > 0 else "-"
-        if t["rdflib"].runs == 0:
+        cells = [f"{t[e].p50:.2f} / {t[e].p95:.2f}" if e in t else "-" for e in ENGINES]
+        ratio = f"{t['rdflib'].p50 / t['oxigraph'].p50:.0f}×" if "rdflib" in t and t["oxigraph"].p50 > 0 else "-"
+        if "rdflib" in t and t["rdflib"].runs == 0:
             cells[2] = f"> {t['rdflib'].p50 / 1000:.0f} s (stopped)"
             ratio = "> " + ratio
         rows_cell = str(t["oxigraph"].rows) + ("" if r.same_answers else " (answers differ!)")
-        runs = f"{t['oxigraph'].runs}/{t['rdflib'].runs}"
+        runs = f"{t['oxigraph'].runs}/{t['rdflib'].runs if 'rdflib' in t else 0}"
         lines.append(f"| {r.graph} | {r.question} | {rows_cell} | " + " | ".join(cells) + f" | {runs} | {ratio} |")
     return "\n".join(lines)
 
@@ -247,12 +277,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget", type=float, default=20.0, help="seconds per question and engine before stopping early")
     ap.add_argument("--cap", type=float, default=90.0, help="seconds after which an rdflib question is stopped")
     ap.add_argument("--json", type=Path, help="also write the measurements as JSON")
-    ap.add_argument("--sample-only", action="store_true", help="skip the whole corpus")
+    which = ap.add_mutually_exclusive_group()
+    which.add_argument("--sample-only", action="store_true", help="skip the whole corpus")
+    which.add_argument("--corpus-only", action="store_true", help="skip the sample")
+    which.add_argument("--graph", type=Path, help="time this graph (a built graph.trig) instead of building")
+    ap.add_argument("--queries", type=Path, default=QUERIES_DIR, help="folder of the .rq files (default: ontology/queries)")
+    ap.add_argument("--only", nargs="+", metavar="NAME", help="time only these questions")
+    ap.add_argument("--no-rdflib", action="store_true", help="time only oxigraph (kg query and kg serve's ways)")
+    ap.add_argument("--required-only", action="store_true",
+                    help="bind only required parameters, as benchmarks/suites.py does (metrics-of: every entity)")
     args = ap.parse_args(argv)
+    questions = _questions(args.queries, args.only)
     log = lambda msg: print(msg, file=sys.stderr, flush=True)
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
-        graphs = [("sample", [SAMPLE_DIR])] + ([] if args.sample_only else [("corpus", CORPUS_DIRS)])
+        graphs = ([] if args.corpus_only else [("sample", [SAMPLE_DIR])]) + (
+            [] if args.sample_only else [("corpus", CORPUS_DIRS)])
+        if args.graph is not None:
+            graphs = []
+            rows += measure_graph(str(args.graph), args.graph, args.repeats, args.budget, args.cap, log,
+                                  questions, not args.no_rdflib, args.required_only)
         for label, dirs in graphs:
             out = Path(tmp) / label
             t0 = time.perf_counter()
@@ -260,7 +304,8 @@ def main(argv: list[str] | None = None) -> int:
             log(f"{label}: built {len(result.built)} documents, {result.triples} triples "
                 f"in {time.perf_counter() - t0:.1f} s")
             rows += measure_graph(f"{label} ({len(result.built)} docs, {result.triples} triples)",
-                                  out / "graph.trig", args.repeats, args.budget, args.cap, log)
+                                  out / "graph.trig", args.repeats, args.budget, args.cap, log,
+                                  questions, not args.no_rdflib, args.required_only)
     table = format_table(rows)
     print(table)
     if args.json:
