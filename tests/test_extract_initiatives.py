@@ -339,3 +339,20 @@ def test_list_items_without_a_head_are_not_projects() -> None:
     names = [n for n, _ in _found("强力推进大抓产业、大抓项目、大抓招商")]
     assert "大抓产业" not in names and "大抓招商" not in names
     assert _found("谋划实施一批重大增量项目和优质中小微项目。") == []
+
+
+def test_a_counted_list_of_lines_names_each_line() -> None:
+    got = _found("加快甲乙、丙丁和戊己扩容等6条高铁建设")
+    assert got == [("甲乙", "project"), ("丙丁", "project"), ("戊己扩容", "project")]
+    assert [n for n, _ in _found("新开工某某存储二期、某某岚图等1.1万个重大产业项目")][-1] == "某某岚图"
+
+
+def test_a_counted_list_of_places_or_sectors_is_not_projects() -> None:
+    assert _found("苍梧、昭平等10个县区通了新的高速公路") == []
+    assert _found("抓实风电光伏、新型储能等11个重点领域项目") == []
+    assert _found("规定对戏曲、话剧、杂技等八个项目") == []  # no kind of work: categories
+
+
+def test_parts_of_a_numbered_programme_of_projects() -> None:
+    got = _found("推进甲市新一代锂电池、乙市矿山机械装备等“十大产业项目”建设")
+    assert [n for n, _ in got] == ["甲市新一代锂电池", "乙市矿山机械装备", "十大产业项目"]

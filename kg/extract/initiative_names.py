@@ -22,8 +22,9 @@ import re
 from functools import cache
 
 from .initiative_lexicon import cues, heads
+from .place_lexicon import place_lexicon
 
-__all__ = ["coordinated", "fairs", "numbered", "phases", "project_list", "rails"]
+__all__ = ["coordinated", "counted_list", "fairs", "numbered", "phases", "project_list", "rails"]
 
 _HAN = r"\u4e00-\u9fff"
 _PUNCT = "，。；：！？,;:!?（）()《》“”\n"
@@ -59,7 +60,7 @@ _FAIR_BAD = set("利相线并展商协会汇再")
 
 
 #: A list of works before 等 and a kind of project: 等重大水利工程, 等标志性项目, 等一批重点项目.
-_KIND_LIST = re.compile(rf"等(?:一批)?[{_HAN}]{{1,6}}?(?:工程|项目)")
+_KIND_LIST = re.compile(rf"等“?(?:一批)?[{_HAN}]{{1,6}}?(?:工程|项目)")
 #: What a work's name ends with: a structure, a line, a phase or an upgrade of one.
 _WORK_END = re.compile(
     r"(?:水库|水利枢纽|航运枢纽|枢纽|灌区|铁路|高铁|高速公路|高速|口岸|港区|港|机场|大桥|电站|电厂|核电|隧道|"
@@ -67,6 +68,22 @@ _WORK_END = re.compile(
 )
 _WORK_BAD = re.compile(r"^(?:城市|农村|内河|重点|重大|各类|一批|新建|地下|具备)|[等的\d]")  # digits: a capacity, a metric
 _ITEM_SPLIT = re.compile(r"[、和及]")
+_LIST_SPLIT = re.compile(r"、")
+#: A counted list of works: 等6条高铁, 等17条高速公路, 等1.1万个重大产业项目, 等340个市级重点项目,
+#: or of a numbered programme of projects: 等“十大产业项目” (the parts of 等“十大工程” may be
+#: aims, 执法能力全员培训, and are left to :func:`project_list`).
+_COUNTED_LIST = re.compile(
+    rf"等(?:(?:[\d.]+[万千百]?|[一二三四五六七八九十两百千]+)多?(?:条|个|项|座|处)"
+    rf"(?:([{_HAN}]{{0,8}}?)(?:高铁|铁路|高速公路)|([{_HAN}]{{1,8}}?)(?:项目|工程))"
+    rf"|“?[二三四五六七八九十]大([{_HAN}]{{0,8}}?)(项目))"
+)
+#: A counted list's modifier that makes its items sectors or places, not works (重点领域项目, 县区).
+_COUNTED_BAD = re.compile(r"领域|行业|类|县|市区|城市|企业|民生")
+
+
+@cache
+def _LAUNCH() -> re.Pattern[str]:
+    return re.compile(cues().verbs)
 
 
 @cache
@@ -171,6 +188,38 @@ def project_list(text: str) -> list[tuple[int, int]]:
         for item in _ITEM_SPLIT.split(text[lo : m.start()]):
             if 4 <= len(item) <= 20 and _WORK_END.search(item) and not _WORK_BAD.search(item):
                 out.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        previous = m.end()
+    return out
+
+
+def counted_list(text: str) -> list[tuple[int, int, str]]:
+    """Items of a counted list of works, 邵永、铜吉、长赣等6条高铁 or 长江存储二期、东风岚图等
+    1.1万个重大产业项目: a count after 等 says the items are examples of one kind, so
+    each is a work's (often elliptical) name, as ``(start, end, kind)``; so are the
+    parts before a numbered programme (A、B等“十大工程”). Items that are
+    just a place (苍梧、昭平等10个…) or a sector are passed over; the caller cleans each name."""
+    out: list[tuple[int, int, str]] = []
+    if "等" not in text:
+        return out
+    places = place_lexicon().surfaces
+    previous = 0
+    for m in _COUNTED_LIST.finditer(text):
+        if _COUNTED_BAD.search(m.group(1) or m.group(2) or m.group(3) or ""):
+            continue
+        kind = _kind(m.group(4)) if m.group(4) else "project"
+        split = _ITEM_SPLIT if m.group(1) is not None else _LIST_SPLIT  # 京港澳和沪昆扩容: two lines
+        lo = max(previous, m.start() - 120)
+        lo += max(text.rfind(c, lo, m.start()) - lo for c in "，。；：\n") + 1  # the clause only
+        verb = None
+        for verb in _LAUNCH().finditer(text, lo, m.start()):
+            if text.find("、", lo, verb.start()) >= 0:
+                break
+            lo = verb.end()  # 我们将聚力实施A、B等: the list starts after its verb
+        pos = lo
+        for item in split.split(text[lo : m.start()]):
+            if 2 <= len(item) <= 20 and item not in places and not _WORK_BAD.search(item) and "“" not in item:
+                out.append((pos, pos + len(item), kind))
             pos += len(item) + 1
         previous = m.end()
     return out

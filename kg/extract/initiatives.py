@@ -36,7 +36,7 @@ from .initiative_lexicon import head_kind as _kind
 from .initiative_lexicon import heads as _heads
 from .initiative_lexicon import known as _known
 from .initiative_lexicon import variant as _variant
-from .initiative_names import coordinated, fairs, numbered, phases, project_list, rails
+from .initiative_names import coordinated, counted_list, fairs, numbered, phases, project_list, rails
 
 __all__ = ["extract_initiatives"]
 
@@ -333,6 +333,12 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
         lo = max(clause_start, previous, m.start() - _LIST_SPAN)
         out += _list_items(text, lo, m.start(), m.group(1))
         previous = m.end()
+    for s, e, kind in counted_list(text):  # 邵永、铜吉、长赣等6条高铁: short names too
+        lead = _cues().lead_verb.match(text[s:e])
+        s += lead.end() if lead and lead.end() < e - s else 0
+        cleaned = _clean(s, text[s:e], "") if e - s > 2 else (s, text[s:e])
+        if cleaned and e - cleaned[0] >= 2:
+            out.append((cleaned[0], e, cleaned[1], kind, 1))
     for s, e in project_list(text):  # 金塘冲水库、夹岩大型灌区等重大水利工程
         cleaned = _clean(s, text[s:e], "")
         if cleaned:
