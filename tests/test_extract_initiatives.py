@@ -356,3 +356,14 @@ def test_a_counted_list_of_places_or_sectors_is_not_projects() -> None:
 def test_parts_of_a_numbered_programme_of_projects() -> None:
     got = _found("推进甲市新一代锂电池、乙市矿山机械装备等“十大产业项目”建设")
     assert [n for n, _ in got] == ["甲市新一代锂电池", "乙市矿山机械装备", "十大产业项目"]
+
+
+def test_national_funding_schemes_and_recurring_games_by_name() -> None:
+    got = _found("积极争取超长期特别国债、新型政策性金融工具支持，亚运会、全运会奖牌数领先")
+    assert got == [
+        ("超长期特别国债", "other"),
+        ("新型政策性金融工具", "other"),
+        ("亚运会", "activity"),
+        ("全运会", "activity"),
+    ]
+    assert _found("发行特别国债") == []  # a plain bond issue is no scheme
