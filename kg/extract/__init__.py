@@ -38,17 +38,29 @@ def extract(segmented: Segmented) -> Extraction:
         found += extract_people(sentence)
         found += extract_places(sentence)
         found += extract_initiatives(sentence)
-        found.sort(key=lambda m: (m.start, -m.end, m.kind))
-        blocked = [(m.start, m.end) for m in found if m.kind in ("policy", "work", "initiative")]
+        if len(found) > 1:
+            found.sort(key=_order)
+        blocked = [(m.start, m.end) for m in found if m.kind in _BLOCKING] if found else []
         sentence_metrics = extract_metrics(sentence, blocked)
         base_m, base_x = len(mentions), len(metrics)
         rels, linked = extract_relations(sentence, found, sentence_metrics)
         mentions += found
-        metrics += [_shift_metric(x, base_m, base_x) for x in linked]
-        relations += [
-            Relation(r.predicate, _shift(r.subject, base_m), r.object + base_m, r.sentence) for r in rels
-        ]
+        if linked:
+            metrics += [_shift_metric(x, base_m, base_x) for x in linked]
+        if rels:
+            relations += [
+                Relation(r.predicate, _shift(r.subject, base_m), r.object + base_m, r.sentence) for r in rels
+            ]
     return Extraction(segmented, tuple(mentions), tuple(metrics), tuple(relations))
+
+
+#: Mentions whose numbers are names, not metrics.
+_BLOCKING = frozenset({"policy", "work", "initiative"})
+
+
+def _order(m: Mention) -> tuple[int, int, str]:
+    """A sentence's mentions in text order, the longer first where two start together."""
+    return m.start, -m.end, m.kind
 
 
 def _shift(subject: int, base: int) -> int:

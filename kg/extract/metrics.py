@@ -285,7 +285,7 @@ def _elided(text: str, raw: RawMetric, skip: list[tuple[int, int]], lex: _Lexico
     """Bare numbers listed before a metric share its multiplier and unit: 分别为3、5、7个."""
     out: list[RawMetric] = []
     pos = raw.start
-    while True:
+    while text[pos - 1 : pos] == "、":  # a listed number ends right before (else no match ends at pos)
         m = _RANGE_PREV.search(text, max(0, pos - 30), pos)
         if m is None or m.end() != pos:
             break
