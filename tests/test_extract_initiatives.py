@@ -367,3 +367,10 @@ def test_national_funding_schemes_and_recurring_games_by_name() -> None:
         ("全运会", "activity"),
     ]
     assert _found("发行特别国债") == []  # a plain bond issue is no scheme
+
+
+def test_a_known_name_in_a_place_designation_is_not_the_programme() -> None:
+    assert _found("创建国家乡村振兴示范县2个，支持乡村振兴重点帮扶县") == []
+    assert _found("10个县市获批国家新型城镇化试点") == []
+    assert [n for n, _ in _found("深化商事制度改革，开展证照分离试点")] == ["证照分离"]
+    assert [n for n, _ in _found("全面推进乡村振兴，建设和美乡村")] == ["乡村振兴"]

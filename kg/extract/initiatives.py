@@ -71,6 +71,10 @@ _JOIN = re.compile(r"[、和与及或]{0,2}")
 _IMPURE = re.compile(rf"[、和与及]{{1,2}}[{_HAN}]{{1,3}}")
 #: A known programme's name followed by one of these names an agency (乡村振兴局).
 _AGENCY_TAIL = set("局办部委厅处司院会")
+#: After a known programme's name, a designation of a place (乡村振兴示范县, 乡村振兴重点帮扶县,
+#: and after 国家 also 国家新型城镇化试点): a status, not the programme (but 开展证照分离试点 is).
+_DESIGNATION = re.compile(rf"[{_HAN}]{{0,4}}?(?:示范|试点|重点帮扶)(?:[县村区市镇乡省]|城市|地区)")
+_STATE_DESIGNATION = re.compile(r"(?:示范|试点)(?![工建])")
 #: After A、B等, these start a description of the list, not a name (等重大国际会议会展活动).
 _GENERIC_TAIL = ("重大", "重点", "各类", "一批", "系列", "多项")
 #: How far back a list before 等工程 may reach.
@@ -362,6 +366,10 @@ def _known_names(text: str) -> list[tuple[int, int, str, str, int]]:
     for m in _patterns()["known"].finditer(text):
         if text[m.end() : m.end() + 1] in _AGENCY_TAIL:
             continue  # 国家乡村振兴局: an agency named after the programme
+        if _DESIGNATION.match(text, m.end()) or (
+            text.endswith("国家", 0, m.start()) and _STATE_DESIGNATION.match(text, m.end())
+        ):
+            continue  # 国家乡村振兴示范县: a place's designation
         name, kind = known[m.group()]
         out.append((m.start(), m.end(), name, kind, 2))
     return out
