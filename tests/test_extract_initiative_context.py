@@ -6,6 +6,7 @@ import re
 
 from kg.extract.initiative_context import (
     bare_quote_kind,
+    branded_drives,
     events_and_funds,
     is_formula,
     is_period,
@@ -46,3 +47,9 @@ def test_events_games_and_funds() -> None:
 def test_tasks_taken_in_hand_are_named() -> None:
     assert _bare("重点抓好“三去一降一补”五项任务") == "other"
     assert _bare("做好“保交楼”任务") == "other"
+
+
+def test_a_province_drive_named_like_a_national_one() -> None:
+    got = branded_drives("推动美丽湖北建设，深入推进健康湖北行动，建设数字重庆")
+    assert [(n, k) for _s, _e, n, k, _p in got] == [("美丽湖北", "other"), ("健康湖北", "other"), ("数字重庆", "other")]
+    assert branded_drives("建设美丽乡村，促进数字经济健康发展，祝愿健康长寿") == []

@@ -4,7 +4,9 @@
 - a quoted coinage with no head word: a programme or brand when a verb leads
   to it or a carrier noun follows it (``initiative_quote_cues.tsv``);
 - numbered events (第十四届中国艺术节), city games (成都世运会) and named funds
-  that a place or 国家 starts (四川社保科创基金).
+  that a place or 国家 starts (四川社保科创基金);
+- a province's or city's own drive after a national strategy's pattern:
+  美丽湖北 (美丽中国), 健康湖北 (健康中国), 数字重庆 (数字中国).
 
 Candidates are ``(start, end, name, kind, priority)`` tuples, as in
 :mod:`kg.extract.initiatives`.
@@ -19,7 +21,7 @@ from functools import cache
 from ..lexicon import load_table
 from .place_lexicon import place_lexicon
 
-__all__ = ["bare_quote_kind", "events_and_funds", "is_formula", "is_period"]
+__all__ = ["bare_quote_kind", "branded_drives", "events_and_funds", "is_formula", "is_period"]
 
 _HAN = r"\u4e00-\u9fff"
 
@@ -41,6 +43,9 @@ _FUND = re.compile(
     rf"([{_HAN}A-Za-z]{{4,16}}?基金)(?=[、，。；等和与及]|$)"
 )
 _FUND_VERB = re.compile(r"落地|设立|组建|发起|成立|用好|做强|发挥")
+#: A branded drive: 美丽/健康/数字 and a place's name (美丽湖北建设, 健康陇原行动).
+_BRANDED = re.compile(rf"(?:美丽|健康|数字)(?=[{_HAN}]{{2}})")
+_BRAND_LEVELS = frozenset({"province", "prefecture"})
 
 
 @dataclass(frozen=True)
@@ -137,4 +142,20 @@ def events_and_funds(text: str) -> list[tuple[int, int, str, str, int]]:
             start, name = start + verb.end(), name[verb.end() :]
         if name.startswith(("国家", "中国")) or any(True for _ in place_lexicon().candidates(name, 0)):
             out.append((start, m.end(1), name, "other", 2))
+    return out
+
+
+def branded_drives(text: str) -> list[tuple[int, int, str, str, int]]:
+    """A province's or city's drive named like a national one: 美丽湖北, 健康湖北, 数字重庆
+    (the place a province or prefecture, so 健康长寿 and 美丽乡村 are not drives)."""
+    out: list[tuple[int, int, str, str, int]] = []
+    if "美丽" not in text and "健康" not in text and "数字" not in text:
+        return out
+    surfaces = place_lexicon().surfaces
+    for m in _BRANDED.finditer(text):
+        for n in (3, 2):
+            place = text[m.end() : m.end() + n]
+            if len(place) == n and any(s.level in _BRAND_LEVELS for s in surfaces.get(place, ())):
+                out.append((m.start(), m.end() + n, text[m.start() : m.end() + n], "other", 2))
+                break
     return out

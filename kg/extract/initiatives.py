@@ -30,7 +30,7 @@ from functools import cache
 
 from ..lexicon import load_table
 from ..model import Mention, Sentence
-from .initiative_context import bare_quote_kind, events_and_funds, is_formula, is_period
+from .initiative_context import bare_quote_kind, branded_drives, events_and_funds, is_formula, is_period
 from .initiative_lexicon import cues as _cues
 from .initiative_lexicon import head_kind as _kind
 from .initiative_lexicon import heads as _heads
@@ -137,6 +137,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     known = _known_names(text)
     found += known
     found += events_and_funds(text)
+    found += branded_drives(text)
     found += numbered(text) + phases(text) + fairs(text)
     chosen = _select(found)
     events = [(c[0], c[1]) for c in chosen if c[3] == "activity"]
