@@ -140,7 +140,7 @@ def test_sigkill_during_store_build_loses_nothing(tmp_path: Path) -> None:
         docs = store_documents(store)  # the store always opens
         for doc_id in before.keys() | after.keys():
             assert docs.get(doc_id) in (before.get(doc_id), after.get(doc_id)), doc_id
-        assert docs in (before, after)  # one transaction: all before or all after
+        assert docs in (before, after)  # one batch, one transaction: all before or all after
         check_outputs(out, old, new, (before, after))
         outcomes.append(("finished" if finished else "killed", "after" if docs == after else "before"))
         if docs == after:  # back to the before state, so that every kill interrupts the same change

@@ -181,14 +181,15 @@ def test_store_build_commits_in_batches_and_resumes(tmp_path, monkeypatch):
     real = GraphStore.replace_documents
     calls = []
 
-    def dies_on_the_second(self, docs):
+    def dies_on_the_second(self, docs, **kwargs):
         calls.append(1)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real(self, docs)
+        return real(self, docs, **kwargs)
 
     monkeypatch.setattr(GraphStore, "replace_documents", dies_on_the_second)
     store = tmp_path / "store"
+    GraphStore.open(store).close()  # an existing store is updated in place, batch by batch
     with pytest.raises(KeyboardInterrupt):
         build([src], tmp_path / "out", store=store, report=False, viz=False)
     with GraphStore.open(store) as gs:
@@ -196,3 +197,26 @@ def test_store_build_commits_in_batches_and_resumes(tmp_path, monkeypatch):
     monkeypatch.setattr(GraphStore, "replace_documents", real)
     again = build([src], tmp_path / "out", store=store, report=False, viz=False)
     assert sorted((d.doc_id, d.skipped) for d in again.documents) == [("a", True), ("b", False), ("c", False)]
+
+
+def test_a_new_store_is_built_aside_and_appears_only_when_complete(tmp_path, monkeypatch):
+    from kg.rdf.store import GraphStore
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("2023年，省司法厅出台《甘肃省法律援助条例》。\n", encoding="utf-8")
+    store = tmp_path / "store"
+    real = GraphStore.replace_documents
+
+    def dies(self, docs, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(GraphStore, "replace_documents", dies)
+    with pytest.raises(KeyboardInterrupt):
+        build([src], tmp_path / "out", store=store, report=False, viz=False)
+    assert not store.exists(), "a killed first build leaves no half store"
+    monkeypatch.setattr(GraphStore, "replace_documents", real)
+    build([src], tmp_path / "out", store=store, report=False, viz=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "src", "store"], "the aside copy is gone"
+    with GraphStore.open(store) as gs:
+        assert list(gs.documents()) == ["a"]

@@ -245,33 +245,48 @@ class GraphStore:
         """
         return self.replace_documents([(doc_id, sha256, triples)])
 
-    def replace_documents(self, docs: Iterable[tuple[str, str, Iterable[Any]]]) -> int:
-        """:meth:`replace_document` for many documents in one transaction.
+    def replace_documents(self, docs: Iterable[tuple[str, str, Iterable[Any]]], *, bulk: bool = False) -> int:
+        """:meth:`replace_document` for many documents at once.
 
-        What a build uses so that an interrupted build leaves the store exactly
-        as it was (the text of the whole update is held in memory meanwhile:
-        about 150 bytes a triple). Each document's RDFS closure is computed in
-        Python (:class:`~kg.rdf.entail.Closure`) and inserted with it. Returns
-        the number of triples written.
+        One transaction: when the store holds none of the documents yet
+        they are added with ``Store.extend`` (twice as fast as the same
+        triples in a SPARQL Update, measured), else one SPARQL Update drops
+        and inserts them all. A reader or a crash sees all of them before or
+        all after, and nothing is written until ``docs`` is exhausted. With
+        ``bulk``, new documents go through Oxigraph's bulk loader, which is
+        faster again but not transactional: only for a store being built
+        aside and moved into place when complete. Each document's RDFS
+        closure is computed in Python (:class:`~kg.rdf.entail.Closure`) and
+        inserted with it. Returns the number of triples written.
         """
-        parts: list[str] = []
-        n = 0
-        closure: Closure | None = None
+        known = self.documents()
+        closure = Closure.from_store(self.store)
+        sha_predicate = ox.NamedNode(str(GKG.sha256))
+        graphs: list[tuple[str, str, list[ox.Triple], list[ox.Triple]]] = []
         for doc_id, sha256, triples in docs:
             g = str(graph_iri(doc_id))
             rows = [_as_triple(t) for t in triples]
-            rows.append(ox.Triple(ox.NamedNode(g), ox.NamedNode(str(GKG.sha256)), ox.Literal(sha256)))
-            closure = closure or Closure.from_store(self.store)
-            body, inferred = _ntriples(rows), _ntriples(closure.infer(rows))
-            n += len(rows) - 1
-            ig = inferred_graph_iri(g)
-            parts.append(
-                f"DROP SILENT GRAPH <{g}> ; DROP SILENT GRAPH <{ig}> ;\n"
-                f"INSERT DATA {{ GRAPH <{g}> {{\n{body}}}\nGRAPH <{ig}> {{\n{inferred}}} }}"
-            )
-        if parts:
-            self._update(" ;\n".join(parts))
-        return n
+            rows.append(ox.Triple(ox.NamedNode(g), sha_predicate, ox.Literal(sha256)))
+            graphs.append((doc_id, g, rows, closure.infer(rows)))
+        if any(doc_id in known for doc_id, *_ in graphs):
+            self._update(" ;\n".join(
+                f"DROP SILENT GRAPH <{g}> ; DROP SILENT GRAPH <{inferred_graph_iri(g)}> ;\n"
+                f"INSERT DATA {{ GRAPH <{g}> {{\n{_ntriples(rows)}}}\n"
+                f"GRAPH <{inferred_graph_iri(g)}> {{\n{_ntriples(inferred)}}} }}"
+                for _d, g, rows, inferred in graphs
+            ))
+        elif graphs:
+            quads = [
+                ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name))
+                for _d, g, rows, inferred in graphs
+                for name, part in ((g, rows), (inferred_graph_iri(g), inferred))
+                for t in part
+            ]
+            try:
+                (self.store.bulk_extend if bulk else self.store.extend)(quads)
+            except (OSError, RuntimeError) as exc:
+                raise StoreError(f"{self.path}: write failed ({exc})") from None
+        return sum(len(rows) - 1 for _d, _g, rows, _i in graphs)
 
     def remove_document(self, doc_id: str) -> None:
         """Drop a document's graph and what was inferred from it."""
