@@ -374,3 +374,16 @@ def test_a_known_name_in_a_place_designation_is_not_the_programme() -> None:
     assert _found("10个县市获批国家新型城镇化试点") == []
     assert [n for n, _ in _found("深化商事制度改革，开展证照分离试点")] == ["证照分离"]
     assert [n for n, _ in _found("全面推进乡村振兴，建设和美乡村")] == ["乡村振兴"]
+
+
+def test_an_award_named_after_a_programme_is_not_one() -> None:
+    assert _found("12部文艺作品获得“五个一工程”奖") == []
+    assert _found("实施“五个一工程”") == [("五个一工程", "project")]
+
+
+def test_a_times_formula_is_a_coined_name() -> None:
+    assert _found("聚焦“4×4”现代化产业体系") == [("4×4", "other")]
+
+
+def test_every_city_reached_by_rail_is_no_line() -> None:
+    assert _found("高铁通车里程进至全国第5位、实现市市通高铁、县县通高速") == []

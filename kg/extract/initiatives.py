@@ -91,7 +91,7 @@ _PAIR_JOIN = re.compile(r"[和与及]")
 _SHORT_CLASS = re.compile(r"(?:制度|体制|项目)$")
 _CLAUSE_COUNT = re.compile(rf"[\d０-９%]|亿元|万元|[{_NUMERAL}余](?:个|家|户)")
 #: A quoted numbered formula: 1+4+7, 14+1, 6+3+2+N.
-_FORMULA = re.compile(r"[0-9０-９]+(?:[+＋][0-9０-９A-Z]+)+")
+_FORMULA = re.compile(r"[0-9０-９]+(?:[+＋×][0-9０-９A-Z]+)+")
 #: A quoted craft or device: 嫦娥六号, 华龙一号, 郑和号 (not 湘字号, a brand label, nor 青薯9号, a variety).
 _CRAFT = re.compile(rf"^[{_HAN}]{{2,8}}?[一二三四五六七八九十]?号$(?<!字号)")
 _BUILT = re.compile(r"(?:在[^，。；,;]{1,8})?(?:建成|开工|投运|落地|竣工)")
@@ -170,6 +170,8 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
             continue  # a quoted sentence is a slogan, not a name
         if is_formula(content):
             continue  # “四个全面”战略布局: a political formula, not a programme
+        if text.startswith("奖", q.end()):
+            continue  # “五个一工程”奖: an award
         kind = _chain_head(text, quotes, qi, run_last[qi])
         own = pats["ends_head"].search(content)
         if own and len(content) > len(own.group()) and kind != "modifier":
