@@ -53,3 +53,8 @@ def test_a_province_drive_named_like_a_national_one() -> None:
     got = branded_drives("推动美丽湖北建设，深入推进健康湖北行动，建设数字重庆")
     assert [(n, k) for _s, _e, n, k, _p in got] == [("美丽湖北", "other"), ("健康湖北", "other"), ("数字重庆", "other")]
     assert branded_drives("建设美丽乡村，促进数字经济健康发展，祝愿健康长寿") == []
+
+
+def test_a_quoted_coinage_before_a_blueprint() -> None:
+    assert _bare("锚定“三高四新”美好蓝图") == "other"
+    assert _bare("绘就“十五五”蓝图") is None  # a plan period

@@ -387,3 +387,12 @@ def test_a_times_formula_is_a_coined_name() -> None:
 
 def test_every_city_reached_by_rail_is_no_line() -> None:
     assert _found("高铁通车里程进至全国第5位、实现市市通高铁、县县通高速") == []
+
+
+def test_a_circle_named_by_a_travel_time() -> None:
+    assert _found("汉襄宜“1小时高铁圈”“3小时高速公路圈”基本形成") == [
+        ("1小时高铁圈", "project"),
+        ("3小时高速公路圈", "project"),
+    ]
+    assert [n for n, _ in _found("建设15分钟社区生活圈")] == ["15分钟社区生活圈"]
+    assert _found("扩大朋友圈，培育现代化都市圈") == []  # no travel time: no named circle

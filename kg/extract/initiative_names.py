@@ -9,6 +9,7 @@ names that work reports use with no launching verb or quote before them.
 - phases of a project: 兰州中川国际机场三期, 南水北调中线一期工程, 国家超算深圳中心二期
   (a list item or a clause's object ending in 一期/二期…);
 - fairs known by an abbreviation: 西博会, 广交会, 服贸会, 进博会;
+- circles named by a travel time: 一刻钟便民生活圈, 1小时高铁圈, 15分钟社区生活圈;
 - the items of a list before 等<kind>工程/项目 that name a work (金塘冲水库等重大水利工程,
   嘉陵江利泽航运枢纽等标志性项目), not a sector (交通等基础设施项目).
 
@@ -24,7 +25,7 @@ from functools import cache
 from .initiative_lexicon import cues, heads
 from .place_lexicon import place_lexicon
 
-__all__ = ["coordinated", "counted_list", "fairs", "numbered", "phases", "project_list", "rails"]
+__all__ = ["circles", "coordinated", "counted_list", "fairs", "numbered", "phases", "project_list", "rails"]
 
 _HAN = r"\u4e00-\u9fff"
 _PUNCT = "，。；：！？,;:!?（）()《》“”\n"
@@ -57,6 +58,10 @@ _PHASE_BAD = re.compile(r"[这该其本各及和与]|实施|一批|项目$|工�
 #: A fair's abbreviation: one character and 博会/交会/洽会/贸会 (广交会, 西博会).
 _FAIR = re.compile(r"([\u4e00-\u9fff])(博会|交会|洽会|贸会)")
 _FAIR_BAD = set("利相线并展商协会汇再")
+#: A circle named by a travel time: 1小时高铁圈, 15分钟高品质生活服务圈, 一刻钟便民生活圈.
+_CIRCLE = re.compile(
+    rf"(?:[\d一二三四五六七八九十]+(?:小时|分钟)|半小时|一刻钟)[{_HAN}]{{1,8}}?圈"
+)
 
 
 #: A list of works before 等 and a kind of project: 等重大水利工程, 等标志性项目, 等一批重点项目.
@@ -172,6 +177,14 @@ def fairs(text: str) -> list[tuple[int, int, str, str, int]]:
         for m in _FAIR.finditer(text)
         if m.group(1) not in _FAIR_BAD
     ]
+
+
+def circles(text: str) -> list[tuple[int, int, str, str, int]]:
+    """Circles named by a travel time: 1小时高铁圈, 一刻钟便民生活圈 (a programme of
+    services or lines within that reach)."""
+    if "圈" not in text:
+        return []
+    return [(m.start(), m.end(), m.group(), "project", 2) for m in _CIRCLE.finditer(text)]
 
 
 def project_list(text: str) -> list[tuple[int, int]]:

@@ -36,7 +36,7 @@ from .initiative_lexicon import head_kind as _kind
 from .initiative_lexicon import heads as _heads
 from .initiative_lexicon import known as _known
 from .initiative_lexicon import variant as _variant
-from .initiative_names import coordinated, counted_list, fairs, numbered, phases, project_list, rails
+from .initiative_names import circles, coordinated, counted_list, fairs, numbered, phases, project_list, rails
 
 __all__ = ["extract_initiatives"]
 
@@ -138,7 +138,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     found += known
     found += events_and_funds(text)
     found += branded_drives(text)
-    found += numbered(text) + phases(text) + fairs(text)
+    found += numbered(text) + phases(text) + fairs(text) + circles(text)
     chosen = _select(found)
     events = [(c[0], c[1]) for c in chosen if c[3] == "activity"]
     if events and known:  # 第二届“一带一路”科技交流大会 names 一带一路 too
