@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +27,8 @@ from .errors import InputError, KgError
 from .rdf import turtle as ttl
 from .rdf.build import DocumentGraph
 from .rdf.namespace import doc_iri, graph_iri
-from .rdf.turtle import PREFIXES
 from .rdf.store import load_file
+from .rdf.turtle import PREFIXES
 
 __all__ = [
     "serialize",

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
+
 from .errors import InputError, KgError
 from .export import GraphWriter, stored_graph, write
 from .extract import extract
@@ -28,7 +29,7 @@ from .ingest import doc_id, iter_inputs, read_document
 from .model import Resolved
 from .rdf import turtle as ttl
 from .rdf.build import DocumentGraph, document_graph
-from .rdf.namespace import ENTITY_KIND_CLASS, GKG, graph_iri
+from .rdf.namespace import ENTITY_KIND_CLASS, GKG
 from .rdf.store import GraphStore, doc_id_of_graph
 from .resolve import resolve
 from .segment import segment
@@ -199,11 +200,12 @@ def _build_store(
 
     Without ``outputs`` the counts are those of the documents written now. A
     store that does not exist yet is built aside with Oxigraph's bulk loader
-    (6x faster than transactions, measured) and moved into place when
+    (2.4x faster than Store.extend, 4.6x than SPARQL INSERT DATA, measured) and moved into place when
     complete; a build killed before that leaves no store, and the next one
     starts again.
     """
-    target, store = store, store
+    target = store
+    target.parent.mkdir(parents=True, exist_ok=True)
     for stale in target.parent.glob(f".{target.name}.building-*"):
         shutil.rmtree(stale, ignore_errors=True)  # what a killed first build left
     fresh = not target.exists()

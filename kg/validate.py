@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.graph import ConjunctiveGraph, Dataset
 from rdflib.namespace import DCTERMS, RDF, SH, XSD
 
 from .errors import InputError
-from .resources import ONTOLOGY_DIR
 from .rdf.namespace import GKG
+from .rdf.store import from_ox
+from .resources import ONTOLOGY_DIR
 
 __all__ = ["validate", "ValidationReport", "SHAPES", "ONTOLOGY"]
 
@@ -43,17 +44,6 @@ class ValidationReport:
     text: str = ""
 
 
-def _from_ox(term: Any) -> Any:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    dt = term.datatype.value
-    return Literal(term.value, datatype=None if dt == str(XSD.string) else URIRef(dt))
-
-
 def _oxigraph_of(g: Graph) -> ox.Store | None:
     inner = getattr(g.store, "_inner", None)
     return inner if isinstance(inner, ox.Store) else None
@@ -67,7 +57,7 @@ def _triples(data: Graph) -> Iterable[tuple[Any, Any, Any]]:
             quads: Iterator[ox.Quad] = store.quads_for_pattern(None, None, None)
         else:
             quads = store.quads_for_pattern(None, None, None, ox.NamedNode(str(data.identifier)))
-        return ((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)) for q in quads)
+        return ((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in quads)
     if isinstance(data, (Dataset, ConjunctiveGraph)):
         return (q[:3] for q in data.quads((None, None, None, None)))
     return iter(data)

@@ -22,13 +22,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import PurePath
 from types import SimpleNamespace
 
 import pyoxigraph as ox
-from rdflib import RDF, SKOS, XSD, BNode, Dataset, Literal, URIRef
+from rdflib import RDF, SKOS, XSD, Dataset, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
@@ -46,6 +46,7 @@ from .namespace import (
     mint,
     unit_iri,
 )
+from .store import from_ox
 
 __all__ = [
     "document_graph",
@@ -476,18 +477,7 @@ def document_triples(resolved: Resolved) -> list[Triple]:
     """
     chunk = document_graph(resolved)
     parsed = ox.parse((ttl.header() + chunk.turtle()).encode("utf-8"), format=ox.RdfFormat.TURTLE)
-    return [(_rdflib(t.subject), _rdflib(t.predicate), _rdflib(t.object)) for t in parsed]
-
-
-def _rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    dt = term.datatype.value
-    return Literal(term.value, datatype=None if dt == str(XSD.string) else URIRef(dt))
+    return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in parsed]
 
 
 def build_graph(resolved_docs: Iterable[Resolved]) -> Dataset:

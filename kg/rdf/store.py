@@ -54,6 +54,7 @@ __all__ = [
     "inferred_graph_iri",
     "doc_id_of_graph",
     "to_ox",
+    "from_ox",
     "RDF_FORMATS",
 ]
 
@@ -100,6 +101,21 @@ def to_ox(term: Any) -> Any:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term: Any) -> Any:
+    """A pyoxigraph term as an rdflib term (the inverse of :func:`to_ox`)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    dt = term.datatype.value
+    return Literal(term.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def _as_triple(t: Any) -> ox.Triple:
