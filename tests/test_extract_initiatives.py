@@ -396,3 +396,8 @@ def test_a_circle_named_by_a_travel_time() -> None:
     ]
     assert [n for n, _ in _found("建设15分钟社区生活圈")] == ["15分钟社区生活圈"]
     assert _found("扩大朋友圈，培育现代化都市圈") == []  # no travel time: no named circle
+
+
+def test_a_list_of_lines_names_each_line() -> None:
+    assert _found("甲乙扩容、丙丁等高速公路通车运行") == [("甲乙扩容", "project"), ("丙丁", "project")]
+    assert _found("推进京沪、京广等高铁建设") == [("京沪", "project"), ("京广", "project")]

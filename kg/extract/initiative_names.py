@@ -74,13 +74,15 @@ _WORK_END = re.compile(
 _WORK_BAD = re.compile(r"^(?:城市|农村|内河|重点|重大|各类|一批|新建|地下|具备)|[等的\d]")  # digits: a capacity, a metric
 _ITEM_SPLIT = re.compile(r"[、和及]")
 _LIST_SPLIT = re.compile(r"、")
-#: A counted list of works: 等6条高铁, 等17条高速公路, 等1.1万个重大产业项目, 等340个市级重点项目,
+#: A list of lines (京沪、京广等高铁, 成南扩容、九绵等高速公路), a counted list of works:
+#: 等6条高铁, 等17条高速公路, 等1.1万个重大产业项目, 等340个市级重点项目,
 #: or of a numbered programme of projects: 等“十大产业项目” (the parts of 等“十大工程” may be
 #: aims, 执法能力全员培训, and are left to :func:`project_list`).
 _COUNTED_LIST = re.compile(
     rf"等(?:(?:[\d.]+[万千百]?|[一二三四五六七八九十两百千]+)多?(?:条|个|项|座|处)"
-    rf"(?:([{_HAN}]{{0,8}}?)(?:高铁|铁路|高速公路)|([{_HAN}]{{1,8}}?)(?:项目|工程))"
-    rf"|“?[二三四五六七八九十]大([{_HAN}]{{0,8}}?)(项目))"
+    rf"(?:(?P<line>[{_HAN}]{{0,8}}?)(?:高铁|铁路|高速公路)|(?P<work>[{_HAN}]{{1,8}}?)(?:项目|工程))"
+    rf"|“?[二三四五六七八九十]大(?P<part>[{_HAN}]{{0,8}}?)项目"
+    rf"|(?:重大|重点)?(?P<lines>城际铁路|高铁|铁路|高速公路)(?!网|里程|骨架|密度|服务区|收费|沿线|出入口|通道|主通道))"
 )
 #: A counted list's modifier that makes its items sectors or places, not works (重点领域项目, 县区).
 _COUNTED_BAD = re.compile(r"领域|行业|类|县|市区|城市|企业|民生")
@@ -218,10 +220,11 @@ def counted_list(text: str) -> list[tuple[int, int, str]]:
     places = place_lexicon().surfaces
     previous = 0
     for m in _COUNTED_LIST.finditer(text):
-        if _COUNTED_BAD.search(m.group(1) or m.group(2) or m.group(3) or ""):
+        if _COUNTED_BAD.search(m["line"] or m["work"] or m["part"] or ""):
             continue
-        kind = _kind(m.group(4)) if m.group(4) else "project"
-        split = _ITEM_SPLIT if m.group(1) is not None else _LIST_SPLIT  # 京港澳和沪昆扩容: two lines
+        kind = "project"
+        lines = m["line"] is not None or m["lines"] is not None
+        split = _ITEM_SPLIT if lines else _LIST_SPLIT  # 京港澳和沪昆扩容: two lines
         lo = max(previous, m.start() - 120)
         lo += max(text.rfind(c, lo, m.start()) - lo for c in "，。；：\n") + 1  # the clause only
         verb = None

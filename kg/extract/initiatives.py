@@ -308,7 +308,7 @@ def _list_items(
     for item in text[start:end].split("、"):
         m = _patterns()["ends_head"].search(item)
         if (m and len(item) > len(m.group()) + 1) or head in ("工程", "项目", "高速公路") or every:
-            kind = _kind(m.group() if m else head)
+            kind = _kind(m.group() if m else head) if head != "高速公路" or m else "project"
             cleaned = _clean(pos, item, m.group() if m else "") if len(item) <= 24 else None
             if cleaned:
                 out.append((cleaned[0], cleaned[0] + len(cleaned[1]), cleaned[1], kind, 2))
