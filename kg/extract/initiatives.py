@@ -139,7 +139,9 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     found += events_and_funds(text)
     found += branded_drives(text)
     found += numbered(text) + phases(text) + fairs(text) + circles(text)
-    chosen = _select(found)
+    if not found:
+        return []
+    chosen = _select(found) if len(found) > 1 else found
     events = [(c[0], c[1]) for c in chosen if c[3] == "activity"]
     if events and known:  # 第二届“一带一路”科技交流大会 names 一带一路 too
         inside = [
@@ -153,6 +155,8 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
 
 
 def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
+    if "“" not in text and "「" not in text and '"' not in text:
+        return []  # most sentences: no quote to read
     pats = _patterns()
     quotes = list(_QUOTE.finditer(text))
     run_last = list(range(len(quotes)))  # the last quote of the run each quote is in
