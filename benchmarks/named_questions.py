@@ -84,6 +84,8 @@ class Timing:
     p50: float
     p95: float
     rows: int
+    #: Median CPU time of this process (oxigraph engines): steadier than wall time on a shared machine.
+    cpu_p50: float | None = None
 
 
 @dataclass
@@ -127,15 +129,22 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[k]
 
 
-def time_calls(call: Callable[[], Any], repeats: int, budget: float) -> tuple[list[float], Any]:
-    """Warm up once, then time ``call`` ``repeats`` times or until ``budget`` s are spent (one run at least)."""
+def time_calls(call: Callable[[], Any], repeats: int, budget: float,
+               cpu: list[float] | None = None) -> tuple[list[float], Any]:
+    """Warm up once, then time ``call`` ``repeats`` times or until ``budget`` s are spent (one run at least).
+
+    Wall times in ms; the process's CPU time of each run goes to ``cpu`` if given.
+    """
     result = call()
     times: list[float] = []
     spent = 0.0
     while len(times) < repeats and (not times or spent < budget):
+        c0 = time.process_time()
         t0 = time.perf_counter()
         call()
         dt = time.perf_counter() - t0
+        if cpu is not None:
+            cpu.append((time.process_time() - c0) * 1000)
         times.append(dt * 1000)
         spent += dt
     return times, result
@@ -229,11 +238,12 @@ def measure_graph(label: str, trig: Path, repeats: int, budget: float, cap: floa
             row = Row(label, q.name)
             answers: dict[str, set[tuple]] = {}
             for engine, source in (("oxigraph", src), ("merged", merged)):
+                cpu: list[float] = []
                 times, result = time_calls(lambda s=source, qq=q, p=params: run(s, qq.text, p, question=qq),
-                                           repeats, budget)
+                                           repeats, budget, cpu)
                 answers[engine] = _ox_rows(result)
                 row.timings[engine] = Timing(len(times), statistics.median(times), _percentile(times, 0.95),
-                                             len(result))
+                                             len(result), statistics.median(cpu))
             got = worker.ask(bind(q.text, q, params), repeats, budget, cap) if worker else None
             if worker is None:
                 row.timings["rdflib"] = Timing(0, 0.0, 0.0, -1)
@@ -255,12 +265,13 @@ def measure_graph(label: str, trig: Path, repeats: int, budget: float, cap: floa
 
 def format_table(rows: list[Row]) -> str:
     """A Markdown table: p50/p95 per engine, timed runs, and the ratio rdflib / oxigraph (p50)."""
-    head = ("| graph | question | rows | oxigraph p50 / p95 ms | merged p50 / p95 ms | rdflib p50 / p95 ms "
-            "| runs ox/rdflib | rdflib ÷ oxigraph (p50) |")
+    head = ("| graph | question | rows | oxigraph p50 / p95 (cpu p50) ms | merged p50 / p95 (cpu p50) ms "
+            "| rdflib p50 / p95 ms | runs ox/rdflib | rdflib ÷ oxigraph (p50) |")
     lines = [head, "|" + "---|" * 8]
     for r in rows:
         t = r.timings
-        cells = [f"{t[e].p50:.2f} / {t[e].p95:.2f}" if e in t else "-" for e in ENGINES]
+        cells = [f"{t[e].p50:.2f} / {t[e].p95:.2f}" + (f" ({t[e].cpu_p50:.2f})" if t[e].cpu_p50 is not None else "")
+                 if e in t else "-" for e in ENGINES]
         ratio = f"{t['rdflib'].p50 / t['oxigraph'].p50:.0f}×" if "rdflib" in t and t["oxigraph"].p50 > 0 else "-"
         if "rdflib" in t and t["rdflib"].runs == 0:
             cells[2] = f"> {t['rdflib'].p50 / 1000:.0f} s (stopped)"
