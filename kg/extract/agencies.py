@@ -249,7 +249,8 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
             continue
         events.append((found.start(), 1, found.end(), found))
         found = lex.heads.search(text, found.end())
-    events.sort(key=lambda x: (x[0], x[1], -x[2]))
+    if len(events) > 1:
+        events.sort(key=lambda x: (x[0], x[1], -x[2]))
     out: list[list] = []  # [start, end, subtype, glued]
     floor = 0
     for start, is_head, end, m in events:
@@ -321,7 +322,7 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
             continue
         out.append([s, end, agency_subtype(name, head), False])
         floor = end
-    for m in _DEICTIC.finditer(text):
+    for m in _DEICTIC.finditer(text) if "本" in text or "我" in text or "全系统" in text else ():
         if not any(s < m.end() and m.start() < e for s, e, *_ in out):
             prev = text[m.start() - 1 : m.start()]
             if not prev or not _is_name_char(prev):  # not 日本办(展)

@@ -22,6 +22,7 @@ DEICTIC_COUNTRY = ("中国", "我国", "中华人民共和国")
 __all__ = ["extract_places"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_START = re.Match.start
 #: Characters after which a two-character full name (礼县, 和县) may start.
 _BOUNDARY_BEFORE = set("省市州县区盟旗和与及、，,；;：:（(“\"‘《》)）在到赴对从")
 #: A name followed by one of these is part of another word (城区域, 大市场).
@@ -73,13 +74,13 @@ def extract_places(sentence: Sentence) -> list[Mention]:
     pos = 0  # where the scan goes on: the end of the last place taken
     last_end = -1  # where the last place ended (sentence offsets)
     prefix_lengths, surfaces = lex.prefix_lengths, lex.surfaces
-    for start in lex.starts.finditer(text):  # only where a form may start
-        i = start.start()
+    # where a form may start: a C filter on the first two characters, then the
+    # table of two-character prefixes (most of the filter's hits are not one)
+    starts = [i for i in map(_START, lex.starts.finditer(text)) if text[i : i + 2] in prefix_lengths]
+    for i in starts:
         if i < pos:
             continue
-        lengths = prefix_lengths.get(text[i : i + 2])
-        if lengths is None:
-            continue
+        lengths = prefix_lengths[text[i : i + 2]]
         listed = (
             _listed(text, i, last_end)
             if text[i] in lex.list_only_first and "、" in text[i - 1 : i] + text[i + 2 : i + 4]
