@@ -29,6 +29,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import cached_property
 
 from ..model import REPORTER, Mention, Metric, Relation, Sentence
 
@@ -94,11 +95,20 @@ class _Index:
         self.order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, -mentions[i].end))
         self.starts = [mentions[i].start - base for i in self.order]
         self.bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
-        self.by_kind: dict[str, list[int]] = {}
-        for i in self.order:
-            self.by_kind.setdefault(mentions[i].kind, []).append(i)
-        self.rank = {i: r for ids in self.by_kind.values() for r, i in enumerate(ids)}
         self._runs: dict[str, list[int]] = {}
+
+    @cached_property
+    def by_kind(self) -> dict[str, list[int]]:
+        """Mention indices of each kind, by start (built when first asked: most sentences never do)."""
+        out: dict[str, list[int]] = {}
+        for i in self.order:
+            out.setdefault(self.mentions[i].kind, []).append(i)
+        return out
+
+    @cached_property
+    def rank(self) -> dict[int, int]:
+        """Mention index → its place among the mentions of its kind."""
+        return {i: r for ids in self.by_kind.values() for r, i in enumerate(ids)}
 
     def between(self, lo: int, hi: int) -> Iterator[int]:
         """Indices of mentions whose local start is in ``[lo, hi)``, by start."""
