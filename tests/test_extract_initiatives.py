@@ -401,3 +401,12 @@ def test_a_circle_named_by_a_travel_time() -> None:
 def test_a_list_of_lines_names_each_line() -> None:
     assert _found("甲乙扩容、丙丁等高速公路通车运行") == [("甲乙扩容", "project"), ("丙丁", "project")]
     assert _found("推进京沪、京广等高铁建设") == [("京沪", "project"), ("京广", "project")]
+
+
+def test_national_programmes_of_earlier_decades_by_name() -> None:
+    got = _found("继续搞好三峡工程及其移民工作，积极推进农村税费改革，扩大新农合试点")
+    assert got == [
+        ("三峡工程", "project"),
+        ("农村税费改革", "other"),
+        ("新型农村合作医疗", "mechanism"),
+    ]
