@@ -410,3 +410,7 @@ def test_national_programmes_of_earlier_decades_by_name() -> None:
         ("农村税费改革", "other"),
         ("新型农村合作医疗", "mechanism"),
     ]
+
+
+def test_short_generic_items_of_a_counted_list_of_works_are_not_names() -> None:
+    assert _found("新建学校、医院等100个重点项目") == []

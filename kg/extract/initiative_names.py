@@ -233,9 +233,13 @@ def counted_list(text: str) -> list[tuple[int, int, str]]:
                 break
             lo = verb.end()  # 我们将聚力实施A、B等: the list starts after its verb
         pos = lo
+        shortest = 2 if lines else 4  # 九绵 is a line; 学校、医院等100个重点项目 are no names
         for item in split.split(text[lo : m.start()]):
-            if 2 <= len(item) <= 20 and item not in places and not _WORK_BAD.search(item) and "“" not in item:
-                out.append((pos, pos + len(item), kind))
+            lead = cues().lead_verb.match(item)
+            cut = lead.end() if lead and lead.end() < len(item) else 0  # 加快邵永 → 邵永
+            name = item[cut:]
+            if shortest <= len(name) <= 20 and name not in places and not _WORK_BAD.search(name) and "“" not in name:
+                out.append((pos + cut, pos + len(item), kind))
             pos += len(item) + 1
         previous = m.end()
     return out

@@ -345,8 +345,6 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
         out += _list_items(text, lo, m.start(), m.group(1))
         previous = m.end()
     for s, e, kind in counted_list(text):  # 邵永、铜吉、长赣等6条高铁: short names too
-        lead = _cues().lead_verb.match(text[s:e])
-        s += lead.end() if lead and lead.end() < e - s else 0
         cleaned = _clean(s, text[s:e], "") if e - s > 2 else (s, text[s:e])
         if cleaned and e - cleaned[0] >= 2:
             out.append((cleaned[0], e, cleaned[1], kind, 1))
