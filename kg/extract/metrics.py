@@ -265,7 +265,7 @@ def _candidate(m: re.Match[str], text: str, lex: _Lexicon, with_unit: bool) -> C
         unit_class=ucls,
         cn=cn,
         bare=cn and is_bare_multiplier(digits),
-        big=any(ch in "万亿" for ch in mult + (digits if cn else "")),
+        big="万" in mult or "亿" in mult or (cn and ("万" in digits or "亿" in digits)),
         digits=digits,
         mid=mid,
         pre=pre,

@@ -46,6 +46,8 @@ _LINE_RULES = [
         r"^相关(?:报道|附件|链接|文档|阅读|新闻|稿件)\s*(?:[:：]|>>|》》)?$",
     )
 ]
+#: The rules as one pattern: one search per line instead of one per rule.
+_ANY_LINE_RULE = re.compile("|".join(f"(?:{rule.pattern})" for rule in _LINE_RULES))
 _CRUMB_LABEL = re.compile(r"^(?:当前位置|您的位置|你的位置|所在位置|您现在的位置)[:：]?$")
 _CRUMB_SEP = re.compile(r"^[>＞»›→]$")
 _FONT_BLOCK = re.compile(r"^[【\[]\s*(?:字号|字体)[:：]?$")
@@ -78,7 +80,7 @@ def is_boilerplate_line(line: str) -> bool:
     tokens = [t for t in _TOKEN_SPLIT.split(s) if t]
     if tokens and len(s) <= 40 and all(t in _CONTROL_WORDS for t in tokens):
         return True
-    return any(rule.search(s) for rule in _LINE_RULES)
+    return _ANY_LINE_RULE.search(s) is not None
 
 
 def _header_end(lines: list[str]) -> int:
