@@ -1,4 +1,4 @@
-"""``kg build --store`` killed with SIGKILL at random points loses nothing.
+"""``kg build`` (with and without ``--store``) killed with SIGKILL at random points loses nothing.
 
 A corpus is built (state *before*), then changed (one report edited, one
 added: state *after*) and rebuilt several times, each run killed after a
@@ -43,16 +43,17 @@ KILLS = 5
 pytestmark = pytest.mark.slow
 
 
-def kg_build(corpus: Path, out: Path, store: Path) -> subprocess.Popen[bytes]:
+def kg_build(corpus: Path, out: Path, store: Path | None) -> subprocess.Popen[bytes]:
+    where = ["--store", str(store), "--export"] if store is not None else []
     return subprocess.Popen(
-        [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "--store", str(store), "--export", "-q"],
+        [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), *where, "-q"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         cwd=REPO,
     )
 
 
-def run_build(corpus: Path, out: Path, store: Path) -> float:
+def run_build(corpus: Path, out: Path, store: Path | None) -> float:
     """A complete build; returns its wall time."""
     t0 = time.monotonic()
     proc = kg_build(corpus, out, store)
@@ -155,6 +156,35 @@ def test_sigkill_during_store_build_loses_nothing(tmp_path: Path) -> None:
     final = snapshot(out)
     assert {k: final[k] for k in EXACT} == {k: new[k] for k in EXACT}
     check_outputs(out, old, new, (after,))
+
+
+def test_sigkill_during_plain_build_leaves_old_or_new_files(tmp_path: Path) -> None:
+    """Without a store: every output is the complete old or new file, and the next build cleans up."""
+    seed = int(os.environ.get("KG_CRASH_SEED", random.SystemRandom().randrange(10**6)))
+    print(f"KG_CRASH_SEED={seed}")
+    rng = random.Random(seed)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    shutil.copy(SAMPLE, corpus / SAMPLE.name)
+    shutil.copy(OTHERS[0], corpus / "other-a.txt")
+    run_build(corpus, out, None)
+    before, old = hashes(corpus), snapshot(out)
+    shutil.copy(OTHERS[1], corpus / "other-b.txt")
+    after = hashes(corpus)
+    full = run_build(corpus, tmp_path / "ref-out", None)
+    new = snapshot(tmp_path / "ref-out")
+    for _ in range(KILLS):
+        proc = kg_build(corpus, out, None)
+        time.sleep(rng.uniform(0.05, full))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        assert proc.stderr is not None
+        proc.stderr.close()
+        check_outputs(out, old, new, (before, after))
+    run_build(corpus, out, None)
+    assert snapshot(out) == new
+    assert not list(out.glob(".*.tmp")), "temporaries of killed builds are removed"
 
 
 def test_map_is_the_same_file_for_the_same_graph(tmp_path: Path) -> None:
