@@ -35,3 +35,15 @@ def test_each_branch_starts_with_its_own_literal_character() -> None:
     firsts = [b[0] for b in branches]
     assert sorted(firsts) == sorted({w[0] for w in WORDS})
     assert trie_branches([]) == []
+
+
+def test_guarded_trie_regex_matches_like_the_plain_one() -> None:
+    from kg.extract.trie import guarded_trie_regex
+
+    long_words = [w for w in WORDS if len(w) >= 2]
+    plain, guarded = trie_regex(long_words), guarded_trie_regex(long_words)
+    assert guarded.pattern.startswith("(?=[")
+    for text in TEXTS + ["省委甘肃省委兰州市", "和县和县"]:
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    one_char = guarded_trie_regex(["省", "省委"])  # a one-character word: no guard
+    assert [m.group() for m in one_char.finditer("省委和省")] == ["省委", "省"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import load_column, load_table
-from .trie import trie_branches, trie_regex
+from .trie import guarded_trie_regex, trie_branches, trie_regex
 from .wordmatch import WordMatcher
 
 __all__ = [
@@ -212,7 +212,7 @@ def agency_lexicon() -> AgencyLexicon:
     }
     national = {"中国共产党", "中共", "中华人民共和国", "中国", "全国", "中央", "国家"} | names | places
     return AgencyLexicon(
-        known=trie_regex(known_subtype),
+        known=guarded_trie_regex(known_subtype),  # scanned over every sentence
         known_subtype=known_subtype,
         heads=trie_regex(head_subtype),
         head_subtype=head_subtype,

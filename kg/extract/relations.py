@@ -78,6 +78,8 @@ _BUILT_AFTER = re.compile(r"^(?:建成|开工|投运|落地|竣工)")
 _SUBJECT_KINDS = ("initiative", "work", "agency")
 #: The kinds a relation may start from or point at (besides places, which only end one).
 _RELATED_KINDS = frozenset({"policy", "initiative", "agency"})
+#: A modifier that may stand between a verb and its initiative (开展全国首个…).
+_MODIFIER_END = re.compile(r"(?:全国首家|全国首个|首家|首个|首届|全省|全国|新一轮)?$")
 #: What may stand between two titles (or quoted names) of one run.
 _RUN_GAP = re.compile(r"[》”」\"]?[、和及与]?[《“「\"]?")
 #: How far (characters) a subject is looked for before its verb or metric.
@@ -216,7 +218,7 @@ def _verb_end(idx: _Index, oi: int) -> int | None:
     head = idx.text[head_start:pos].rstrip("《“「\"")
     if kind == "policy":
         return head_start + len(head) if pos - head_start - len(head) <= 1 else None
-    m = re.search(r"(?:全国首家|全国首个|首家|首个|首届|全省|全国|新一轮)?$", head)
+    m = _MODIFIER_END.search(head)
     return head_start + (m.start() if m else len(head))
 
 
