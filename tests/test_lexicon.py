@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import kg.lexicon as lexicon
+from kg import lexicon
 from kg.lexicon import keyed_table, load_table
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["trie_pattern", "trie_regex", "trie_branches", "guarded_trie_regex"]
+__all__ = ["guarded_trie_regex", "trie_branches", "trie_pattern", "trie_regex"]
 
 _END = ""  # key marking the end of a word in the nested dicts
 
