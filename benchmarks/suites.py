@@ -56,7 +56,9 @@ def _build(ctx: Context, w: Workload, jobs: int, out: Path, *extra: str, rss_lim
     m = run_measured(cmd, timeout=3600, rss_limit_mb=rss_limit_mb)
     if m.rss_exceeded:
         return m
-    if m.returncode not in (0, 2) or not (out / "graph.ttl").exists():  # 2: some input failed, rest built
+    files = "--store" not in extra or "--export" in extra  # a store build writes graph.ttl only with --export
+    if m.returncode not in (0, 2) or not (out / "build.json").exists() or (files and not (out / "graph.ttl").exists()):
+        # exit 2: some input failed, the rest built
         tail = " | ".join(m.stderr.strip().splitlines()[-3:])
         raise ChildError(f"kg build {w.name} -j {jobs}: exit {m.returncode}: {tail}")
     return m
