@@ -108,3 +108,20 @@ def test_ends_of_a_line_section_are_places() -> None:
     got = [t for t, _, _ in _names("开工建设广珠（澳）高铁鹤洲至横琴段")]
     assert got == ["鹤洲", "横琴"]
     assert ("红庙", "红庙", "other") in _names("轨道交通22号线红庙至平谷段建成")
+
+
+def test_county_level_city_that_is_a_word_counts_only_as_a_list_item() -> None:
+    # 仙桃, 大冶, 天门, 赤壁 are words or ambiguous alone; items of a list of places
+    # (or of a list headed by 县/市/城市) are the county-level cities
+    got = [t for t, _, _ in _names("新增仙桃、潜江、宜都、大冶4个千亿县")]
+    assert got == ["仙桃", "潜江", "宜都", "大冶"]
+    assert [t for t, _, _ in _names("赤壁、天门等14个县市")] == ["赤壁", "天门"]
+    assert [t for t, _, _ in _names("黄石、咸宁、天门等全国文明城市")] == ["黄石", "咸宁", "天门"]
+    assert _names("天门山风景优美，赤壁之战") == []
+    assert [t for t, _, _ in _names("贸易、东方、平台建设")] == []
+
+
+def test_list_item_must_be_a_whole_place_not_a_name_prefix() -> None:
+    # 通道 is 通道侗族自治县 only when its neighbour is a whole item, not 黄茅海通道
+    assert "通道" not in [t for t, _, _ in _names("建成深中通道、黄茅海通道等互联互通工程")]
+    assert "安康" in [t for t, _, _ in _names("安康、石泉分别入选全国美丽城市")]

@@ -114,10 +114,18 @@ class PlaceLexicon:
                     self._add(d.short + "州", Surface("full", d.name, d.level))
                 elif d.name.endswith(("自治县", "自治旗")):  # 阿克塞县
                     self._add(d.short + d.name[-1], Surface("full", d.name, d.level))
-        #: short forms not matched on their own (中山: 孙中山) → the broadest division
+        #: short forms not matched on their own (中山: 孙中山; 天门, 赤壁: county-level
+        #: cities and counties) → the broadest division; taken only as an item of a
+        #: list of places (see :mod:`kg.extract.places`)
         self.list_only: dict[str, Division] = {}
-        for d in self.divisions:
-            if d.level == "prefecture" and d.short and not d.match_short and d.short not in self.surfaces:
+        for d in sorted(self.divisions, key=lambda d: -LEVEL_RANK.get(d.level, 0)):
+            if (
+                d.short
+                and len(d.short) >= 2
+                and not d.match_short
+                and d.short not in self.surfaces
+                and (d.level == "prefecture" or (d.level == "county" and d.name.endswith(("市", "县"))))
+            ):
                 self.list_only.setdefault(d.short, d)
         self.list_only_first = frozenset(form[0] for form in self.list_only)
         #: short form → (offset from its start, common word) that overlap it; filled

@@ -46,8 +46,16 @@ _ZONE = re.compile(
 _SEGMENT = re.compile(
     r"(?:铁路|高铁|城际|高速公路|高速|公路|轨道交通\S{1,3}号线)([\u4e00-\u9fff]{2,4}?)至([\u4e00-\u9fff]{2,4}?)段"
 )
-#: What may follow a place in a list (东莞、中山、江门等).
-_LIST_AFTER = set("、，。；和与及等")
+#: What may follow a place in a list (东莞、中山、江门等; 仙桃、大冶4个县).
+_LIST_AFTER = set("、，。；和与及等0123456789两三四五六七八九十")
+#: What may follow the last item of a list (安康、石泉分别入选; not 黄茅海通道).
+_ITEM_END = _LIST_AFTER | set("分均各共入获")
+#: The rest of a list of short names whose head says they are places
+#: (仙桃、天门等县市; 赤壁、恩施等14个县市; 黄石、天门等全国文明城市).
+_LIST_HEAD = re.compile(
+    r"(?:、[\u4e00-\u9fff]{2,3})*、?[\u4e00-\u9fff]{0,3}等(?:[0-9两三四五六七八九十]{1,3}个)?"
+    r"[\u4e00-\u9fff]{0,6}?(?:县市区|县市|市县|县区|城市|县|市|地区|地市)"
+)
 #: Characters before a foreign country's name (与冰岛、瑞士; not 司法国际).
 _COUNTRY_BEFORE = _BOUNDARY_BEFORE | set("同向访中")
 #: Two-character division names that are generic words.
@@ -153,9 +161,13 @@ def _listed(text: str, i: int, last_end: int) -> Division | None:
             return None
         if i >= 1 and text[i - 1] == "、" and last_end == i - 1:
             return d
+        j = i + n + 1
         if after == "、" and any(
-            _accept(text, i + n + 1, f, lex.surfaces[f]) for f in lex.candidates(text, i + n + 1)
-        ):
+            text[j + len(f) : j + len(f) + 1] in _ITEM_END and _accept(text, j, f, lex.surfaces[f])
+            for f in lex.candidates(text, j)
+        ):  # the next item is a whole place (not 深中通道、黄茅海通道)
+            return d
+        if after == "、" and d.level == "county" and _LIST_HEAD.match(text, i + n):
             return d
     return None
 
