@@ -125,3 +125,17 @@ def test_list_item_must_be_a_whole_place_not_a_name_prefix() -> None:
     # 通道 is 通道侗族自治县 only when its neighbour is a whole item, not 黄茅海通道
     assert "通道" not in [t for t, _, _ in _names("建成深中通道、黄茅海通道等互联互通工程")]
     assert "安康" in [t for t, _, _ in _names("安康、石泉分别入选全国美丽城市")]
+
+
+def test_development_zones_and_science_cities_named_by_a_place() -> None:
+    got = [t for t, _, _ in _names("荆门高新区入选首批名单，推动湘江科学城集聚创新资源")]
+    assert got == ["荆门", "荆门高新区", "湘江", "湘江科学城"]
+    # a development zone is named by a division, not by a region (an alliance's name)
+    assert "中部地区国家高新区" not in [t for t, _, _ in _names("中部地区国家高新区联盟成立")]
+
+
+def test_science_city_the_lexicon_does_not_know() -> None:
+    assert ("东湖科学城", "area") in [(t, k) for t, _, k in _names("以东湖科学城为核心区域")]
+    assert "英歌石科学城" in [t for t, _, _ in _names("大连英歌石科学城汇聚项目")]
+    assert _names("去攻克科学城堡，振兴教育") == []
+    assert _names("推动大学城、科学城深度融合") == []

@@ -40,8 +40,14 @@ _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:大学|学院|党校)")
 #: Zones named by a place before them (上海自由贸易试验区, 成都都市圈).
 _ZONE = re.compile(
     r"自由贸易试验区|自贸试验区|国家自主创新示范区|自主创新示范区|都市圈|"
-    r"高新技术产业开发区|经济技术开发区|综合保税区"
+    r"高新技术产业开发区|经济技术开发区|综合保税区|国家高新区|高新区|经开区|经济开发区|科学城"
 )
+#: 科学城 after the name of a science city (not 攻克科学城堡).
+_SCIENCE_CITY = re.compile(r"科学城(?!堡)")
+#: Characters before a name that are not part of it (以东湖科学城, 推动湘江科学城).
+_NAME_BEFORE = _BOUNDARY_BEFORE | set("以动持设造速进是为")
+#: Zones that only a division names (荆门高新区, 天水经开区).
+_DIVISION_ZONES = frozenset({"国家高新区", "高新区", "经开区", "经济开发区"})
 #: A section of a railway or motorway between two places (高铁鹤洲至横琴段).
 _SEGMENT = re.compile(
     r"(?:铁路|高铁|城际|高速公路|高速|公路|轨道交通\S{1,3}号线)([\u4e00-\u9fff]{2,4}?)至([\u4e00-\u9fff]{2,4}?)段"
@@ -132,7 +138,30 @@ def extract_places(sentence: Sentence) -> list[Mention]:
             break
     if "至" in text and "段" in text:
         found = _segment_ends(sentence, found)
+    if "科学城" in text:
+        found = _science_cities(sentence, found)
     return found
+
+
+def _science_cities(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """A science city the lexicon does not know (以东湖科学城为核心, 大连英歌石科学城):
+    the 2–3 characters before 科学城, after a place or a function word."""
+    text = sentence.text
+    ends = {m.end - sentence.start for m in found}
+    taken = [(m.start - sentence.start, m.end - sentence.start) for m in found]
+    extra = []
+    for m in _SCIENCE_CITY.finditer(text):
+        end = m.end()
+        for n in (2, 3):
+            start = m.start() - n
+            if start < 0 or not _CJK.match(text[start]):
+                break
+            before = text[start - 1] if start else ""
+            if start in ends or (n == 2 and (not _CJK.match(before) or before in _NAME_BEFORE)):
+                if not any(s < end and start < e for s, e in taken):
+                    extra.append(_mention(sentence, start, text[start:end], text[start:end], "area"))
+                break
+    return sorted(found + extra, key=lambda x: x.start) if extra else found
 
 
 def _segment_ends(sentence: Sentence, found: list[Mention]) -> list[Mention]:
@@ -180,6 +209,8 @@ def _zone(text: str, i: int, form: str, surface: Surface) -> tuple[str, str, boo
     if m is None:
         return None
     written = form + m.group()
+    if surface.how == "region" and surface.level != "area" and m.group() in _DIVISION_ZONES:
+        return None  # 中部地区国家高新区联盟: a development zone is named by a city or county
     if m.group().startswith(("自由贸易试验区", "自贸试验区")) and surface.level == "province":
         short = next((d.short for d in place_lexicon().by_name.get(surface.name, [])), form)
         return written, f"中国（{short or form}）自由贸易试验区", False
