@@ -139,3 +139,11 @@ def test_science_city_the_lexicon_does_not_know() -> None:
     assert "英歌石科学城" in [t for t, _, _ in _names("大连英歌石科学城汇聚项目")]
     assert _names("去攻克科学城堡，振兴教育") == []
     assert _names("推动大学城、科学城深度融合") == []
+
+
+def test_place_inside_an_agency_name_is_not_a_place() -> None:
+    assert "英国" not in [t for t, _, _ in _names("经过同英国政府的平等协商")]
+    assert _names("依托岳麓山实验室开展农业领域研究") == []
+    assert "英国" in [t for t, _, _ in _names("同英国、法国开展合作")]
+    # an address of two places stays (山西省昔阳县大寨大队)
+    assert [t for t, _, _ in _names("列举了山西省昔阳县大寨大队")] == ["山西省", "昔阳县"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import Mention, Sentence
+from .agencies import cached_agency_spans
 from .place_lexicon import LEVEL_RANK, Division, Surface, place_lexicon
 
 #: The country's own names are matched anywhere.
@@ -140,7 +141,27 @@ def extract_places(sentence: Sentence) -> list[Mention]:
         found = _segment_ends(sentence, found)
     if "科学城" in text:
         found = _science_cities(sentence, found)
+    if found:
+        found = _outside_agencies(sentence, found)
     return found
+
+
+def _outside_agencies(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """Drop places that are a piece of an agency's name (英国 in 英国政府, 岳麓 in
+    岳麓山实验室): the gold annotations never list a place only named there. An
+    address of two places (山西省昔阳县大寨大队) stays."""
+    spans = cached_agency_spans(sentence.text)
+    if not spans:
+        return found
+    base = sentence.start
+    glued = {m.start for m in found} & {m.end for m in found}  # 山西省昔阳县: an address
+    return [
+        m
+        for m in found
+        if m.start in glued
+        or m.end in glued
+        or not any(s <= m.start - base and m.end - base <= e for s, e, _ in spans)
+    ]
 
 
 def _science_cities(sentence: Sentence, found: list[Mention]) -> list[Mention]:
