@@ -141,9 +141,12 @@ def test_science_city_the_lexicon_does_not_know() -> None:
     assert _names("推动大学城、科学城深度融合") == []
 
 
-def test_place_inside_an_agency_name_is_not_a_place() -> None:
-    assert "英国" not in [t for t, _, _ in _names("经过同英国政府的平等协商")]
+def test_short_form_before_a_laboratory_is_part_of_its_name() -> None:
     assert _names("依托岳麓山实验室开展农业领域研究") == []
-    assert "英国" in [t for t, _, _ in _names("同英国、法国开展合作")]
-    # an address of two places stays (山西省昔阳县大寨大队)
-    assert [t for t, _, _ in _names("列举了山西省昔阳县大寨大队")] == ["山西省", "昔阳县"]
+    assert [t for t, _, _ in _names("岳麓区实验室建设")] == ["岳麓区"]  # a full name stays
+
+
+def test_macro_regions_and_continents() -> None:
+    got = _names("中欧班列华中区域集结中心打通通道，亚洲最大专业货运机场")
+    assert [(t, n) for t, n, _ in got] == [("华中区域", "华中地区"), ("亚洲", "亚洲")]
+    assert _names("西南方向，东北风") == []

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from ..model import Mention, Sentence
-from .agencies import cached_agency_spans
 from .place_lexicon import LEVEL_RANK, Division, Surface, place_lexicon
 
 #: The country's own names are matched anywhere.
@@ -36,8 +35,8 @@ _TOWN = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:镇|乡|街道|村)")
 _NOT_TOWN = re.compile(r"[各全城农县市区和与及的等镇乡]")
 #: Which reading of a form wins when it has several.
 _READING_ORDER = {"full": 0, "region": 1, "alias": 2, "deictic": 3, "short": 4}
-#: A place name followed by these is part of an institution's name (陇东学院).
-_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:大学|学院|党校)")
+#: A place name followed by these is part of an institution's name (陇东学院, 岳麓山实验室).
+_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:大学|学院|党校|实验室)")
 #: Zones named by a place before them (上海自由贸易试验区, 成都都市圈).
 _ZONE = re.compile(
     r"自由贸易试验区|自贸试验区|国家自主创新示范区|自主创新示范区|都市圈|"
@@ -141,27 +140,7 @@ def extract_places(sentence: Sentence) -> list[Mention]:
         found = _segment_ends(sentence, found)
     if "科学城" in text:
         found = _science_cities(sentence, found)
-    if found:
-        found = _outside_agencies(sentence, found)
     return found
-
-
-def _outside_agencies(sentence: Sentence, found: list[Mention]) -> list[Mention]:
-    """Drop places that are a piece of an agency's name (英国 in 英国政府, 岳麓 in
-    岳麓山实验室): the gold annotations never list a place only named there. An
-    address of two places (山西省昔阳县大寨大队) stays."""
-    spans = cached_agency_spans(sentence.text)
-    if not spans:
-        return found
-    base = sentence.start
-    glued = {m.start for m in found} & {m.end for m in found}  # 山西省昔阳县: an address
-    return [
-        m
-        for m in found
-        if m.start in glued
-        or m.end in glued
-        or not any(s <= m.start - base and m.end - base <= e for s, e, _ in spans)
-    ]
 
 
 def _science_cities(sentence: Sentence, found: list[Mention]) -> list[Mention]:
