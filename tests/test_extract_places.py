@@ -150,3 +150,12 @@ def test_macro_regions_and_continents() -> None:
     got = _names("中欧班列华中区域集结中心打通通道，亚洲最大专业货运机场")
     assert [(t, n) for t, n, _ in got] == [("华中区域", "华中地区"), ("亚洲", "亚洲")]
     assert _names("西南方向，东北风") == []
+
+
+def test_international_airports_are_places() -> None:
+    got = [t for t, _, _ in _names("亚洲最大专业货运机场花湖国际机场成为内陆出海口")]
+    assert "花湖国际机场" in got
+    assert "西安咸阳国际机场" in [t for t, _, _ in _names("。西安咸阳国际机场旅客吞吐量")]
+    # a known airport is not named twice
+    assert [t for t, _, _ in _names("，兰州中川国际机场建成")] == ["兰州中川国际机场"]
+    assert _names("国际机场建设") == []

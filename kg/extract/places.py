@@ -44,6 +44,8 @@ _ZONE = re.compile(
 )
 #: 科学城 after the name of a science city (not 攻克科学城堡).
 _SCIENCE_CITY = re.compile(r"科学城(?!堡)")
+#: An international airport, named by the characters before it.
+_AIRPORT = re.compile(r"国际机场")
 #: Characters before a name that are not part of it (以东湖科学城, 推动湘江科学城).
 _NAME_BEFORE = _BOUNDARY_BEFORE | set("以动持设造速进是为")
 #: Zones that only a division names (荆门高新区, 天水经开区).
@@ -140,7 +142,27 @@ def extract_places(sentence: Sentence) -> list[Mention]:
         found = _segment_ends(sentence, found)
     if "科学城" in text:
         found = _science_cities(sentence, found)
+    if "国际机场" in text:
+        found = _airports(sentence, found)
     return found
+
+
+def _airports(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """An international airport: the two characters of its name before 国际机场,
+    with the city written before them (花湖国际机场, 西安咸阳国际机场)."""
+    text = sentence.text
+    starts = {m.end - sentence.start: m.start - sentence.start for m in found}
+    extra = []
+    for m in _AIRPORT.finditer(text):
+        j = m.start()
+        if j < 2 or not (_CJK.match(text[j - 2]) and _CJK.match(text[j - 1])):
+            continue
+        start = next((starts[j - n] for n in (2, 3) if j - n in starts), j - 2)
+        name = text[start : m.end()]
+        base = sentence.start
+        if not any(x.start - base <= start and m.end() <= x.end - base for x in found):  # 兰州中川国际机场
+            extra.append(_mention(sentence, start, name, name, "other"))
+    return sorted(found + extra, key=lambda x: x.start) if extra else found
 
 
 def _science_cities(sentence: Sentence, found: list[Mention]) -> list[Mention]:
