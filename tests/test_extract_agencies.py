@@ -298,3 +298,15 @@ def test_a_national_word_and_class_words_before_a_bureau_name_a_class() -> None:
 
 def test_state_banks_and_police_stations_as_classes() -> None:
     assert names("国家银行贷款") == [] and names("各地公安派出所") == []
+
+
+def test_named_alliances_innovation_institutes_and_branch_centres() -> None:
+    text = "中部地区国家高新区联盟在汉成立，华中区域应急救援中心、国家药品和医疗器械审评检查华中分中心等项目实施"
+    assert names(text) == ["中部地区国家高新区联盟", "华中区域应急救援中心", "国家药品和医疗器械审评检查华中分中心"]
+    assert "湘江科技创新院" in names("建设岳麓山工业创新中心、湘江科技创新院、长沙文化科技大学")
+    assert names("组建产业联盟，完善分中心布局") == []
+
+
+def test_regional_designations_and_facilities_are_not_centres() -> None:
+    assert names("支持成渝地区区域科技创新中心建设") == []
+    assert names("建设华北区域中欧班列集结中心") == []

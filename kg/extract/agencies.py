@@ -199,6 +199,17 @@ def _provincial(text: str, ws: int, lex: AgencyLexicon) -> bool:
     return m is not None and m.group() in lex.province_names
 
 
+def _regional(text: str, ws: int, head_start: int, lex: AgencyLexicon) -> bool:
+    """The window starts with a region named with 地区/区域 and a short body that is
+    no designation follows (华中区域应急救援中心): a centre serving a region is a
+    body, as a province's is; not 成渝地区区域科技创新中心, 华北区域中欧班列集结中心."""
+    m = lex.region_prefix.match(text, ws, head_start)
+    if m is None or not m.group().endswith(("地区", "区域")):
+        return False
+    body = text[m.end() : head_start]
+    return 2 <= len(body) <= MAX_BARE_BODY and not _is_designation("区" + body, lex)
+
+
 def _tail_ok(text: str, end: int) -> bool:
     """A known name is not cut out of a longer word (公安部|门, 国防部|长)."""
     _before, after = _head_context().get(text[end - 1], (frozenset(), frozenset()))
@@ -350,7 +361,7 @@ def _candidate_start(text: str, ws: int, head_start: int, head: str, lex: Agency
         named_national = head in _DESIGNATED_HEADS and ("国家" in lead or lead.startswith("全国")) and prefix == ws
         if head == "网" and lead.startswith(_NATIONAL_ONLY):
             return None  # 全国一体化算力网: a designation, not a body
-        if head == "中心" and not named_national and (prefix != ws or not _provincial(text, ws, lex)):
+        if head == "中心" and not named_national and (prefix != ws or not (_provincial(text, ws, lex) or _regional(text, ws, head_start, lex))):
             return None  # 长沙奥体中心, 青岛国际航运中心: facilities and designations
         if sub == "media":
             if head == "网" and text[ws:head_start] in lex.place_names:
