@@ -159,3 +159,9 @@ def test_international_airports_are_places() -> None:
     # a known airport is not named twice
     assert [t for t, _, _ in _names("，兰州中川国际机场建成")] == ["兰州中川国际机场"]
     assert _names("国际机场建设") == []
+
+
+def test_abbreviation_of_several_places_only_names_a_zone() -> None:
+    assert _names("提升长株潭等国家现代流通战略支点城市能级") == []
+    got = [t for t, _, _ in _names("丰富长株潭国家自主创新示范区内涵")]
+    assert got == ["长株潭国家自主创新示范区"]

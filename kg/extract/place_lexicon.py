@@ -62,7 +62,8 @@ class Region:
 
 @dataclass(frozen=True, slots=True)
 class Surface:
-    """What a written form can mean: ``how`` is full, short, alias, region or deictic."""
+    """What a written form can mean: ``how`` is full, short, alias, region, deictic
+    or abbrev (长株潭: several places, a place only as the start of a zone's name)."""
 
     how: str
     name: str  #: canonical name it points at ("" for 我省: the document's province)
@@ -103,6 +104,8 @@ class PlaceLexicon:
             self.regions[region.name] = region
             for form in [region.name, *filter(None, r["aliases"].split("|"))]:
                 self._add(form, Surface("region", region.name, "country"))
+        for r in load_table("place_abbreviations"):  # 长株潭: only in a zone's name
+            self._add(r["name"], Surface("abbrev", r["name"], "area"))
         for r in load_table("place_aliases"):
             level = self.by_name[r["name"]][0].level
             self._add(r["alias"], Surface("alias", r["name"], level))

@@ -34,7 +34,7 @@ _TOWN = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:镇|乡|街道|村)")
 #: Stems that make 镇/乡 part of a common word (城乡, 各乡镇, 全县乡村).
 _NOT_TOWN = re.compile(r"[各全城农县市区和与及的等镇乡]")
 #: Which reading of a form wins when it has several.
-_READING_ORDER = {"full": 0, "region": 1, "alias": 2, "deictic": 3, "short": 4}
+_READING_ORDER = {"full": 0, "region": 1, "alias": 2, "deictic": 3, "short": 4, "abbrev": 5}
 #: A place name followed by these is part of an institution's name (陇东学院, 岳麓山实验室).
 _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:大学|学院|党校|实验室)")
 #: Zones named by a place before them (上海自由贸易试验区, 成都都市圈).
@@ -113,6 +113,8 @@ def extract_places(sentence: Sentence) -> list[Mention]:
                 continue
             name = surface.name if surface.how in ("region", "alias") or form == "我国" else form
             zone = _zone(text, i, form, surface)
+            if zone is None and surface.how == "abbrev":
+                continue  # 长株潭 alone joins three cities; it is no place
             if zone is not None and zone[2]:  # 中关村国家自主创新示范区: the zone is the place
                 found.append(_mention(sentence, i, zone[0], zone[1], "area"))
                 pos = last_end = i + len(zone[0])
@@ -236,7 +238,7 @@ def _zone(text: str, i: int, form: str, surface: Surface) -> tuple[str, str, boo
     if m.group().startswith(("自由贸易试验区", "自贸试验区")) and surface.level == "province":
         short = next((d.short for d in place_lexicon().by_name.get(surface.name, [])), form)
         return written, f"中国（{short or form}）自由贸易试验区", False
-    return written, written, surface.how == "region" and surface.level == "area"
+    return written, written, surface.how == "abbrev" or (surface.how == "region" and surface.level == "area")
 
 
 def _accept(text: str, i: int, form: str, surfaces: list[Surface], glued: bool = False) -> Surface | None:
