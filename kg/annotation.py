@@ -26,11 +26,35 @@ def json_number(value: Decimal) -> int | float:
     return float(value)
 
 
+#: Words that refer to a place by pointing at it (我国 → 中华人民共和国): the
+#: annotation guidelines do not count them as naming the place.
+_DEICTIC = frozenset({"我国", "我省", "我市", "我区", "我县", "本省", "本市", "全省", "全市", "全国"})
+
+
+def _named_places(resolved: Resolved) -> set[str]:
+    """Places the text names on their own: not only as 我国, nor only inside an agency's name.
+
+    The graph keeps every place mention (the agency 英国政府 is located in
+    英国); the annotation, like the gold standards, lists a place only where
+    the report names it as a place.
+    """
+    mentions, keys = resolved.extraction.mentions, resolved.mention_entities
+    agencies = [(m.start, m.end) for m in mentions if m.kind == "agency"]
+    named = set()
+    for m, key in zip(mentions, keys):
+        if key is None or not key.startswith("place:") or key in named or m.text in _DEICTIC:
+            continue
+        if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in agencies):
+            named.add(key)
+    return named
+
+
 def to_annotation(resolved: Resolved) -> dict[str, Any]:
     """The FORMAT.md object for one resolved document (deterministic order)."""
     doc = resolved.document
     ents = sorted(resolved.entities, key=lambda e: (e.kind, e.name))
-    used = {k for k in resolved.mention_entities if k is not None}
+    places = _named_places(resolved)
+    used = {k for k in resolved.mention_entities if k is not None and (not k.startswith("place:") or k in places)}
     out: dict[str, Any] = {
         "document": {
             "id": doc.id,
