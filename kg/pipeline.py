@@ -14,6 +14,8 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -113,8 +115,23 @@ def _results(paths: Sequence[str], jobs: int, max_bytes: int | None) -> Iterator
         for p in paths:
             yield _process(p, max_bytes)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
         yield from pool.map(_process, paths, [max_bytes] * len(paths), chunksize=1)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker initialiser: end the worker when the build process is gone.
+
+    A build killed with SIGKILL cannot tell its workers, and they inherit the
+    write end of their own task queue, so they would wait for work forever.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def build(

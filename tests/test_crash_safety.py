@@ -187,6 +187,43 @@ def test_sigkill_during_plain_build_leaves_old_or_new_files(tmp_path: Path) -> N
     assert not list(out.glob(".*.tmp")), "temporaries of killed builds are removed"
 
 
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_workers_of_a_killed_build_do_not_outlive_it(tmp_path: Path) -> None:
+    """Bug: after SIGKILL of `kg build -j 2`, its workers waited for work forever (orphans)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, src in enumerate(sorted((REPO / "data" / "reports").rglob("*.txt"))[:12]):
+        shutil.copy(src, corpus / f"r{i}.txt")
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(tmp_path / "out"), "-q",
+                             "-j", "2", "--no-viz", "--no-report"], cwd=REPO)
+    deadline = time.monotonic() + 30
+    workers: list[int] = []
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        workers = _children(proc.pid)
+    assert len(workers) >= 2, "the build started its workers"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = [w for w in workers if Path(f"/proc/{w}/stat").exists()
+             and Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"]
+    assert not alive, f"workers {alive} outlived the killed build"
+
+
 def test_map_is_the_same_file_for_the_same_graph(tmp_path: Path) -> None:
     """Output is deterministic: graph.html of one graph must not depend on the process's hash seed.
 
