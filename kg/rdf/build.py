@@ -212,15 +212,19 @@ class _Builder:
         self.sentences = {s.index: s for s in seg.sentences}
         self.entities = {e.key: e for e in resolved.entities}
         self.keys = resolved.mention_entities
-        self.referenced: dict[str, None] = {}
+        self.referenced: dict[str, str] = {}  #: entity key → its IRI, in the order first named
         self.statements = 0
 
     def emit(self, node: str, cls: str, pairs: list[tuple[str, str | None]]) -> None:
-        """Print a node minted for this document: its class, then the pairs whose object is not None."""
-        kept = [(T.type, cls), *((p, o) for p, o in pairs if o is not None)]
+        """Print a node minted for this document: its class, then the pairs whose object is not None.
+
+        The block is :func:`kg.rdf.turtle.block`'s text, joined here in one
+        pass: this runs for every sentence, mention and metric.
+        """
+        kept = [f"{p} {o}" for p, o in pairs if o is not None]
         self.classes[_CLASS_IRI[cls]] += 1
-        self.printed += len(kept)
-        self.blocks.append(ttl.block(node, kept))
+        self.printed += len(kept) + 1
+        self.blocks.append(f"{node} a {cls} ;\n    " + " ;\n    ".join(kept) + " .\n" if kept else f"{node} a {cls} .\n")
 
     def link(self, entity: str, p: str, o: str | None) -> None:
         """A triple about an entity that names one of this document's nodes."""
@@ -249,8 +253,10 @@ class _Builder:
         return self.keys[index]
 
     def entity(self, key: str) -> str:
-        self.referenced.setdefault(key)
-        return ttl.iri(entity_iri(key))
+        iri = self.referenced.get(key)
+        if iri is None:
+            iri = self.referenced[key] = ttl.iri(entity_iri(key))
+        return iri
 
     def statement(self, s: str, p: str, o: str, sentence: int, *, implied: bool = False) -> None:
         """The plain triple and its reification with the sentence it came from."""
@@ -391,7 +397,7 @@ class _Builder:
     def entity_nodes(self) -> None:
         """Every entity of the document, and a minimal node for each key only referenced."""
         for e in self.r.entities:
-            self.referenced.setdefault(e.key)
+            self.entity(e.key)
         for key in list(self.referenced):
             e = self.entities.get(key)
             if e is None:
@@ -419,7 +425,7 @@ class _Builder:
             if spec is not None:
                 parent = ttl.iri(entity_iri(e.parent))
                 if e.parent not in self.referenced:
-                    self.referenced[e.parent] = None
+                    self.entity(e.parent)
                     kind, _, name = e.parent.partition(":")
                     self.entity_node(self.entities.get(e.parent) or Entity(kind=kind, name=name))
                 self.add_shared(node, spec[0], parent)
