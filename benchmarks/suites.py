@@ -221,7 +221,9 @@ def _ask_all(ctx: Context, req: dict, names: list[str]) -> tuple[dict, float | N
 
 
 #: govkg's two ways of answering: engine name in the child → label in the rows.
-QUERY_PATHS = {"ours": "kg query", "merged": "kg serve (merged)"}
+#: How each way of answering is labelled; kg query and kg serve answer on the same
+#: source by default, ``kg serve --merge`` on GraphSource.merged() (informative only).
+QUERY_PATHS = {"ours": "kg query, kg serve", "merged": "kg serve --merge"}
 
 
 def suite_query(ctx: Context) -> None:

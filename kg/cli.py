@@ -223,7 +223,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         max_results=args.max_results,
         max_body=args.max_body,
         out_dir=args.out,
-        merge=not args.no_merge,
+        merge=args.merge and not args.no_merge,
     )
     return EXIT_OK
 
@@ -366,8 +366,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="per-query time limit")
     p.add_argument("--max-results", type=int, default=10000, metavar="N", help="result rows limit")
     p.add_argument("--max-body", type=int, default=1_000_000, metavar="BYTES", help="request body limit (413 above it)")
-    p.add_argument("--no-merge", action="store_true",
-                   help="query the graph as stored instead of a de-duplicated in-memory copy (for large stores)")
+    p.add_argument("--merge", action="store_true",
+                   help="query a de-duplicated in-memory copy of the graph (twice the memory; helps queries that "
+                        "join entity labels without DISTINCT)")
+    p.add_argument("--no-merge", action="store_true", help=argparse.SUPPRESS)  # the default since 0.2; accepted
 
     p = add("push", "upload the graph to a SPARQL server, one named graph per document", cmd_push)
     _graph_options(p)

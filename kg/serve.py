@@ -295,12 +295,15 @@ def make_server(
     max_body: int = 1_000_000,
     out_dir: Path = Path("out"),
     log: bool = True,
-    merge: bool = True,
+    merge: bool = False,
 ) -> ThreadingHTTPServer:
     """A ready HTTP server for ``source`` (a GraphSource); port 0 picks a free port.
 
-    ``merge``: serve a :meth:`GraphSource.merged` copy (faster queries, twice
-    the memory); not with ``allow_update``, so that updates reach the source.
+    ``merge``: serve a :meth:`GraphSource.merged` copy (the union without
+    repeats as the default graph; twice the memory, seconds to build); not
+    with ``allow_update``, so that updates reach the source. Off by default:
+    since the named questions de-duplicate before they join, 9 of 10 run
+    faster on the source itself (BENCHMARKS.md, 11:18 run).
     """
     config = ServerConfig(allow_update, timeout, max_results, max_body, Path(out_dir), log)
     if merge and not allow_update and hasattr(source, "merged"):

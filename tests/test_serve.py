@@ -214,3 +214,17 @@ def test_negotiate() -> None:
     assert negotiate("graph", "application/ld+json") == "jsonld"
     assert negotiate("select", "image/png") is None
     assert negotiate("graph", None, "json") == "jsonld"
+
+
+def test_serves_the_source_itself_unless_asked_to_merge(tmp_path: Path) -> None:
+    """Since the named questions de-duplicate before joining, the merged copy is
+    slower for 9 of 10 (BENCHMARKS.md): it is an option, not the default."""
+    src = open_graph(graph_file=MINI)
+    plain = make_server(src, port=0, log=False, out_dir=tmp_path)
+    merged = make_server(src, port=0, log=False, out_dir=tmp_path, merge=True)
+    try:
+        assert plain.source is src
+        assert merged.source is not src and merged.source.union is False
+    finally:
+        plain.server_close()
+        merged.server_close()
