@@ -25,10 +25,9 @@ from rdflib.namespace import RDF, XSD
 
 from .errors import InputError, KgError
 from .rdf import turtle as ttl
-from .rdf.build import DocumentGraph
 from .rdf.namespace import doc_iri, graph_iri
 from .rdf.store import load_file
-from .rdf.turtle import PREFIXES
+from .rdf.turtle import PREFIXES, DocumentGraph
 
 __all__ = [
     "serialize",

@@ -30,9 +30,10 @@ from .extract import extract
 from .ingest import doc_id, iter_inputs, read_document
 from .model import Resolved
 from .rdf import turtle as ttl
-from .rdf.build import DocumentGraph, document_graph
+from .rdf.build import document_graph
 from .rdf.namespace import ENTITY_KIND_CLASS, GKG
 from .rdf.store import GraphStore, doc_id_of_graph
+from .rdf.turtle import DocumentGraph
 from .resolve import resolve
 from .segment import segment
 from .validate import ONTOLOGY as ONTOLOGY_FILE

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -47,6 +46,7 @@ from .namespace import (
     unit_iri,
 )
 from .store import from_ox
+from .turtle import DocumentGraph
 
 __all__ = [
     "document_graph",
@@ -54,7 +54,6 @@ __all__ = [
     "build_graph",
     "canonical_decimal",
     "entity_iri",
-    "DocumentGraph",
     "Triple",
     "PREDICATES",
 ]
@@ -156,36 +155,6 @@ def entity_iri(key: str) -> URIRef:
     """The IRI of an entity key: ``"agency:甘肃省司法厅"`` → ``id:agency/甘肃省司法厅``."""
     kind, _, name = key.partition(":")
     return mint(kind, name)
-
-
-@dataclass
-class DocumentGraph:
-    """One document's named graph as Turtle text: what a build worker hands to the writer.
-
-    ``own`` holds the triples no other document can state, because their
-    subject or object was minted for this document (its sections, sentences,
-    mentions, metrics, statements; an entity's ``gkg:mentionedIn`` one of its
-    sentences). ``shared`` lists the others (what entities, posts and units
-    are called and how they relate), which the union graph must write only
-    once; ``shared_text`` is the same triples as blocks. Terms are Turtle
-    text (:mod:`kg.rdf.turtle`).
-    """
-
-    doc_id: str
-    graph: str  #: the named graph's IRI, in Turtle
-    own: str
-    own_triples: int
-    own_classes: Counter[str] = field(default_factory=Counter)  #: class IRI → nodes of this document
-    shared: list[tuple[str, str, str]] = field(default_factory=list)
-    shared_text: str = ""
-
-    def trig(self) -> str:
-        """This graph as a TriG block."""
-        return f"{self.graph} {{\n{self.own}{self.shared_text}}}\n"
-
-    def turtle(self) -> str:
-        """Every triple of this graph as Turtle (without the ``@prefix`` header)."""
-        return self.own + self.shared_text
 
 
 class _Builder:

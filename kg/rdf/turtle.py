@@ -7,13 +7,16 @@ govkg's graph has a fixed shape (IRIs minted by :func:`kg.rdf.namespace.mint`,
 literals that are strings, integers, decimals, dates), so its Turtle can be
 printed straight from Python strings: this module is the only place that
 knows the syntax. Every term it prints is also valid in TriG, and the tests
-parse its output with both Oxigraph and rdflib.
+parse its output with both Oxigraph and rdflib. :class:`DocumentGraph` is one
+document's graph in this form, what a build worker hands to the writer.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rdflib import RDF, RDFS, SKOS, XSD, URIRef
@@ -34,6 +37,7 @@ __all__ = [
     "blocks",
     "expand",
     "TYPE",
+    "DocumentGraph",
 ]
 
 #: Prefixes written in Turtle, TriG and RDF/XML. There is deliberately no
@@ -122,3 +126,33 @@ def block(subject: str, pairs: Iterable[tuple[str, str]]) -> str:
 def blocks(subjects: Mapping[str, Iterable[tuple[str, str]]]) -> str:
     """Subject blocks in the mapping's order (subjects with no pairs left out)."""
     return "".join(block(s, pairs) for s, pairs in subjects.items() if pairs)
+
+
+@dataclass
+class DocumentGraph:
+    """One document's named graph as Turtle text: what a build worker hands to the writer.
+
+    ``own`` holds the triples no other document can state, because their
+    subject or object was minted for this document (its sections, sentences,
+    mentions, metrics, statements; an entity's ``gkg:mentionedIn`` one of its
+    sentences). ``shared`` lists the others (what entities, posts and units
+    are called and how they relate), which the union graph must write only
+    once; ``shared_text`` is the same triples as blocks. Terms are Turtle
+    text (:mod:`kg.rdf.turtle`).
+    """
+
+    doc_id: str
+    graph: str  #: the named graph's IRI, in Turtle
+    own: str
+    own_triples: int
+    own_classes: Counter[str] = field(default_factory=Counter)  #: class IRI → nodes of this document
+    shared: list[tuple[str, str, str]] = field(default_factory=list)
+    shared_text: str = ""
+
+    def trig(self) -> str:
+        """This graph as a TriG block."""
+        return f"{self.graph} {{\n{self.own}{self.shared_text}}}\n"
+
+    def turtle(self) -> str:
+        """Every triple of this graph as Turtle (without the ``@prefix`` header)."""
+        return self.own + self.shared_text
