@@ -414,3 +414,14 @@ def test_national_programmes_of_earlier_decades_by_name() -> None:
 
 def test_short_generic_items_of_a_counted_list_of_works_are_not_names() -> None:
     assert _found("新建学校、医院等100个重点项目") == []
+
+
+def test_quoted_cores_of_list_items_before_a_kind_word() -> None:
+    got = _found("“汉孝随襄十”新能源汽车、“武鄂黄黄咸”光电子信息等产业走廊加快建设")
+    assert got == [("汉孝随襄十", "project"), ("武鄂黄黄咸", "project")]
+    assert [n for n, _ in _found("健全“96178”省长直通车、“2115”接诉即办等机制")] == ["96178", "2115"]
+
+
+def test_quoted_descriptions_in_a_list_are_not_items() -> None:
+    assert _found("“经济强”的基础更加巩固、“百姓富”的成果等工作") == []
+    assert _found("“汉孝随襄十”新能源汽车、光电子信息等产业走廊") == []

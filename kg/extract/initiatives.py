@@ -37,6 +37,7 @@ from .initiative_lexicon import heads as _heads
 from .initiative_lexicon import known as _known
 from .initiative_lexicon import variant as _variant
 from .initiative_names import circles, coordinated, counted_list, fairs, numbered, phases, project_list, rails
+from .initiative_quotes import quoted_items
 
 __all__ = ["extract_initiatives"]
 
@@ -137,7 +138,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     known = _known_names(text)
     found += known
     found += events_and_funds(text)
-    found += branded_drives(text)
+    found += branded_drives(text) + quoted_items(text)
     found += numbered(text) + phases(text) + fairs(text) + circles(text)
     if not found:
         return []
