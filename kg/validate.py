@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, RDF, SH, XSD
 
 from .errors import InputError
 from .rdf.namespace import GKG
-from .rdf.store import from_ox
+from .rdf.source import from_ox
 from .resources import ONTOLOGY_DIR
 
 __all__ = ["validate", "ValidationReport", "SHAPES", "ONTOLOGY"]

@@ -45,7 +45,7 @@ from .namespace import (
     mint,
     unit_iri,
 )
-from .store import from_ox
+from .source import from_ox
 from .turtle import DocumentGraph
 
 __all__ = [
