@@ -425,3 +425,10 @@ def test_quoted_cores_of_list_items_before_a_kind_word() -> None:
 def test_quoted_descriptions_in_a_list_are_not_items() -> None:
     assert _found("“经济强”的基础更加巩固、“百姓富”的成果等工作") == []
     assert _found("“汉孝随襄十”新能源汽车、光电子信息等产业走廊") == []
+
+
+def test_a_technology_code_in_a_listed_work_is_not_a_capacity() -> None:
+    names = [n for n, _ in _found("推进长沙锂电池、浏阳蓝思科技3D玻璃研发生产等“十大产业项目”建设")]
+    assert "浏阳蓝思科技3D玻璃研发生产" in names
+    names = [n for n, _ in _found("推进长沙锂电池、浏阳30万吨玻璃研发生产等“十大产业项目”建设")]
+    assert "长沙锂电池" in names and not any("30万吨" in n for n in names)

@@ -71,7 +71,7 @@ _WORK_END = re.compile(
     r"(?:水库|水利枢纽|航运枢纽|枢纽|灌区|铁路|高铁|高速公路|高速|口岸|港区|港|机场|大桥|电站|电厂|核电|隧道|"
     r"航道|管道|基地|产业园|码头|水厂|堤防|二线|复线|扩能|改扩建|扩容|[一二三四]期|工程)$"
 )
-_WORK_BAD = re.compile(r"^(?:城市|农村|内河|重点|重大|各类|一批|新建|地下|具备)|[等的\d]")  # digits: a capacity, a metric
+_WORK_BAD = re.compile(r"^(?:城市|农村|内河|重点|重大|各类|一批|新建|地下|具备)|[等的]|\d(?![A-Za-z\d]*[A-Za-z])")  # digits: a capacity, a metric (but 3D, 5G: a technology)
 _ITEM_SPLIT = re.compile(r"[、和及]")
 _LIST_SPLIT = re.compile(r"、")
 #: A list of lines (京沪、京广等高铁, 成南扩容、九绵等高速公路), a counted list of works:
