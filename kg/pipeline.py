@@ -116,7 +116,8 @@ def _results(paths: Sequence[str], jobs: int, max_bytes: int | None) -> Iterator
         for p in paths:
             yield _process(p, max_bytes)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
+    workers = min(jobs, len(paths))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
         yield from pool.map(_process, paths, [max_bytes] * len(paths), chunksize=1)
 
 
