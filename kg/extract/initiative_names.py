@@ -58,6 +58,8 @@ _PHASE_BAD = re.compile(r"[这该其本各及和与]|实施|一批|项目$|工�
 #: A fair's abbreviation: one character and 博会/交会/洽会/贸会 (广交会, 西博会).
 _FAIR = re.compile(r"([\u4e00-\u9fff])(博会|交会|洽会|贸会)")
 _FAIR_BAD = set("利相线并展商协会汇再")
+#: The host written before a fair's abbreviation: 中国（安徽）科交会.
+_FAIR_HOST = re.compile(rf"中国（[{_HAN}]{{2,4}}）[{_HAN}]?$")
 #: A circle named by a travel time: 1小时高铁圈, 15分钟高品质生活服务圈, 一刻钟便民生活圈.
 _CIRCLE = re.compile(
     rf"(?:[\d一二三四五六七八九十]+(?:小时|分钟)|半小时|一刻钟)[{_HAN}]{{1,8}}?圈"
@@ -174,11 +176,14 @@ def fairs(text: str) -> list[tuple[int, int, str, str, int]]:
     """Fairs known by an abbreviation: 西博会, 广交会, 服贸会."""
     if "博会" not in text and "交会" not in text and "洽会" not in text and "贸会" not in text:
         return []
-    return [
-        (m.start(), m.end(), m.group(), "activity", 2)
-        for m in _FAIR.finditer(text)
-        if m.group(1) not in _FAIR_BAD
-    ]
+    out = []
+    for m in _FAIR.finditer(text):
+        if m.group(1) in _FAIR_BAD:
+            continue
+        host = _FAIR_HOST.search(text, max(0, m.start() - 8), m.start())  # 中国（安徽）科交会
+        start = host.start() if host else m.start()
+        out.append((start, m.end(), text[start : m.end()], "activity", 2))
+    return out
 
 
 def circles(text: str) -> list[tuple[int, int, str, str, int]]:

@@ -377,6 +377,8 @@ def _known_names(text: str) -> list[tuple[int, int, str, str, int]]:
         ):
             continue  # 国家乡村振兴示范县: a place's designation
         name, kind = known[m.group()]
+        if kind == "activity" and m.group() not in name:
+            name = m.group()  # 西博会, 投洽会: an event is known by the abbreviation the report uses
         out.append((m.start(), m.end(), name, kind, 2))
     return out
 
