@@ -434,3 +434,15 @@ def test_a_technology_code_in_a_listed_work_is_not_a_capacity() -> None:
     assert "浏阳蓝思科技3D玻璃研发生产" in names
     names = [n for n, _ in _found("推进长沙锂电池、浏阳30万吨玻璃研发生产等“十大产业项目”建设")]
     assert "长沙锂电池" in names and not any("30万吨" in n for n in names)
+
+
+def test_named_events_in_a_list_closed_by_a_word_for_events() -> None:
+    got = _found("投洽会、世界航海装备大会、世界闽商大会、港澳山东周等活动成功举办")
+    assert ("世界航海装备大会", "activity") in got and ("世界闽商大会", "activity") in got
+    assert not any("山东周" in n for n, _ in got)
+    assert ("滇商大会", "activity") in _found("圆满举办4届南博会、3届滇商大会等系列活动")
+
+
+def test_summits_attended_and_events_cut_back_are_not_listed_events() -> None:
+    assert _found("出席二十国集团领导人峰会、亚欧首脑会议、世界经济论坛等重大活动") == []
+    assert _found("清理和规范各种达标、评比、表彰以及论坛、庆典等活动") == []

@@ -1,0 +1,60 @@
+"""Named events in a list closed by 等…活动 (used by :mod:`kg.extract.initiatives`).
+
+投洽会、世界航海装备大会、世界闽商大会、中国侨智发展大会等活动成功举办 names four
+events: each item of a list closed by 等 and a word for events (活动, 展会, 赛事,
+盛会) that itself ends in an event word (大会, 峰会, 论坛, 博览会, 电影节, …) is an
+event's name. Items without one (港澳山东周) are passed over; a list of summits
+a leader attends (出席…领导人峰会…等重大活动, …外交活动) names meetings, not the
+government's own events, and is left out.
+
+Candidates are ``(start, end, name, kind, priority)`` tuples, as in
+:mod:`kg.extract.initiatives`.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["listed_events"]
+
+_HAN = r"\u4e00-\u9fff"
+#: 等 and a word for events closes the list: 等活动, 等重大经贸活动, 等高端展会, 等体育赛事.
+_CLOSE = re.compile(rf"等[{_HAN}]{{0,8}}?(?:活动|展会|会展|赛事|盛会)")
+#: What an event's name ends with.
+_EVENT_END = re.compile(
+    r"(?:大会|峰会|论坛|博览会|交易会|洽谈会|对接会|年会|电影节|文化节|旅游节|艺术节|运动会|大赛|赛会)$"
+)
+#: A fair or games known by a short abbreviation: 华创会, 汉交会, 省运会.
+_SHORT = re.compile(rf"^[{_HAN}]{{2}}会$")
+#: Leaders' meetings: attended, not held (二十国集团领导人峰会, 亚欧首脑会议).
+_MEETING = re.compile(r"领导人|首脑|会晤|外交|部长级")
+_VERB = re.compile(r"^(?:连续)?(?:成功|务实|高水平|高质量|精心|圆满)?(?:举办|办好|承办|主办|筹办|开好|办)?(?:[\d一二三四五六七八九十]+届(?!$))?")
+#: A list of events to cut back (精简会议…论坛、庆典等活动): kinds of events, not names.
+_CUT = re.compile(r"精简|压减|清理|规范|减少|控制")
+_BOUND = "，。；：！？\n"
+
+
+def listed_events(text: str) -> list[tuple[int, int, str, str, int]]:
+    """Each event named in a list closed by 等 and a word for events."""
+    if "等" not in text:
+        return []
+    out = []
+    previous = 0
+    for m in _CLOSE.finditer(text):
+        lo = max(previous, m.start() - 150)
+        lo += max(text.rfind(c, lo, m.start()) - lo for c in _BOUND) + 1  # the clause only
+        previous = m.end()
+        clause = text[lo : m.start()]
+        if "、" not in clause or _MEETING.search(clause + m.group()) or _CUT.search(clause) or clause.startswith("出席"):
+            continue
+        pos = lo
+        for item in clause.split("、"):
+            lead = _VERB.match(item)
+            cut = lead.end() if lead else 0  # 圆满举办4届南博会 → 南博会
+            name = item[cut:]
+            if (
+                (len(name) >= 4 and _EVENT_END.search(name)) or _SHORT.match(name)
+            ) and "的" not in name:
+                out.append((pos + cut, pos + len(item), name, "activity", 2))
+            pos += len(item) + 1
+    return out
