@@ -165,3 +165,15 @@ def test_abbreviation_of_several_places_only_names_a_zone() -> None:
     assert _names("提升长株潭等国家现代流通战略支点城市能级") == []
     got = [t for t, _, _ in _names("丰富长株潭国家自主创新示范区内涵")]
     assert got == ["长株潭国家自主创新示范区"]
+
+
+def test_world_subregions_and_central_western_region() -> None:
+    got = _names("稳定美欧、东南亚等传统市场，开拓中亚、中东市场。中西部和东北地区加快开放")
+    assert ("东南亚", "东南亚", "region") in got
+    assert ("中亚", "中亚", "region") in got
+    assert ("中东", "中东", "region") in got
+    assert ("中西部", "中西部地区", "region") in got
+    # 其中 + 东北, 中东部: no 中东; 罗得西亚 is no 西亚
+    names = [n for _, n, _ in _names("其中东北各省增长较快，中东部地区，南非和罗得西亚")]
+    assert "中东" not in names and "西亚" not in names
+    assert "南非" in names

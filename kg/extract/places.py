@@ -66,6 +66,8 @@ _LIST_HEAD = re.compile(
 )
 #: Characters before a foreign country's name (与冰岛、瑞士; not 司法国际).
 _COUNTRY_BEFORE = _BOUNDARY_BEFORE | set("同向访中")
+#: Words that end in 中 (其中东北, 集中亚洲): 中东, 中亚 after them are no region.
+_WORD_ENDS_IN_ZHONG = set("其集之从心手当空初高正")
 #: Two-character division names that are generic words.
 _GENERIC = {"城区", "郊区", "矿区", "东区", "南区", "北区", "西区", "中区"}
 
@@ -256,6 +258,9 @@ def _accept(text: str, i: int, form: str, surfaces: list[Surface], glued: bool =
             return None  # 司法国际 is not 法国
         if after.startswith(("族", "支那", "尼西", "洋")):
             return None  # 朝鲜族, 印度支那, 印度洋: not the country
+    if len(form) == 2 and form[0] == "中" and hows == {"region"}:
+        if before in _WORD_ENDS_IN_ZHONG or after[:1] in ("部", "北", "南"):
+            return None  # 其中东北各省, 中东部地区: no 中东
     if form == "中华人民共和国" and before == "《":
         return None  # 《中华人民共和国律师法》: the formal prefix of a law's title
     if form == "中国" and after.startswith(_CONCEPT_AFTER):
