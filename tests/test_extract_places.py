@@ -177,3 +177,8 @@ def test_world_subregions_and_central_western_region() -> None:
     names = [n for _, n, _ in _names("其中东北各省增长较快，中东部地区，南非和罗得西亚")]
     assert "中东" not in names and "西亚" not in names
     assert "南非" in names
+
+
+def test_china_and_country_abbreviation_is_no_place() -> None:
+    assert "印度尼西亚" not in [n for _, n, _ in _names("中印尼“两国双园”合作谅解备忘录签署")]
+    assert "印度尼西亚" in [n for _, n, _ in _names("同印尼、马来西亚合作")]

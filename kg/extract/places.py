@@ -64,8 +64,9 @@ _LIST_HEAD = re.compile(
     r"(?:、[\u4e00-\u9fff]{2,3})*、?[\u4e00-\u9fff]{0,3}等(?:[0-9两三四五六七八九十]{1,3}个)?"
     r"[\u4e00-\u9fff]{0,6}?(?:县市区|县市|市县|县区|城市|县|市|地区|地市)"
 )
-#: Characters before a foreign country's name (与冰岛、瑞士; not 司法国际).
-_COUNTRY_BEFORE = _BOUNDARY_BEFORE | set("同向访中")
+#: Characters before a foreign country's name (与冰岛、瑞士; not 司法国际, nor 中印尼:
+#: China and the country, an abbreviation like 中韩).
+_COUNTRY_BEFORE = _BOUNDARY_BEFORE | set("同向访")
 #: Words that end in 中 (其中东北, 集中亚洲): 中东, 中亚 after them are no region.
 _WORD_ENDS_IN_ZHONG = set("其集之从心手当空初高正")
 #: Two-character division names that are generic words.
