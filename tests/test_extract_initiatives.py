@@ -179,7 +179,7 @@ def test_each_item_of_a_coordination_after_a_verb_is_named() -> None:
     got = _found("扎实开展粮油单产提升行动和绿色农资升级行动，加强粮食购销。")
     assert got == [("粮油单产提升行动", "campaign"), ("绿色农资升级行动", "campaign")]
     got = [n for n, _ in _found("推进闽西南水资源配置工程、龙湘水库等建设")]
-    assert got == ["闽西南水资源配置工程"]
+    assert got == ["闽西南水资源配置工程", "龙湘水库"]  # the reservoir: an item of a list of works
     # an item without a head word of its own is passed over, not named
     got = [n for n, _ in _found("连续成功举办海峡论坛、海峡青年荟、世界妈祖文化论坛等活动。")]
     assert got == ["海峡论坛", "世界妈祖文化论坛"]
@@ -446,3 +446,14 @@ def test_named_events_in_a_list_closed_by_a_word_for_events() -> None:
 def test_summits_attended_and_events_cut_back_are_not_listed_events() -> None:
     assert _found("出席二十国集团领导人峰会、亚欧首脑会议、世界经济论坛等重大活动") == []
     assert _found("清理和规范各种达标、评比、表彰以及论坛、庆典等活动") == []
+
+
+def test_named_works_in_a_list_closed_by_a_building_verb() -> None:
+    names = [n for n, _ in _found("宁德核电6号机组、厦漳泉R1线先行段、沈海高速漳诏段扩容工程等开工建设。")]
+    assert names == ["宁德核电6号机组", "厦漳泉R1线先行段", "沈海高速漳诏段扩容工程"]
+    assert [n for n, _ in _found("推进阜阳复线船闸、沱浍河航道整治工程等建设，")] == ["阜阳复线船闸", "沱浍河航道整治工程"]
+
+
+def test_kinds_of_works_before_a_building_verb_are_not_names() -> None:
+    assert _found("加强海绵城市、区域综合性应急救援基地、城际铁路等建设，") == []
+    assert _found("推动绿电直连、虚拟电厂等建设，推进国家现代流通战略支点城市、国家物流枢纽等建设") == []

@@ -67,13 +67,17 @@ _CIRCLE = re.compile(
 
 
 #: A list of works before 等 and a kind of project: 等重大水利工程, 等标志性项目, 等一批重点项目.
-_KIND_LIST = re.compile(rf"等“?(?:一批)?[{_HAN}]{{1,6}}?(?:工程|项目)")
+_KIND_LIST = re.compile(rf"等(?:“?(?:一批)?[{_HAN}]{{1,6}}?(?:工程|项目)|(?=(?:加快)?(?:开工建设|建成通车|开工|建成|投运|建设)))")
 #: What a work's name ends with: a structure, a line, a phase or an upgrade of one.
 _WORK_END = re.compile(
     r"(?:水库|水利枢纽|航运枢纽|枢纽|灌区|铁路|高铁|高速公路|高速|口岸|港区|港|机场|大桥|电站|电厂|核电|隧道|"
-    r"航道|管道|基地|产业园|码头|水厂|堤防|二线|复线|扩能|改扩建|扩容|[一二三四]期|工程)$"
+    r"航道|管道|基地|产业园|码头|水厂|堤防|二线|复线|扩能|改扩建|扩容|[一二三四]期|工程|"
+    r"机组|船闸|快线|城际|线[^路]{1,3}段)$"
 )
-_WORK_BAD = re.compile(r"^(?:城市|农村|内河|重点|重大|各类|一批|新建|地下|具备)|[等的]|\d(?![A-Za-z\d]*[A-Za-z])")  # digits: a capacity, a metric (but 3D, 5G: a technology)
+_WORK_BAD = re.compile(r"^(?:城市|农村|内河|重点|重大|各类|一批|新建|地下|具备)|[等的]|(?<![A-Za-z\d])\d(?![A-Za-z\d]*[A-Za-z]|号机组)")  # digits: a capacity, a metric
+#   (but 3D, 5G: a technology; R1线, G9812高速: a line's code; 6号机组: a unit)
+#: Starts of a kind of work, not a work's name (国家物流枢纽, 区域…基地, 城际铁路, 虚拟电厂).
+_GENERIC_WORK = re.compile(r"(?:国家|省级|区域|城际|城市|[东中西]部地区|中部|虚拟|算电|智慧|绿色|数字|新型|现代)")
 _ITEM_SPLIT = re.compile(r"[、和及]")
 _LIST_SPLIT = re.compile(r"、")
 #: A list of lines (京沪、京广等高铁, 成南扩容、九绵等高速公路), a counted list of works:
@@ -205,8 +209,18 @@ def project_list(text: str) -> list[tuple[int, int]]:
         lo = max(previous, m.start() - 120)
         lo += max(text.rfind(c, lo, m.start()) - lo for c in "，。；：\n") + 1  # the clause only
         pos = lo
+        by_verb = m.end() == m.start() + 1  # A、B等开工建设: no kind word, so the items must look named
+        if by_verb and "、" not in text[lo : m.start()]:
+            continue
         for item in _ITEM_SPLIT.split(text[lo : m.start()]):
-            if 4 <= len(item) <= 20 and _WORK_END.search(item) and not _WORK_BAD.search(item):
+            lead = cues().lead_verb.match(item) if by_verb else None
+            bare = item[lead.end() :] if lead else item
+            if (
+                4 <= len(item) <= 20
+                and _WORK_END.search(item)
+                and not _WORK_BAD.search(item)
+                and not (by_verb and _GENERIC_WORK.match(bare))
+            ):
                 out.append((pos, pos + len(item)))
             pos += len(item) + 1
         previous = m.end()
