@@ -182,3 +182,10 @@ def test_world_subregions_and_central_western_region() -> None:
 def test_china_and_country_abbreviation_is_no_place() -> None:
     assert "印度尼西亚" not in [n for _, n, _ in _names("中印尼“两国双园”合作谅解备忘录签署")]
     assert "印度尼西亚" in [n for _, n, _ in _names("同印尼、马来西亚合作")]
+
+
+def test_airports_without_guoji() -> None:
+    got = [t for t, _, _ in _names("支持合肥机场、芜宣机场提升货运能力，揭阳潮汕机场成为枢纽")]
+    assert {"合肥机场", "芜宣机场", "揭阳潮汕机场"} <= set(got)
+    got = [t for t, _, _ in _names("加快广州新机场建设，新建通用机场5个，港珠澳大桥、港深机场铁路，共建世界级机场群")]
+    assert not [t for t in got if "机场" in t]

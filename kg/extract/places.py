@@ -46,6 +46,8 @@ _ZONE = re.compile(
 _SCIENCE_CITY = re.compile(r"科学城(?!堡)")
 #: An international airport, named by the characters before it.
 _AIRPORT = re.compile(r"国际机场")
+#: An airport without 国际 (合肥机场, 揭阳潮汕机场); not 机场群, 机场大道.
+_PLAIN_AIRPORT = re.compile(r"(?<!国际)机场(?![群大])")
 #: Characters before a name that are not part of it (以东湖科学城, 推动湘江科学城).
 _NAME_BEFORE = _BOUNDARY_BEFORE | set("以动持设造速进是为")
 #: Zones that only a division names (荆门高新区, 天水经开区).
@@ -149,6 +151,8 @@ def extract_places(sentence: Sentence) -> list[Mention]:
         found = _science_cities(sentence, found)
     if "国际机场" in text:
         found = _airports(sentence, found)
+    if "机场" in text:
+        found = _plain_airports(sentence, found)
     return found
 
 
@@ -167,6 +171,29 @@ def _airports(sentence: Sentence, found: list[Mention]) -> list[Mention]:
         base = sentence.start
         if not any(x.start - base <= start and m.end() <= x.end - base for x in found):  # 兰州中川国际机场
             extra.append(_mention(sentence, start, name, name, "other"))
+    return sorted(found + extra, key=lambda x: x.start) if extra else found
+
+
+def _plain_airports(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """An airport without 国际 in its name: a place with 0, 2 or 3 characters
+    after it (合肥机场, 揭阳潮汕机场; not 广州新机场, yet to be built), or, in a
+    list of airports, the two characters after 、 (合肥机场、芜宣机场)."""
+    text = sentence.text
+    ends = {m.end - sentence.start: m.start - sentence.start for m in found}
+    extra: list[Mention] = []
+    last = -1  # where the last airport ended
+    for m in _PLAIN_AIRPORT.finditer(text):
+        j = m.start()
+        n = next((n for n in (0, 2, 3) if j - n in ends), None)
+        start = None if n is None else ends[j - n]
+        if n and (not all(map(_CJK.match, text[j - n : j])) or "新" in text[j - n : j]):
+            start = None  # 港珠澳大桥、港深机场, 广州新机场
+        if start is None and j >= 3 and text[j - 3] == "、" and last == j - 3 and _CJK.match(text[j - 2]):
+            start = j - 2
+        if start is None:
+            continue
+        extra.append(_mention(sentence, start, text[start : m.end()], text[start : m.end()], "other"))
+        last = m.end()
     return sorted(found + extra, key=lambda x: x.start) if extra else found
 
 
