@@ -136,7 +136,7 @@ def test_development_zones_and_science_cities_named_by_a_place() -> None:
 
 def test_science_city_the_lexicon_does_not_know() -> None:
     assert ("东湖科学城", "area") in [(t, k) for t, _, k in _names("以东湖科学城为核心区域")]
-    assert "英歌石科学城" in [t for t, _, _ in _names("大连英歌石科学城汇聚项目")]
+    assert "大连英歌石科学城" in [t for t, _, _ in _names("大连英歌石科学城汇聚项目")]
     assert _names("去攻克科学城堡，振兴教育") == []
     assert _names("推动大学城、科学城深度融合") == []
 
@@ -189,3 +189,10 @@ def test_airports_without_guoji() -> None:
     assert {"合肥机场", "芜宣机场", "揭阳潮汕机场"} <= set(got)
     got = [t for t, _, _ in _names("加快广州新机场建设，新建通用机场5个，港珠澳大桥、港深机场铁路，共建世界级机场群")]
     assert not [t for t in got if "机场" in t]
+
+
+def test_science_city_with_its_city() -> None:
+    got = [t for t, _, _ in _names("建立合肥滨湖科学城实体化工作机制，大连英歌石科学城")]
+    assert {"合肥", "合肥滨湖科学城", "大连", "大连英歌石科学城"} <= set(got)
+    assert "滨湖科学城" not in got
+    assert "东湖科学城" in [t for t, _, _ in _names("以东湖科学城为核心")]

@@ -215,7 +215,18 @@ def _science_cities(sentence: Sentence, found: list[Mention]) -> list[Mention]:
                 if not any(s < end and start < e for s, e in taken):
                     extra.append(_mention(sentence, start, text[start:end], text[start:end], "area"))
                 break
-    return sorted(found + extra, key=lambda x: x.start) if extra else found
+    found = sorted(found + extra, key=lambda x: x.start) if extra else found
+    cities = {m.end: m for m in found if m.subtype == "prefecture"}
+    return [
+        _with_city(sentence, m, cities[m.start]) if m.start in cities and m.text.endswith("科学城") else m
+        for m in found
+    ]
+
+
+def _with_city(sentence: Sentence, city_park: Mention, city: Mention) -> Mention:
+    """A science city named with its city before it (合肥滨湖科学城, 大连英歌石科学城)."""
+    name = city.text + city_park.text
+    return _mention(sentence, city.start - sentence.start, name, name, "area")
 
 
 def _segment_ends(sentence: Sentence, found: list[Mention]) -> list[Mention]:
