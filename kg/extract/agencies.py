@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 from ..lexicon import load_table
 from ..model import Mention, Sentence
 from .agency_lexicon import STOP_CHARS, AgencyLexicon, agency_lexicon
+from .agency_readings import in_reform_name
 
 __all__ = ["extract_agencies", "agency_spans", "cached_agency_spans", "is_deictic", "is_bare_function", "agency_subtype"]
 
@@ -277,6 +278,8 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
                     continue  # 中国石油|大学: part of a longer name
                 if h is None and m.group() in lex.companies and text[end] not in _FIRM_END:
                     continue  # 比亚迪半导体, 长江存储二期: a project named after the firm
+                if h is None and in_reform_name(text, end):
+                    continue  # 农业银行股份制改革: a reform named after the firm
                 if h is not None and h.group() not in _BRANCH_HEADS and lex.head_subtype.get(h.group()) == "enterprise":
                     end = h.end()  # 腾讯公司, 中国建设银行股份有限公司
             if _LATIN.match(text, start) and (_LATIN.match(text, end) or start and _LATIN.match(text, start - 1)):

@@ -1,0 +1,16 @@
+"""Agency readings that depend on the words around a name (kg/extract/agency_readings.py)."""
+
+from __future__ import annotations
+
+from kg.extract.agencies import agency_spans
+from kg.extract.agency_readings import in_reform_name
+
+
+def names(text: str) -> list[str]:
+    return [text[s:e] for s, e, _ in agency_spans(text)]
+
+
+def test_firm_glued_to_its_reform_is_no_agency() -> None:
+    assert names("国家开发银行商业化转型和农业银行股份制改革扎实推进") == []
+    assert "国家开发银行" in names("国家开发银行发放贷款，支持农业银行和国家开发银行改革")
+    assert in_reform_name("银行股份制改革", 2) and not in_reform_name("银行转型升级", 2)
