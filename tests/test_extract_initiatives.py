@@ -457,3 +457,9 @@ def test_named_works_in_a_list_closed_by_a_building_verb() -> None:
 def test_kinds_of_works_before_a_building_verb_are_not_names() -> None:
     assert _found("加强海绵城市、区域综合性应急救援基地、城际铁路等建设，") == []
     assert _found("推动绿电直连、虚拟电厂等建设，推进国家现代流通战略支点城市、国家物流枢纽等建设") == []
+
+
+def test_a_plan_not_in_title_marks_is_not_an_initiative() -> None:
+    assert _found("制定实施十大重点产业调整振兴规划，") == []
+    assert _found("全面实施主体功能区规划，") == []
+    assert [n for n, _ in _found("深入实施乡村振兴战略，")] == ["乡村振兴战略"]

@@ -20,6 +20,7 @@ __all__ = ["listed_events"]
 _HAN = r"\u4e00-\u9fff"
 #: 等 and a word for events closes the list: 等活动, 等重大经贸活动, 等高端展会, 等体育赛事.
 _CLOSE = re.compile(rf"等[{_HAN}]{{0,8}}?(?:活动|展会|会展|赛事|盛会)")
+_CLOSE_WORDS = ("活动", "展会", "会展", "赛事", "盛会")
 #: What an event's name ends with.
 _EVENT_END = re.compile(
     r"(?:大会|峰会|论坛|博览会|交易会|洽谈会|对接会|年会|电影节|文化节|旅游节|艺术节|运动会|大赛|赛会)$"
@@ -36,8 +37,8 @@ _BOUND = "，。；：！？\n"
 
 def listed_events(text: str) -> list[tuple[int, int, str, str, int]]:
     """Each event named in a list closed by 等 and a word for events."""
-    if "等" not in text:
-        return []
+    if "等" not in text or "、" not in text or not any(w in text for w in _CLOSE_WORDS):
+        return []  # most sentences: no list of events
     out = []
     previous = 0
     for m in _CLOSE.finditer(text):

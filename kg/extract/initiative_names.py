@@ -267,8 +267,8 @@ def counted_list(text: str) -> list[tuple[int, int, str]]:
 def rails(text: str) -> list[tuple[int, int, str, str, int]]:
     """Railway lines and motorways: 银兰高铁中兰段, 广珠（澳）高铁鹤洲至横琴段, 西香高速."""
     out: list[tuple[int, int, str, str, int]] = []
-    if "铁" not in text and "高" not in text and "轨" not in text:
-        return out  # no line: skip the scan
+    if "铁路" not in text and "高铁" not in text and "高速" not in text and "轨道交通" not in text:
+        return out  # no line word: skip the scan (every line's name ends in one)
     for m in _RAIL.finditer(text):
         start, name = m.start(1), m.group(1)
         lead = cues().lead_verb.match(name)

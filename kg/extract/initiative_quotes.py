@@ -43,7 +43,7 @@ _QUOTE = re.compile(r"“([^“”]+)”([^“”、]*)")
 
 def quoted_items(text: str) -> list[tuple[int, int, str, str, int]]:
     """Each quoted core of a list of quoted items closed by 等 and a kind word."""
-    if "”" not in text or "等" not in text:
+    if "、“" not in text or "等" not in text:  # every run of two items has 、“
         return []
     out = []
     for m in _run().finditer(text):

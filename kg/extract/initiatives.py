@@ -288,6 +288,8 @@ def _clean(start: int, name: str, head: str) -> tuple[int, str] | None:
                 return None  # 实施一批智能制造示范项目: many things of a kind, not one name
             start, name = start + lead.end(), name[lead.end() :]
     stem = name[: len(name) - len(head)] if head and name.endswith(head) else name
+    if name.endswith("规划"):
+        return None  # 主体功能区规划: a plan not in 《》 is a document, not an initiative
     if len(name) < 3 or len(stem) < 2 or stem in _cues().generic_stem:
         return None
     if _cues().generic_start.match(name) and not _QUALIFIED.match(stem):
