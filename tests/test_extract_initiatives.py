@@ -463,3 +463,12 @@ def test_a_plan_not_in_title_marks_is_not_an_initiative() -> None:
     assert _found("制定实施十大重点产业调整振兴规划，") == []
     assert _found("全面实施主体功能区规划，") == []
     assert [n for n, _ in _found("深入实施乡村振兴战略，")] == ["乡村振兴战略"]
+
+
+def test_a_clause_led_name_before_a_predicate_of_progress() -> None:
+    assert _found("　　继续改善农村生产生活条件，农村饮水安全工程使6069万农民受益。") == [
+        ("农村饮水安全工程", "project")
+    ]
+    assert _found("国家助学制度不断完善，") == [("国家助学制度", "mechanism")]
+    # a count before the predicate makes a description
+    assert _found("3个制度不断完善，") == []
