@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 from ..lexicon import load_table
 from ..model import Mention, Sentence
 from .agency_lexicon import STOP_CHARS, AgencyLexicon, agency_lexicon
-from .agency_readings import in_reform_name
+from .agency_readings import in_reform_name, place_in_brackets
 
 __all__ = ["extract_agencies", "agency_spans", "cached_agency_spans", "is_deictic", "is_bare_function", "agency_subtype"]
 
@@ -328,6 +328,11 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
         if text.startswith("组织法", end) or text[start - 1 : start] == "者":
             continue  # 村民委员会组织法: a law's title; 经营者集团: people, not a body
         s = _candidate_start(text, ws, start, head, lex)
+        seat = place_in_brackets(text, end, head, lex.place_names) if text[end : end + 1] in "（(" else None
+        if seat is not None and start - ws <= 12:
+            out.append([ws if s is None else s, seat, agency_subtype(text[ws:end], head), False])
+            floor = seat  # 高校区域技术转移转化中心（福建）: a body named by its seat
+            continue
         if s is None:
             continue
         name = text[s:end]

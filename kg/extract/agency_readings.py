@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["in_reform_name"]
+__all__ = ["in_reform_name", "place_in_brackets"]
+
+#: A place in brackets after a centre's head: its seat (国家碳计量中心（福建）).
+_BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
+#: Heads whose bracketed place names the body's seat.
+_SEATED_HEADS = frozenset({"中心", "分中心", "实验室", "研究院"})
 
 #: A reform named after one firm (国家开发银行商业化转型, 农业银行股份制改革,
 #: 北大荒集团改革): the firm is the reform's object, annotated only in the
@@ -19,3 +24,13 @@ _REFORM_AFTER = re.compile(r"(?:股份制|商业化|市场化|公司制|战略)?
 def in_reform_name(text: str, end: int) -> bool:
     """Whether the firm whose name ends at ``text[end]`` is glued to the name of its reform."""
     return _REFORM_AFTER.match(text, end) is not None
+
+
+def place_in_brackets(text: str, end: int, head: str, places: frozenset[str]) -> int | None:
+    """Where the name goes on to when a place in brackets follows the head ending at
+    ``text[end]`` (高校区域技术转移转化中心（福建）, …中心（成渝地区）); None otherwise
+    (保税物流中心（B型）, 国家医学中心（中医类））."""
+    if head not in _SEATED_HEADS:
+        return None
+    m = _BRACKETED.match(text, end)
+    return m.end() if m is not None and m.group(1) in places else None
