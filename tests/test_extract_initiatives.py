@@ -472,3 +472,8 @@ def test_a_clause_led_name_before_a_predicate_of_progress() -> None:
     assert _found("国家助学制度不断完善，") == [("国家助学制度", "mechanism")]
     # a count before the predicate makes a description
     assert _found("3个制度不断完善，") == []
+
+
+def test_a_study_campaign_is_named_by_its_head_word() -> None:
+    assert _found("扎实开展党纪学习教育，") == [("党纪学习教育", "campaign")]
+    assert _found("加强学习教育，") == []
