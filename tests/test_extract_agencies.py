@@ -310,3 +310,8 @@ def test_named_alliances_innovation_institutes_and_branch_centres() -> None:
 def test_regional_designations_and_facilities_are_not_centres() -> None:
     assert names("支持成渝地区区域科技创新中心建设") == []
     assert names("建设华北区域中欧班列集结中心") == []
+
+
+def test_innovation_alone_names_no_institute() -> None:
+    assert names("新组建省实验室、产业创新研究院等10家以上") == []
+    assert names("推动湘江科技创新院建设") == ["湘江科技创新院"]
