@@ -477,3 +477,8 @@ def test_a_clause_led_name_before_a_predicate_of_progress() -> None:
 def test_a_study_campaign_is_named_by_its_head_word() -> None:
     assert _found("扎实开展党纪学习教育，") == [("党纪学习教育", "campaign")]
     assert _found("加强学习教育，") == []
+
+
+def test_pilot_bases_are_named_by_their_head_word() -> None:
+    assert _found("创建国家人工智能行业应用中试基地，") == [("国家人工智能行业应用中试基地", "platform")]
+    assert _found("布局一批概念验证中心、中试基地，") == []
