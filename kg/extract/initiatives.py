@@ -113,7 +113,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "and_head": re.compile(rf"等({heads})"),
         "verb": re.compile(
             rf"(?:{_cues().verbs})([^{_CLAUSE_PUNCT}“”的]{{2,30}}?({heads}))"
-            rf"(?=[{re.escape(_CLAUSE_PUNCT)}、等和与及\d]|成果|工作|建设|取得|深入|全面|试点|$)"
+            rf"(?=[{re.escape(_CLAUSE_PUNCT)}、等和与及\d]|成果|工作|建设|取得|深入|全面|试点|提质|扩面|走深走实|落地见效|$)"
         ),
         "clause": re.compile(
             rf"(?:^|(?<=[{re.escape(_CLAUSE_PUNCT)}、])|(?<=[\d万亿][元人户亩]的))"
