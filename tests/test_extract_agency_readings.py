@@ -22,3 +22,10 @@ def test_centre_named_by_its_seat_in_brackets() -> None:
     # a type or a field in brackets is no seat
     assert names("申建芜湖空港保税物流中心（B型）") == []
     assert names("加快建设国家医学中心（中医类）") == []
+
+
+def test_committee_office_by_short_name() -> None:
+    assert names("10项改革典型被中央改革办推介") == ["中央改革办"]
+    assert names("省委改革办牵头") == ["省委改革办"]
+    assert names("中央办好民生实事") == []
+    assert names("省委办法出台") == ["省委"]

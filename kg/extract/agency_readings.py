@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["in_reform_name", "place_in_brackets"]
+__all__ = ["committee_offices", "in_reform_name", "place_in_brackets"]
 
 #: A place in brackets after a centre's head: its seat (国家碳计量中心（福建）).
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
 #: Heads whose bracketed place names the body's seat.
 _SEATED_HEADS = frozenset({"中心", "分中心", "实验室", "研究院"})
+
+#: The office of one of a party committee's commissions, by its short name
+#: (中央改革办, 中央财办, 省委改革办); not 办法, 办理, 办好 …
+_COMMITTEE_OFFICE = re.compile(r"(?:中央|[省市州县区]委)[\u4e00-\u9fff]{1,2}办(?![公法理好学事案结成实])")
 
 #: A reform named after one firm (国家开发银行商业化转型, 农业银行股份制改革,
 #: 北大荒集团改革): the firm is the reform's object, annotated only in the
@@ -34,3 +38,8 @@ def place_in_brackets(text: str, end: int, head: str, places: frozenset[str]) ->
         return None
     m = _BRACKETED.match(text, end)
     return m.end() if m is not None and m.group(1) in places else None
+
+
+def committee_offices(text: str) -> list[tuple[int, int]]:
+    """Spans of committee offices named by their short form (中央改革办推介)."""
+    return [m.span() for m in _COMMITTEE_OFFICE.finditer(text)] if "办" in text else []
