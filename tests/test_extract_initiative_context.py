@@ -58,3 +58,9 @@ def test_a_province_drive_named_like_a_national_one() -> None:
 def test_a_quoted_coinage_before_a_blueprint() -> None:
     assert _bare("锚定“三高四新”美好蓝图") == "other"
     assert _bare("绘就“十五五”蓝图") is None  # a plan period
+
+
+def test_a_fund_with_a_host_in_brackets_or_before_a_predicate() -> None:
+    names = [c[2] for c in events_and_funds("福建（厦门）社保科创基金落地，国家自然科学基金立项数实现四连增")]
+    assert names == ["福建（厦门）社保科创基金", "国家自然科学基金"]
+    assert events_and_funds("产业投资基金落地，") == []

@@ -40,7 +40,7 @@ _GAMES = re.compile(
 #: A named fund: 国家创业投资S基金, 四川社保科创基金 (a place or 国家 starts it).
 _FUND = re.compile(
     rf"(?:^|(?<=[、，。；：])|(?<=落地|设立|组建|发起|成立|用好|做强|发挥))"
-    rf"([{_HAN}A-Za-z]{{4,16}}?基金)(?=[、，。；等和与及]|$)"
+    rf"((?:[{_HAN}A-Za-z]|（[{_HAN}]{{2,4}}）){{4,16}}?基金)(?=[、，。；等和与及]|落地|立项|正式|$)"
 )
 _FUND_VERB = re.compile(r"落地|设立|组建|发起|成立|用好|做强|发挥")
 #: A branded drive: 美丽/健康/数字 and a place's name (美丽湖北建设, 健康陇原行动).
