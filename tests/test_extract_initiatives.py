@@ -482,3 +482,8 @@ def test_a_study_campaign_is_named_by_its_head_word() -> None:
 def test_pilot_bases_are_named_by_their_head_word() -> None:
     assert _found("创建国家人工智能行业应用中试基地，") == [("国家人工智能行业应用中试基地", "platform")]
     assert _found("布局一批概念验证中心、中试基地，") == []
+
+
+def test_a_quoted_number_code_before_a_head_word_is_a_coined_name() -> None:
+    assert _found("深化实施“1269”行动计划，") == [("1269", "campaign")]
+    assert _found("实现“12”连增，") == []  # two digits: a count, not a code

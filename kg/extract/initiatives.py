@@ -172,7 +172,7 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
     out = []
     for qi, q in enumerate(quotes):
         content = _content(q).strip()
-        if not content or content.isdigit() or any(c in content for c in "。！？，,；;"):
+        if not content or (content.isdigit() and len(content) < 3) or any(c in content for c in "。！？，,；;"):
             continue  # a quoted sentence is a slogan, not a name
         if is_formula(content):
             continue  # “四个全面”战略布局: a political formula, not a programme
