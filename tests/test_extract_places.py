@@ -196,3 +196,9 @@ def test_science_city_with_its_city() -> None:
     assert {"合肥", "合肥滨湖科学城", "大连", "大连英歌石科学城"} <= set(got)
     assert "滨湖科学城" not in got
     assert "东湖科学城" in [t for t, _, _ in _names("以东湖科学城为核心")]
+
+
+def test_partner_of_a_china_pairing_is_no_place() -> None:
+    got = [n for _, n, _ in _names("中国—哈萨克斯坦草原生态修复联合实验室，中国—中东欧国家博览会")]
+    assert "哈萨克斯坦" not in got and "中东欧" not in got and "东欧" not in got
+    assert "哈萨克斯坦" in [n for _, n, _ in _names("对哈萨克斯坦出口增长")]

@@ -71,6 +71,8 @@ _LIST_HEAD = re.compile(
 _COUNTRY_BEFORE = _BOUNDARY_BEFORE | set("同向访")
 #: Words that end in 中 (其中东北, 集中亚洲): 中东, 中亚 after them are no region.
 _WORD_ENDS_IN_ZHONG = set("其集之从心手当空初高正")
+#: Just after 中国— (中国—中亚峰会, 中国—中东欧): the partner of a China–X pairing.
+_PAIRED = re.compile(r"中国[—－-][\u4e00-\u9fff]?$")
 #: Two-character division names that are generic words.
 _GENERIC = {"城区", "郊区", "矿区", "东区", "南区", "北区", "西区", "中区"}
 
@@ -300,6 +302,8 @@ def _accept(text: str, i: int, form: str, surfaces: list[Surface], glued: bool =
     if len(form) == 2 and form[0] == "中" and hows == {"region"}:
         if before in _WORD_ENDS_IN_ZHONG or after[:1] in ("部", "北", "南"):
             return None  # 其中东北各省, 中东部地区: no 中东
+    if hows == {"region"} and form not in DEICTIC_COUNTRY and _PAIRED.search(text, max(0, i - 4), i):
+        return None  # 中国—哈萨克斯坦…联合实验室, 中国—中(东欧): a China–X pairing
     if form == "中华人民共和国" and before == "《":
         return None  # 《中华人民共和国律师法》: the formal prefix of a law's title
     if form == "中国" and after.startswith(_CONCEPT_AFTER):
