@@ -202,3 +202,10 @@ def test_partner_of_a_china_pairing_is_no_place() -> None:
     got = [n for _, n, _ in _names("中国—哈萨克斯坦草原生态修复联合实验室，中国—中东欧国家博览会")]
     assert "哈萨克斯坦" not in got and "中东欧" not in got and "东欧" not in got
     assert "哈萨克斯坦" in [n for _, n, _ in _names("对哈萨克斯坦出口增长")]
+
+
+def test_china_before_a_bracketed_province_is_a_name_prefix() -> None:
+    got = _names("举办中国（安徽）科交会、双创汇")
+    assert "中华人民共和国" not in [n for _, n, _ in got]
+    assert "安徽" in [t for t, _, _ in got]
+    assert "中华人民共和国" in [n for _, n, _ in _names("中国经济持续向好")]

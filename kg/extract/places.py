@@ -306,6 +306,8 @@ def _accept(text: str, i: int, form: str, surfaces: list[Surface], glued: bool =
         return None  # 中国—哈萨克斯坦…联合实验室, 中国—中(东欧): a China–X pairing
     if form == "中华人民共和国" and before == "《":
         return None  # 《中华人民共和国律师法》: the formal prefix of a law's title
+    if form == "中国" and after[:1] in "（(":
+        return None  # 中国（安徽）科交会, 中国（贵州）自由贸易试验区: a name's prefix
     if form == "中国" and after.startswith(_CONCEPT_AFTER):
         return None  # 中国式现代化, 中国特色: a concept, not the country
     if "region" not in hows and after[:1] and after[:1] in _BAD_AFTER.get(form[-1], ""):
