@@ -487,3 +487,9 @@ def test_pilot_bases_are_named_by_their_head_word() -> None:
 def test_a_quoted_number_code_before_a_head_word_is_a_coined_name() -> None:
     assert _found("深化实施“1269”行动计划，") == [("1269", "campaign")]
     assert _found("实现“12”连增，") == []  # two digits: a count, not a code
+
+
+def test_joined_tasks_and_series_of_activities_are_descriptions() -> None:
+    assert _found("推动合肥滨湖科学城实体化工作和运行机制，") == []
+    assert _found("开展系列促销活动，") == []
+    assert _found("开展春风行动等系列就业服务活动，") != []  # the named item stays
