@@ -493,3 +493,10 @@ def test_joined_tasks_and_series_of_activities_are_descriptions() -> None:
     assert _found("推动合肥滨湖科学城实体化工作和运行机制，") == []
     assert _found("开展系列促销活动，") == []
     assert _found("开展春风行动等系列就业服务活动，") != []  # the named item stays
+
+
+def test_a_platform_named_only_by_what_it_does_is_a_kind() -> None:
+    assert _found("支持重点企业共建协同创新平台，") == []
+    assert _found("加快打造科产融合大平台。") == []
+    assert _found("搭建全省法治建设考核平台，") != []
+    assert _found("搭建省科技成果进场交易平台，") == [("省科技成果进场交易平台", "platform")]

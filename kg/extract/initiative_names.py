@@ -25,7 +25,17 @@ from functools import cache
 from .initiative_lexicon import cues, heads
 from .place_lexicon import place_lexicon
 
-__all__ = ["circles", "coordinated", "counted_list", "fairs", "numbered", "phases", "project_list", "rails"]
+__all__ = [
+    "circles",
+    "coordinated",
+    "counted_list",
+    "fairs",
+    "generic_platform",
+    "numbered",
+    "phases",
+    "project_list",
+    "rails",
+]
 
 _HAN = r"\u4e00-\u9fff"
 _PUNCT = "，。；：！？,;:!?（）()《》“”\n"
@@ -278,3 +288,17 @@ def rails(text: str) -> list[tuple[int, int, str, str, int]]:
         if not cues().rail_bad.search(stem) and len(stem) >= 2:
             out.append((start, m.end(1), name, "project", 2))
     return out
+
+
+#: Who a named platform belongs to: the state, a province, a city (国家吸引和集聚人才平台, 省科技成果进场交易平台).
+_SCOPE = re.compile(r"^(?:国家|全国|中国|全省|省|市|自治区|区域|跨区域)")
+
+
+def generic_platform(name: str) -> bool:
+    """A platform named only by what it does (协同创新平台, 工业互联网平台, 高水平创新平台):
+    a kind of platform, not one. A named one says whose it is: 国家…, 省…, or a place."""
+    if not name.endswith("平台"):
+        return False
+    if _SCOPE.match(name) or "·" in name:
+        return False
+    return not any(True for _ in place_lexicon().candidates(name, 0))

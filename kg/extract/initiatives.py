@@ -37,7 +37,17 @@ from .initiative_lexicon import heads as _heads
 from .initiative_lexicon import known as _known
 from .initiative_lexicon import variant as _variant
 from .initiative_events import listed_events
-from .initiative_names import circles, coordinated, counted_list, fairs, numbered, phases, project_list, rails
+from .initiative_names import (
+    circles,
+    coordinated,
+    counted_list,
+    fairs,
+    generic_platform,
+    numbered,
+    phases,
+    project_list,
+    rails,
+)
 from .initiative_quotes import quoted_items
 
 __all__ = ["extract_initiatives"]
@@ -270,8 +280,8 @@ def _verb_led(text: str) -> list[tuple[int, int, str, str, int]]:
             out += _list_items(text, start, start + len(name), "")  # the named items only
             name = ""
         cleaned = _clean(start, name, head) if "之间" not in name else None
-        if cleaned and _COUNT_AFTER.match(text, m.end(1)):
-            cleaned = None  # 实施省级高品质住宅试点项目213个: a class of things counted
+        if cleaned and (_COUNT_AFTER.match(text, m.end(1)) or generic_platform(cleaned[1]) and generic_platform(m.group(1))):
+            cleaned = None  # 实施省级高品质住宅试点项目213个: a class of things counted; 协同创新平台
         if cleaned:
             out.append((cleaned[0], cleaned[0] + len(cleaned[1]), cleaned[1], _kind(head), 2))
         for s, e, h in coordinated(text, m.end(1)) if "一批" not in name else ():  # 开展A行动和B行动
