@@ -37,17 +37,8 @@ from .initiative_lexicon import heads as _heads
 from .initiative_lexicon import known as _known
 from .initiative_lexicon import variant as _variant
 from .initiative_events import listed_events
-from .initiative_names import (
-    circles,
-    coordinated,
-    counted_list,
-    fairs,
-    generic_platform,
-    numbered,
-    phases,
-    project_list,
-    rails,
-)
+from .initiative_names import circles, coordinated, counted_list, fairs, numbered, phases, project_list, rails
+from .initiative_names import generic_platform
 from .initiative_quotes import quoted_items
 
 __all__ = ["extract_initiatives"]
