@@ -500,3 +500,7 @@ def test_a_platform_named_only_by_what_it_does_is_a_kind() -> None:
     assert _found("加快打造科产融合大平台。") == []
     assert _found("搭建全省法治建设考核平台，") != []
     assert _found("搭建省科技成果进场交易平台，") == [("省科技成果进场交易平台", "platform")]
+
+
+def test_a_list_closed_by_a_level_and_a_kind_is_not_one_name() -> None:
+    assert _found("创建国家大学科技园等国家级科创平台，") == []

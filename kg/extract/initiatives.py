@@ -81,7 +81,7 @@ _AGENCY_TAIL = set("局办部委厅处司院会")
 _DESIGNATION = re.compile(rf"[{_HAN}]{{0,4}}?(?:示范|试点|重点帮扶)(?:[县村区市镇乡省]|城市|地区)")
 _STATE_DESIGNATION = re.compile(r"(?:示范|试点)(?![工建])")
 #: After A、B等, these start a description of the list, not a name (等重大国际会议会展活动).
-_GENERIC_TAIL = ("重大", "重点", "各类", "一批", "系列", "多项")
+_GENERIC_TAIL = ("重大", "重点", "各类", "一批", "系列", "多项", "国家级", "省级", "高能级", "高水平")
 #: How far back a list before 等工程 may reach.
 _LIST_SPAN = 200
 _CLAUSE_BOUND = re.compile(r"[，。；：\n]")
