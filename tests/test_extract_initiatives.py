@@ -504,3 +504,9 @@ def test_a_platform_named_only_by_what_it_does_is_a_kind() -> None:
 
 def test_a_list_closed_by_a_level_and_a_kind_is_not_one_name() -> None:
     assert _found("创建国家大学科技园等国家级科创平台，") == []
+
+
+def test_events_held_in_a_list_without_a_closing_word() -> None:
+    got = _found("成功举办第八届数字中国建设峰会、世界互联网大会数字丝路发展论坛。")
+    assert {"第八届数字中国建设峰会", "世界互联网大会数字丝路发展论坛"} <= {n for n, _ in got}
+    assert _found("办好特殊教育、继续教育、专门教育。") == []

@@ -33,29 +33,40 @@ _VERB = re.compile(r"^(?:连续)?(?:成功|务实|高水平|高质量|精心|圆
 #: A list of events to cut back (精简会议…论坛、庆典等活动): kinds of events, not names.
 _CUT = re.compile(r"精简|压减|清理|规范|减少|控制")
 _BOUND = "，。；：！？\n"
+#: Events held: 举办/办好 and a list running to the end of the clause (with 等, the reading above).
+_HOLD = re.compile(r"(?:举办|办好)(?=([^，。；：！？\n等]*、[^，。；：！？\n等]*)(?:[，。；：！？\n]|$))")
 
 
 def listed_events(text: str) -> list[tuple[int, int, str, str, int]]:
-    """Each event named in a list closed by 等 and a word for events."""
-    if "等" not in text or "、" not in text or not any(w in text for w in _CLOSE_WORDS):
-        return []  # most sentences: no list of events
-    out = []
-    previous = 0
-    for m in _CLOSE.finditer(text):
-        lo = max(previous, m.start() - 150)
-        lo += max(text.rfind(c, lo, m.start()) - lo for c in _BOUND) + 1  # the clause only
-        previous = m.end()
-        clause = text[lo : m.start()]
-        if "、" not in clause or _MEETING.search(clause + m.group()) or _CUT.search(clause) or clause.startswith("出席"):
-            continue
-        pos = lo
-        for item in clause.split("、"):
-            lead = _VERB.match(item)
-            cut = lead.end() if lead else 0  # 圆满举办4届南博会 → 南博会
-            name = item[cut:]
-            if (
-                (len(name) >= 4 and _EVENT_END.search(name)) or _SHORT.match(name)
-            ) and "的" not in name:
-                out.append((pos + cut, pos + len(item), name, "activity", 2))
-            pos += len(item) + 1
+    """Each event named in a list closed by 等 and a word for events, or held (举办A、B)."""
+    if "、" not in text:
+        return []  # most sentences: no list
+    out: list[tuple[int, int, str, str, int]] = []
+    if "等" in text and any(w in text for w in _CLOSE_WORDS):
+        previous = 0
+        for m in _CLOSE.finditer(text):
+            lo = max(previous, m.start() - 150)
+            lo += max(text.rfind(c, lo, m.start()) - lo for c in _BOUND) + 1  # the clause only
+            previous = m.end()
+            out += _items(text, lo, m.start(), m.group())
+    if "举办" in text or "办好" in text:
+        for m in _HOLD.finditer(text):  # 成功举办第八届数字中国建设峰会、世界互联网大会…论坛。
+            out += _items(text, m.end(), m.end() + len(m.group(1)), "")
+    return out
+
+
+def _items(text: str, lo: int, hi: int, close: str) -> list[tuple[int, int, str, str, int]]:
+    """The items of ``text[lo:hi]`` (split at 、) that name an event."""
+    out: list[tuple[int, int, str, str, int]] = []
+    clause = text[lo:hi]
+    if "、" not in clause or _MEETING.search(clause + close) or _CUT.search(clause) or clause.startswith("出席"):
+        return out
+    pos = lo
+    for item in clause.split("、"):
+        lead = _VERB.match(item)
+        cut = lead.end() if lead else 0  # 圆满举办4届南博会 → 南博会
+        name = item[cut:]
+        if ((len(name) >= 4 and _EVENT_END.search(name)) or _SHORT.match(name)) and "的" not in name and "和" not in name[1:]:
+            out.append((pos + cut, pos + len(item), name, "activity", 2))
+        pos += len(item) + 1
     return out
