@@ -510,3 +510,7 @@ def test_events_held_in_a_list_without_a_closing_word() -> None:
     got = _found("成功举办第八届数字中国建设峰会、世界互联网大会数字丝路发展论坛。")
     assert {"第八届数字中国建设峰会", "世界互联网大会数字丝路发展论坛"} <= {n for n, _ in got}
     assert _found("办好特殊教育、继续教育、专门教育。") == []
+
+
+def test_a_list_of_kinds_of_projects_with_a_count_is_not_named() -> None:
+    assert _found("支持重点节能工程、循环经济等项目2983个；") == []

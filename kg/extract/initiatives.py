@@ -347,6 +347,8 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
     bounds = [0] + [b.end() for b in _CLAUSE_BOUND.finditer(text)]
     previous = 0
     for m in pats["list_head"].finditer(text):  # A、B、C等工程
+        if _COUNT_AFTER.match(text, m.end()):
+            continue  # 支持重点节能工程、循环经济等项目2983个: kinds of projects, counted
         clause_start = bounds[bisect_right(bounds, m.start()) - 1]
         lo = max(clause_start, previous, m.start() - _LIST_SPAN)
         out += _list_items(text, lo, m.start(), m.group(1))
