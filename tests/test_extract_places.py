@@ -209,3 +209,9 @@ def test_china_before_a_bracketed_province_is_a_name_prefix() -> None:
     assert "中华人民共和国" not in [n for _, n, _ in got]
     assert "安徽" in [t for t, _, _ in got]
     assert "中华人民共和国" in [n for _, n, _ in _names("中国经济持续向好")]
+
+
+def test_border_crossings_after_a_place() -> None:
+    got = [t for t, _, _ in _names("二连浩特公路口岸货运量增长，珲春口岸实现通关")]
+    assert {"二连浩特公路口岸", "珲春口岸"} <= set(got)
+    assert not [t for t, _, _ in _names("加强边境口岸建设，大力发展口岸经济") if "口岸" in t]

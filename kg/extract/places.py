@@ -46,8 +46,9 @@ _ZONE = re.compile(
 _SCIENCE_CITY = re.compile(r"科学城(?!堡)")
 #: An international airport, named by the characters before it.
 _AIRPORT = re.compile(r"国际机场")
-#: An airport without 国际 (合肥机场, 揭阳潮汕机场); not 机场群, 机场大道.
-_PLAIN_AIRPORT = re.compile(r"(?<!国际)机场(?![群大])")
+#: An airport without 国际 (合肥机场, 揭阳潮汕机场; not 机场群, 机场大道) or a
+#: border crossing (珲春口岸, 二连浩特公路口岸).
+_PLAIN_AIRPORT = re.compile(r"(?<!国际)机场(?![群大])|口岸(?![型城经商])")
 #: Characters before a name that are not part of it (以东湖科学城, 推动湘江科学城).
 _NAME_BEFORE = _BOUNDARY_BEFORE | set("以动持设造速进是为")
 #: Zones that only a division names (荆门高新区, 天水经开区).
@@ -153,7 +154,7 @@ def extract_places(sentence: Sentence) -> list[Mention]:
         found = _science_cities(sentence, found)
     if "国际机场" in text:
         found = _airports(sentence, found)
-    if "机场" in text:
+    if "机场" in text or "口岸" in text:
         found = _plain_airports(sentence, found)
     return found
 
@@ -177,9 +178,10 @@ def _airports(sentence: Sentence, found: list[Mention]) -> list[Mention]:
 
 
 def _plain_airports(sentence: Sentence, found: list[Mention]) -> list[Mention]:
-    """An airport without 国际 in its name: a place with 0, 2 or 3 characters
-    after it (合肥机场, 揭阳潮汕机场; not 广州新机场, yet to be built), or, in a
-    list of airports, the two characters after 、 (合肥机场、芜宣机场)."""
+    """An airport without 国际 in its name or a border crossing: a place with 0, 2
+    or 3 characters after it (合肥机场, 揭阳潮汕机场, 二连浩特公路口岸; not 广州新机场,
+    yet to be built), or, in a list of airports, the two characters after 、
+    (合肥机场、芜宣机场)."""
     text = sentence.text
     ends = {m.end - sentence.start: m.start - sentence.start for m in found}
     extra: list[Mention] = []
