@@ -514,3 +514,8 @@ def test_events_held_in_a_list_without_a_closing_word() -> None:
 
 def test_a_list_of_kinds_of_projects_with_a_count_is_not_named() -> None:
     assert _found("支持重点节能工程、循环经济等项目2983个；") == []
+
+
+def test_major_science_projects_are_named_by_their_head_word() -> None:
+    assert _found("加快实施国家科技重大专项，") == [("国家科技重大专项", "project")]
+    assert _found("启动一批重大专项，") == []
