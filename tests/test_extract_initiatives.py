@@ -519,3 +519,8 @@ def test_a_list_of_kinds_of_projects_with_a_count_is_not_named() -> None:
 def test_major_science_projects_are_named_by_their_head_word() -> None:
     assert _found("加快实施国家科技重大专项，") == [("国家科技重大专项", "project")]
     assert _found("启动一批重大专项，") == []
+
+
+def test_a_title_won_is_not_a_name() -> None:
+    assert _found("宁德入围全球百强创新集群，") == []
+    assert _found("汉中中药材入选国家级优势特色产业集群，") == []
