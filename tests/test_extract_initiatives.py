@@ -524,3 +524,8 @@ def test_major_science_projects_are_named_by_their_head_word() -> None:
 def test_a_title_won_is_not_a_name() -> None:
     assert _found("宁德入围全球百强创新集群，") == []
     assert _found("汉中中药材入选国家级优势特色产业集群，") == []
+
+
+def test_a_sectors_institutions_are_not_a_named_system() -> None:
+    assert _found("调整优化福州新区管理体制，") == []
+    assert [n for n, _ in _found("构建新型举国体制，")] == ["新型举国体制"]
