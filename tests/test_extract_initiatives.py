@@ -529,3 +529,8 @@ def test_a_title_won_is_not_a_name() -> None:
 def test_a_sectors_institutions_are_not_a_named_system() -> None:
     assert _found("调整优化福州新区管理体制，") == []
     assert [n for n, _ in _found("构建新型举国体制，")] == ["新型举国体制"]
+
+
+def test_a_numbered_package_of_measures_is_a_programme() -> None:
+    assert _found("实施稳经济30项举措。") == [("稳经济30项举措", "other")]
+    assert _found("制订了减产不减收的三十条措施，今年要采取四项措施。") == []

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["listed_events"]
+__all__ = ["listed_events", "measure_packages"]
 
 _HAN = r"\u4e00-\u9fff"
 #: 等 and a word for events closes the list: 等活动, 等重大经贸活动, 等高端展会, 等体育赛事.
@@ -70,3 +70,23 @@ def _items(text: str, lo: int, hi: int, close: str) -> list[tuple[int, int, str,
             out.append((pos + cut, pos + len(item), name, "activity", 2))
         pos += len(item) + 1
     return out
+
+
+#: A numbered package of measures put out: 出台稳就业20条政策措施, 实施稳经济30项举措.
+_PACKAGE = re.compile(
+    rf"(?:出台|实施|落实|推出|制定|制订|印发)(?:了|好)?"
+    rf"([{_HAN}]{{2,24}}?(?:[\d]+|[一二三四五六七八九十]+)(?:条|项)(?:政策措施|措施|举措))"
+)
+#: Counted measures with no name of their own: 今年要采取四项措施, 一系列措施.
+_PACKAGE_BAD = re.compile(r"^(?:今年|一系列|这些|以下|下列|有关|相关|多项|若干|各项)")
+
+
+def measure_packages(text: str) -> list[tuple[int, int, str, str, int]]:
+    """A named, numbered package of measures (稳经济30项举措): a programme of its own."""
+    if "措施" not in text and "举措" not in text:
+        return []
+    return [
+        (m.start(1), m.end(1), m.group(1), "other", 2)
+        for m in _PACKAGE.finditer(text)
+        if not _PACKAGE_BAD.match(m.group(1)) and "的" not in m.group(1)  # 减产不减收的三十条措施: a description
+    ]

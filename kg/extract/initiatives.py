@@ -36,7 +36,7 @@ from .initiative_lexicon import head_kind as _kind
 from .initiative_lexicon import heads as _heads
 from .initiative_lexicon import known as _known
 from .initiative_lexicon import variant as _variant
-from .initiative_events import listed_events
+from .initiative_events import listed_events, measure_packages
 from .initiative_names import circles, coordinated, counted_list, fairs, numbered, phases, project_list, rails
 from .initiative_names import generic_platform
 from .initiative_quotes import quoted_items
@@ -145,7 +145,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     found += rails(text)
     known = _known_names(text)
     found += known
-    found += events_and_funds(text) + listed_events(text)
+    found += events_and_funds(text) + listed_events(text) + measure_packages(text)
     found += branded_drives(text) + quoted_items(text)
     found += numbered(text) + phases(text) + fairs(text) + circles(text)
     if not found:
