@@ -1,4 +1,4 @@
-"""Named events in a list closed by 等…活动 (used by :mod:`kg.extract.initiatives`).
+"""Named events in lists, and packages of measures (used by :mod:`kg.extract.initiatives`).
 
 投洽会、世界航海装备大会、世界闽商大会、中国侨智发展大会等活动成功举办 names four
 events: each item of a list closed by 等 and a word for events (活动, 展会, 赛事,
@@ -6,6 +6,9 @@ events: each item of a list closed by 等 and a word for events (活动, 展会,
 event's name. Items without one (港澳山东周) are passed over; a list of summits
 a leader attends (出席…领导人峰会…等重大活动, …外交活动) names meetings, not the
 government's own events, and is left out.
+
+Also numbered packages of measures put out by the government (出台稳就业20条政策措施,
+实施稳经济30项举措): named programmes of kind ``other``.
 
 Candidates are ``(start, end, name, kind, priority)`` tuples, as in
 :mod:`kg.extract.initiatives`.
