@@ -534,3 +534,8 @@ def test_a_sectors_institutions_are_not_a_named_system() -> None:
 def test_a_numbered_package_of_measures_is_a_programme() -> None:
     assert _found("实施稳经济30项举措。") == [("稳经济30项举措", "other")]
     assert _found("制订了减产不减收的三十条措施，今年要采取四项措施。") == []
+
+
+def test_a_named_bundle_of_policies_is_a_programme() -> None:
+    assert _found("出台实施稳经济一揽子政策和接续措施，") == [("稳经济一揽子政策", "other")]
+    assert _found("落实中央一揽子政策措施，") == []

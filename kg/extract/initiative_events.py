@@ -77,16 +77,16 @@ def _items(text: str, lo: int, hi: int, close: str) -> list[tuple[int, int, str,
 
 #: A numbered package of measures put out: 出台稳就业20条政策措施, 实施稳经济30项举措.
 _PACKAGE = re.compile(
-    rf"(?:出台|实施|落实|推出|制定|制订|印发)(?:了|好)?"
-    rf"([{_HAN}]{{2,24}}?(?:[\d]+|[一二三四五六七八九十]+)(?:条|项)(?:政策措施|措施|举措))"
+    rf"(?:出台|实施|落实|推出|制定|制订|印发)(?:了|好)?(?:实施)?"
+    rf"([{_HAN}]{{2,24}}?(?:(?:[\d]+|[一二三四五六七八九十]+)(?:条|项)|一揽子)(?:政策措施|政策举措|政策|措施|举措))"
 )
 #: Counted measures with no name of their own: 今年要采取四项措施, 一系列措施.
-_PACKAGE_BAD = re.compile(r"^(?:今年|一系列|这些|以下|下列|有关|相关|多项|若干|各项)")
+_PACKAGE_BAD = re.compile(r"^(?:今年|一系列|这些|以下|下列|有关|相关|多项|若干|各项|中央|国家)")
 
 
 def measure_packages(text: str) -> list[tuple[int, int, str, str, int]]:
-    """A named, numbered package of measures (稳经济30项举措): a programme of its own."""
-    if "措施" not in text and "举措" not in text:
+    """A named, numbered package of measures (稳经济30项举措, 稳经济一揽子政策): a programme."""
+    if "措施" not in text and "举措" not in text and "一揽子" not in text:
         return []
     return [
         (m.start(1), m.end(1), m.group(1), "other", 2)
