@@ -15,6 +15,7 @@ import re
 
 from ..model import Mention, Sentence
 from .place_lexicon import LEVEL_RANK, Division, Surface, place_lexicon
+from .place_sites import reservoir_stems
 
 #: The country's own names are matched anywhere.
 DEICTIC_COUNTRY = ("中国", "我国", "中华人民共和国")
@@ -156,6 +157,8 @@ def extract_places(sentence: Sentence) -> list[Mention]:
         found = _airports(sentence, found)
     if "机场" in text or "口岸" in text:
         found = _plain_airports(sentence, found)
+    if "水库" in text:
+        found = _reservoirs(sentence, found)
     return found
 
 
@@ -198,6 +201,17 @@ def _plain_airports(sentence: Sentence, found: list[Mention]) -> list[Mention]:
             continue
         extra.append(_mention(sentence, start, text[start : m.end()], text[start : m.end()], "other"))
         last = m.end()
+    return sorted(found + extra, key=lambda x: x.start) if extra else found
+
+
+def _reservoirs(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """The place that names a reservoir (金塘冲水库, 佛子岭水库)."""
+    taken = [(m.start - sentence.start, m.end - sentence.start) for m in found]
+    extra = [
+        _mention(sentence, s, sentence.text[s:e], sentence.text[s:e], "other")
+        for s, e in reservoir_stems(sentence.text)
+        if not any(a < e and s < b for a, b in taken)
+    ]
     return sorted(found + extra, key=lambda x: x.start) if extra else found
 
 
