@@ -539,3 +539,8 @@ def test_a_numbered_package_of_measures_is_a_programme() -> None:
 def test_a_named_bundle_of_policies_is_a_programme() -> None:
     assert _found("出台实施稳经济一揽子政策和接续措施，") == [("稳经济一揽子政策", "other")]
     assert _found("落实中央一揽子政策措施，") == []
+
+
+def test_a_spoken_clause_is_not_a_name() -> None:
+    assert _found("我们要坚持和完善民族区域自治制度，") == []
+    assert _found("今后应该对此定出一些制度。") == []

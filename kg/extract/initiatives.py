@@ -72,6 +72,8 @@ _CLASS_ACTIVITY = re.compile(r"^(?:城乡)?群众性|^群众(?:体育|健身|文
 _WORK_AND = re.compile(r"(?:工作|建设)[和与及]")
 #: A sector's institutions (经济体制, 行政管理体制, 福州新区管理体制), not a named system (新型举国体制).
 _SECTOR_SYSTEM = re.compile(r"(?:管理|经济|财税|金融|文化|政治|办学|卫生|营运|供销社|供热)新?体制$")
+#: Words of a spoken clause, never of a name (我们要坚持…制度, 都必须遵守财政制度, 有一些项目).
+_SPOKEN = re.compile(r"必须|应该|应当|一些|我们|他们|这种|那些|这个|遵守|定出|还在|不注意")
 #: A clause saying a place won a title (宁德入围全球百强创新集群, 长沙获批…集结中心), not a name.
 _AWARDED = re.compile(r"入围|入选|获批|获评|跻身|荣获|打造成为")
 _CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
@@ -307,7 +309,7 @@ def _clean(start: int, name: str, head: str) -> tuple[int, str] | None:
         return None
     if head == "活动" and _CLASS_ACTIVITY.search(stem):
         return None  # 群众性文化活动, 区县行系列活动: a kind of activity, not one
-    if _cues().descriptive.search(name) or _WORK_AND.search(name) or _AWARDED.search(name) or _SECTOR_SYSTEM.search(name):
+    if _cues().descriptive.search(name) or _WORK_AND.search(name) or _AWARDED.search(name) or _SECTOR_SYSTEM.search(name) or _SPOKEN.search(name):
         return None  # 取消和调整了一大批行政审批项目: a clause, not a name
     if _COUNT_START.match(name):
         return None  # 100个社区…改造工程, 两届…活动: a count of things, not a name
