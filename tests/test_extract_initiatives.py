@@ -544,3 +544,8 @@ def test_a_named_bundle_of_policies_is_a_programme() -> None:
 def test_a_spoken_clause_is_not_a_name() -> None:
     assert _found("我们要坚持和完善民族区域自治制度，") == []
     assert _found("今后应该对此定出一些制度。") == []
+
+
+def test_what_is_forbidden_is_no_programme() -> None:
+    assert _found("坚决杜绝“形象工程”“政绩工程”。") == []
+    assert _found("坚决反对“台独”分裂活动，") == []

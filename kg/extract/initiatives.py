@@ -74,6 +74,8 @@ _WORK_AND = re.compile(r"(?:工作|建设)[和与及]")
 _SECTOR_SYSTEM = re.compile(r"(?:管理|经济|财税|金融|文化|政治|办学|卫生|营运|供销社|供热)新?体制$")
 #: Words of a spoken clause, never of a name (我们要坚持…制度, 都必须遵守财政制度, 有一些项目).
 _SPOKEN = re.compile(r"必须|应该|应当|一些|我们|他们|这种|那些|这个|遵守|定出|还在|不注意")
+#: What is forbidden is no programme: 杜绝“形象工程”“政绩工程”, 不得搞形象工程.
+_FORBIDDEN = re.compile(r"(?:杜绝|反对|不搞|不得搞|严禁|禁止|防止|避免)(?:“[^“”]{1,8}”[、和]?)*“?$")
 #: A clause saying a place won a title (宁德入围全球百强创新集群, 长沙获批…集结中心), not a name.
 _AWARDED = re.compile(r"入围|入选|获批|获评|跻身|荣获|打造成为")
 _CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
@@ -161,7 +163,8 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
             if k[3] != "activity" and any(s <= k[0] and k[1] <= e and (s, e) != k[:2] for s, e in events)
         ]  # but not the fair inside 首届中国国际进口博览会
         chosen = sorted(chosen + inside) if inside else chosen
-    chosen = [(s, e, *_variant(n, k), p) for s, e, n, k, p in chosen]
+    forbidden = _FORBIDDEN.search
+    chosen = [(s, e, *_variant(n, k), p) for s, e, n, k, p in chosen if not forbidden(text, max(0, s - 30), s)]
     return _to_mentions(sentence, chosen)
 
 
