@@ -24,3 +24,12 @@ def test_size_state_and_verbs_are_no_names() -> None:
 def test_extracted_as_places() -> None:
     found = extract_places(Sentence.of("水资源配置工程、长塘水库、邕北灌区建设"))
     assert [(m.text, m.subtype) for m in found] == [("长塘", "other")]
+
+
+def test_rivers_and_lakes_by_shape() -> None:
+    from kg.extract.place_sites import water_bodies
+
+    text = "保护好乌江、赤水河、都柳江流域，杞麓湖治理，以及无定河综合治理"
+    assert [text[s:e] for s, e in water_bodies(text)] == ["赤水河", "都柳江", "杞麓湖", "无定河"]
+    for words in ("推进退耕还湖、重要河湖保护", "推进北沿江、通苏嘉甬等高铁", "加快长江、黄河生态保护"):
+        assert water_bodies(words) == []

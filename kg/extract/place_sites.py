@@ -1,4 +1,5 @@
-"""Places named inside the names of reservoirs (金塘冲水库, 佛子岭水库).
+"""Places named inside the names of reservoirs (金塘冲水库, 佛子岭水库), and
+rivers and lakes the lexicon does not know (赤水河, 都柳江, 杞麓湖).
 
 A reservoir takes the name of its place, so the stem before 水库 is a place
 (dev2: 金塘冲 in 金塘冲水库), taken only when it starts right after a list or
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["reservoir_stems"]
+__all__ = ["reservoir_stems", "water_bodies"]
 
 #: A stem of 2–3 characters after a boundary, then an optional size and the head.
 _WORK = re.compile(r"(?:^|(?<=[、，。；：（(的和及]))([\u4e00-\u9fff]{2,3}?)(?:大型|中型)?水库")
@@ -27,3 +28,24 @@ def reservoir_stems(text: str) -> list[tuple[int, int]]:
     if "水库" not in text:
         return []
     return [m.span(1) for m in _WORK.finditer(text) if not _NOT_NAME.search(m.group(1))]
+
+
+#: A river or lake: a 2–3 character stem between boundaries (、赤水河、, 的无定河流域).
+_WATER = re.compile(
+    r"(?:^|(?<=[、，。；：的和及与]))([\u4e00-\u9fff]{2,3}?)[江河湖]"
+    r"(?=[、，。；和等与]|流域|干流|沿岸|两岸|综合治理|生态|治理|保护|水系)"
+)
+#: Stems that are words, not names (退耕还湖, 重要河湖, 加快长江, 美丽河湖).
+_NOT_WATER = re.compile(
+    r"[型险类座批些个各新老建修好成等种的了还沿江河湖]|"
+    r"^(?:含|包括|推进|加快|加强|完善|消除|实施|开展|现代|改造|治理|保护|提升|启动|确保|抓好|深化|建好|"
+    r"建设|推动|支持|聚焦|打造|优化|强化|协同|战胜|平安|美丽|幸福|母亲|大小|重要|全域|主要|重点|城市|农村|"
+    r"全省|全市|沿江|沿河|跨境|国际|保持|巩固|加固|停止|今年|贯通|以|在|如)"
+)
+
+
+def water_bodies(text: str) -> list[tuple[int, int]]:
+    """Spans of river and lake names in ``text`` read from their shape."""
+    if not any(h in text for h in "江河湖"):
+        return []
+    return [m.span() for m in _WATER.finditer(text) if not _NOT_WATER.search(m.group(1))]

@@ -15,7 +15,7 @@ import re
 
 from ..model import Mention, Sentence
 from .place_lexicon import LEVEL_RANK, Division, Surface, place_lexicon
-from .place_sites import reservoir_stems
+from .place_sites import reservoir_stems, water_bodies
 
 #: The country's own names are matched anywhere.
 DEICTIC_COUNTRY = ("中国", "我国", "中华人民共和国")
@@ -159,6 +159,7 @@ def extract_places(sentence: Sentence) -> list[Mention]:
         found = _plain_airports(sentence, found)
     if "水库" in text:
         found = _reservoirs(sentence, found)
+    found = _sites(sentence, found, water_bodies(text))
     return found
 
 
@@ -206,10 +207,17 @@ def _plain_airports(sentence: Sentence, found: list[Mention]) -> list[Mention]:
 
 def _reservoirs(sentence: Sentence, found: list[Mention]) -> list[Mention]:
     """The place that names a reservoir (金塘冲水库, 佛子岭水库)."""
+    return _sites(sentence, found, reservoir_stems(sentence.text))
+
+
+def _sites(sentence: Sentence, found: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """``found`` and the named sites at ``spans`` that overlap none of its places."""
+    if not spans:
+        return found
     taken = [(m.start - sentence.start, m.end - sentence.start) for m in found]
     extra = [
         _mention(sentence, s, sentence.text[s:e], sentence.text[s:e], "other")
-        for s, e in reservoir_stems(sentence.text)
+        for s, e in spans
         if not any(a < e and s < b for a, b in taken)
     ]
     return sorted(found + extra, key=lambda x: x.start) if extra else found
