@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import load_table
+from .initiative_lexicon import trie_pattern
 from .place_lexicon import place_lexicon
 
 __all__ = ["bare_quote_kind", "branded_drives", "events_and_funds", "is_formula", "is_period"]
@@ -70,7 +71,7 @@ def _quote_cues() -> _QuoteCues:
             kinds[r["word"]] = r["kind"] or "other"
 
     def alt(role: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(words.get(role, []), key=len, reverse=True))
+        return trie_pattern(words.get(role, []))
 
     return _QuoteCues(
         verb=re.compile(rf"(?:{alt('verb')})[{_HAN}A-Za-z0-9]{{0,8}}$"),

@@ -12,7 +12,7 @@ from functools import cache
 
 from ..lexicon import load_table
 
-__all__ = ["Cues", "cues", "head_kind", "heads", "known", "variant"]
+__all__ = ["Cues", "cues", "head_kind", "heads", "known", "trie_pattern", "variant"]
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def cues() -> Cues:
         words.setdefault(r["role"], []).append(r["word"])
 
     def alt(role: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(words.get(role, []), key=len, reverse=True))
+        return trie_pattern(words.get(role, []))
 
     return Cues(
         verbs=alt("launch"),
@@ -87,3 +87,27 @@ def _head_kinds() -> dict[str, str]:
 def head_kind(head: str) -> str:
     """The initiative kind a head word implies (``other`` for an unknown head)."""
     return _head_kinds().get(head, "other")
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regex alternation for ``words`` built as a character trie, so a scan tries
+    each next character once instead of every word (much faster for hundreds of
+    names); at each start it matches the longest word, like a length-sorted alternation."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return body + "?" if len(branches) == 1 and len(body) == 1 else "(?:" + body + ")?"
+        return body
+
+    return build(trie)

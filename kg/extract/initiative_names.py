@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .initiative_lexicon import cues, heads
+from .initiative_lexicon import cues, heads, trie_pattern
 from .place_lexicon import place_lexicon
 
 __all__ = [
@@ -116,7 +116,7 @@ def _heads() -> dict[str, str]:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    heads = "|".join(re.escape(h) for h in sorted(_heads(), key=len, reverse=True))
+    heads = trie_pattern(list(_heads()))
     num_heads = "|".join(
         re.escape(h) for h in sorted({*_heads(), *_NUMBERED_HEADS}, key=len, reverse=True)
     )

@@ -35,6 +35,7 @@ from .initiative_lexicon import cues as _cues
 from .initiative_lexicon import head_kind as _kind
 from .initiative_lexicon import heads as _heads
 from .initiative_lexicon import known as _known
+from .initiative_lexicon import trie_pattern
 from .initiative_lexicon import variant as _variant
 from .initiative_events import listed_events, measure_packages
 from .initiative_names import circles, coordinated, counted_list, fairs, numbered, phases, project_list, rails
@@ -113,7 +114,7 @@ _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个家项类]")
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    heads = "|".join(re.escape(h) for h, _ in _heads())
+    heads = trie_pattern([h for h, _ in _heads()])
     names = sorted(
         {n for r in load_table("initiatives") for n in [r["name"], *r["aliases"].split("|")] if n},
         key=len,
@@ -134,7 +135,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "clause_verb": re.compile(rf"^要?(?:扎实|深入|全面|持续|大力|积极|加快|统筹|着力)?(?:{_cues().verbs})"),
         "any_verb": re.compile(f"(?:{_cues().verbs})"),
         "list_head": re.compile(r"等(?:重大|重点)?(工程|项目|高速公路)"),
-        "known": re.compile("|".join(re.escape(n) for n in names)),
+        "known": re.compile(trie_pattern(names)),
         "ends_head": re.compile(rf"(?:{heads})$"),
     }
 
