@@ -30,11 +30,12 @@ def reservoir_stems(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _WORK.finditer(text) if not _NOT_NAME.search(m.group(1))]
 
 
-#: A river or lake: a 2–3 character stem between boundaries (、赤水河、, 的无定河流域).
-_WATER = re.compile(
-    r"(?:^|(?<=[、，。；：的和及与]))([\u4e00-\u9fff]{2,3}?)[江河湖]"
-    r"(?=[、，。；和等与]|流域|干流|沿岸|两岸|综合治理|生态|治理|保护|水系)"
-)
+#: The end of a river or lake's name, then a boundary or a word about it
+#: (、赤水河、, 无定河流域, 杞麓湖治理); the stem before it is read backwards.
+_WATER_END = re.compile(r"[江河湖](?=[、，。；和等与]|流域|干流|沿岸|两岸|综合治理|生态|治理|保护|水系)")
+#: Characters a river's stem starts after (、赤水河, 的无定河).
+_WATER_BEFORE = frozenset("、，。；：的和及与")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 #: Stems that are words, not names (退耕还湖, 重要河湖, 加快长江, 美丽河湖).
 _NOT_WATER = re.compile(
     r"[型险类座批些个各新老建修好成等种的了还沿江河湖]|"
@@ -45,7 +46,17 @@ _NOT_WATER = re.compile(
 
 
 def water_bodies(text: str) -> list[tuple[int, int]]:
-    """Spans of river and lake names in ``text`` read from their shape."""
-    if not any(h in text for h in "江河湖"):
-        return []
-    return [m.span() for m in _WATER.finditer(text) if not _NOT_WATER.search(m.group(1))]
+    """Spans of river and lake names in ``text`` read from their shape: a stem of
+    2–3 characters between a boundary and 江/河/湖 (the shortest one that fits)."""
+    spans = []
+    for m in _WATER_END.finditer(text):
+        end = m.start()
+        for n in (2, 3):
+            start = end - n
+            if start < 0 or not _HAN.fullmatch(text, start, end):
+                break
+            if start == 0 or text[start - 1] in _WATER_BEFORE:
+                if not _NOT_WATER.search(text[start:end]):
+                    spans.append((start, end + 1))
+                break
+    return spans
