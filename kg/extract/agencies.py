@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 from ..lexicon import load_table
 from ..model import Mention, Sentence
 from .agency_lexicon import STOP_CHARS, AgencyLexicon, agency_lexicon
-from .agency_readings import committee_offices, in_reform_name, place_in_brackets
+from .agency_readings import in_reform_name, place_in_brackets, with_committee_offices
 
 __all__ = ["extract_agencies", "agency_spans", "cached_agency_spans", "is_deictic", "is_bare_function", "agency_subtype"]
 
@@ -346,9 +346,7 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
             prev = text[m.start() - 1 : m.start()]
             if not prev or not _is_name_char(prev):  # not 日本办(展)
                 out.append([m.start(), m.end(), None, False])
-    for cs, ce in committee_offices(text):  # 省委 + 改革办: the office, not the committee
-        if not any(s < ce and cs < e and not (cs <= s and e <= ce) for s, e, *_ in out):
-            out = [x for x in out if not (cs <= x[0] and x[1] <= ce)] + [[cs, ce, "office", False]]
+    out = with_committee_offices(text, out)  # 省委 + 改革办: the office, not the committee
     out.sort()
     return [(s, e, sub) for s, e, sub, _ in out if text[s:e] not in lex.generic]
 
