@@ -19,6 +19,9 @@ Five readings, all driven by lexicons (``initiative_heads.tsv``,
 - by shape (:mod:`kg.extract.initiative_names`): each item of a coordination after a
   verb-led name (开展A行动和B行动), numbered coinages (三大攻坚战), project phases
   (国家超算深圳中心二期) and fairs known by an abbreviation (西博会).
+- events in lists and packages of measures (:mod:`kg.extract.initiative_events`), quoted
+  cores of list items (:mod:`kg.extract.initiative_quotes`); descriptions and banned things
+  are dropped (:mod:`kg.extract.initiative_filters`).
 A close variant of a known programme takes its name (脱贫攻坚战 → 脱贫攻坚).
 """
 
@@ -38,6 +41,7 @@ from .initiative_lexicon import known as _known
 from .initiative_lexicon import trie_pattern
 from .initiative_lexicon import variant as _variant
 from .initiative_events import listed_events, measure_packages
+from .initiative_filters import forbidden_at, is_description
 from .initiative_names import circles, coordinated, counted_list, fairs, numbered, phases, project_list, rails
 from .initiative_names import generic_platform
 from .initiative_quotes import quoted_items
@@ -69,16 +73,6 @@ _QUALIFIED = re.compile(
 _NAMED_WORKS = re.compile(rf"^[{_HAN}]{{5,}}(?:重大|重点)工程$")
 #: Stems of kinds of activities (群众性文化活动, 学校体育活动, 一系列庆祝活动).
 _CLASS_ACTIVITY = re.compile(r"^(?:城乡)?群众性|^群众(?:体育|健身|文化)|^(?:学校|商业|外交|革命|精神文明)|^一?系列|国际性$")
-#: Two tasks joined (实体化工作和运行机制, 农田基本建设和植树种草活动): a description, not a name.
-_WORK_AND = re.compile(r"(?:工作|建设)[和与及]")
-#: A sector's institutions (经济体制, 行政管理体制, 福州新区管理体制), not a named system (新型举国体制).
-_SECTOR_SYSTEM = re.compile(r"(?:管理|经济|财税|金融|文化|政治|办学|卫生|营运|供销社|供热)新?体制$")
-#: Words of a spoken clause, never of a name (我们要坚持…制度, 都必须遵守财政制度, 有一些项目).
-_SPOKEN = re.compile(r"必须|应该|应当|一些|我们|他们|这种|那些|这个|遵守|定出|还在|不注意")
-#: What is forbidden is no programme: 杜绝“形象工程”“政绩工程”, 不得搞形象工程.
-_FORBIDDEN = re.compile(r"(?:杜绝|反对|不搞|不得搞|严禁|禁止|防止|避免)(?:“[^“”]{1,8}”[、和]?)*“?$")
-#: A clause saying a place won a title (宁德入围全球百强创新集群, 长沙获批…集结中心), not a name.
-_AWARDED = re.compile(r"入围|入选|获批|获评|跻身|荣获|打造成为")
 _CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
 #: What joins two quotes of one run (“A”“B”, “A”、“B”), and an impure item after one.
 _JOIN = re.compile(r"[、和与及或]{0,2}")
@@ -164,8 +158,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
             if k[3] != "activity" and any(s <= k[0] and k[1] <= e and (s, e) != k[:2] for s, e in events)
         ]  # but not the fair inside 首届中国国际进口博览会
         chosen = sorted(chosen + inside) if inside else chosen
-    forbidden = _FORBIDDEN.search
-    chosen = [(s, e, *_variant(n, k), p) for s, e, n, k, p in chosen if not forbidden(text, max(0, s - 30), s)]
+    chosen = [(s, e, *_variant(n, k), p) for s, e, n, k, p in chosen if not forbidden_at(text, s)]
     return _to_mentions(sentence, chosen)
 
 
@@ -313,7 +306,7 @@ def _clean(start: int, name: str, head: str) -> tuple[int, str] | None:
         return None
     if head == "活动" and _CLASS_ACTIVITY.search(stem):
         return None  # 群众性文化活动, 区县行系列活动: a kind of activity, not one
-    if _cues().descriptive.search(name) or _WORK_AND.search(name) or _AWARDED.search(name) or _SECTOR_SYSTEM.search(name) or _SPOKEN.search(name):
+    if _cues().descriptive.search(name) or is_description(name):
         return None  # 取消和调整了一大批行政审批项目: a clause, not a name
     if _COUNT_START.match(name):
         return None  # 100个社区…改造工程, 两届…活动: a count of things, not a name

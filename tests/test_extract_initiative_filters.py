@@ -1,0 +1,20 @@
+"""Shapes that look like an initiative's name but are not: descriptions and banned things."""
+
+from __future__ import annotations
+
+from kg.extract.initiative_filters import forbidden_at, is_description
+
+
+def test_descriptions_are_recognised() -> None:
+    assert is_description("合肥滨湖科学城实体化工作和运行机制")
+    assert is_description("宁德入围全球百强创新集群")
+    assert is_description("福州新区管理体制")
+    assert is_description("我们要坚持和完善民族区域自治制度")
+    assert not is_description("新型举国体制")
+    assert not is_description("提振消费专项行动")
+
+
+def test_what_follows_a_ban_is_forbidden() -> None:
+    text = "坚决杜绝“形象工程”“政绩工程”，深入实施“千万工程”"
+    assert forbidden_at(text, text.index("形象")) and forbidden_at(text, text.index("政绩"))
+    assert not forbidden_at(text, text.index("千万"))
