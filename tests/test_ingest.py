@@ -39,6 +39,15 @@ def test_iter_inputs_walks_directories_sorted_and_skips_other_types(tmp_path: Pa
     assert [p.relative_to(tmp_path).as_posix() for p in got] == ["a.html", "b/a.md", "b/z.txt"]
 
 
+def test_iter_inputs_skips_a_folders_own_documentation_unless_named(tmp_path: Path) -> None:
+    """Bug: `kg build data/corpus data/reports` read data/reports/SOURCES.md as an 85th report."""
+    (tmp_path / "SOURCES.md").write_text("# Sources\n", encoding="utf-8")
+    (tmp_path / "readme.txt").write_text("about this folder\n", encoding="utf-8")
+    (tmp_path / "report.md").write_text("# 报告\n", encoding="utf-8")
+    assert iter_inputs([tmp_path]) == [tmp_path / "report.md"]
+    assert iter_inputs([tmp_path / "SOURCES.md"]) == [tmp_path / "SOURCES.md"]  # named: read
+
+
 def test_iter_inputs_keeps_argument_order_and_deduplicates(tmp_path: Path) -> None:
     a = _write(tmp_path / "a.txt", REPORT)
     b = _write(tmp_path / "b.TXT", REPORT)

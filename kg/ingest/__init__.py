@@ -52,11 +52,20 @@ def _supported(p: Path) -> bool:
     return p.suffix.lower() in MEDIA_TYPES
 
 
+#: Files that document a folder of reports rather than being one (data/reports/SOURCES.md).
+_FOLDER_DOCS = frozenset({"README", "SOURCES", "LICENSE", "LICENCE", "NOTICE", "CHANGELOG", "CONTRIBUTING"})
+
+
+def _is_folder_doc(path: Path) -> bool:
+    return path.stem.upper() in _FOLDER_DOCS
+
+
 def iter_inputs(paths: list[str | Path]) -> list[Path]:
     """Files to read, in a stable order.
 
     Arguments keep their order; a directory contributes its supported files
-    (recursively, hidden entries and symlinked directories skipped), sorted by
+    (recursively, hidden entries, symlinked directories and the folder's own
+    documentation such as README.md or SOURCES.md skipped), sorted by
     relative path; a file named twice is read once. A missing path, or a file
     named explicitly with an unsupported type, raises :class:`InputError`.
     """
@@ -77,7 +86,7 @@ def iter_inputs(paths: list[str | Path]) -> list[Path]:
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 for name in files:
                     q = Path(root) / name
-                    if not name.startswith(".") and _supported(q) and q.is_file():
+                    if not name.startswith(".") and not _is_folder_doc(q) and _supported(q) and q.is_file():
                         found.append(q)
             for q in sorted(found, key=lambda q: q.relative_to(p).as_posix()):
                 add(q)
