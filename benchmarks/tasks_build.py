@@ -96,7 +96,7 @@ def stages(req: dict) -> dict:
         counts["metrics"] += len(ext.metrics)
         counts["relations"] += len(ext.relations)
         counts["entities"] += len(res.entities)
-        counts["triples"] += graph.own_triples + len(graph.shared)
+        counts["triples"] += graph.triples
     with sw["write ttl+trig"]:
         writer.close()
     return {
@@ -157,11 +157,8 @@ def store_add(req: dict) -> dict:
     rewriting of the outputs.
     """
     from kg.pipeline import extract_file
-    import pyoxigraph as ox
-
     from kg.rdf.build import document_graph
     from kg.rdf.store import GraphStore
-    from kg.rdf.turtle import header
 
     out: dict = {}
     with Stopwatch() as sw:
@@ -171,8 +168,7 @@ def store_add(req: dict) -> dict:
         out["quads"] = len(store.store)
         with Stopwatch() as sw:
             resolved = extract_file(req["new"])
-            text = header() + document_graph(resolved).turtle()
-            triples = ox.parse(text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+            triples = document_graph(resolved).parse()
         out["extract"] = sw.wall
         doc = resolved.document
         with Stopwatch() as sw:

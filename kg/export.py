@@ -75,7 +75,6 @@ QUAD_FORMATS = frozenset({"nq", "trig"})
 
 _RDF_TYPE = f"<{RDF.type}>"
 _XSD_STRING = str(XSD.string)
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 def _nt(term: Any, cache: dict[Any, str]) -> str:
@@ -86,14 +85,11 @@ def _nt(term: Any, cache: dict[Any, str]) -> str:
     if isinstance(term, URIRef):
         text = f"<{term}>"
     elif isinstance(term, Literal):
-        lex = str(term).translate(_ESCAPES)
         dt = term.datatype
-        if term.language:
-            text = f'"{lex}"@{term.language}'
-        elif dt is None or str(dt) == _XSD_STRING:
-            text = f'"{lex}"'
+        if term.language or dt is None or str(dt) == _XSD_STRING:
+            text = ttl.string(str(term), term.language)  # the escapes N-Triples and Turtle share
         else:
-            text = f'"{lex}"^^<{dt}>'
+            text = f"{ttl.string(str(term))}^^<{dt}>"
     elif isinstance(term, BNode):
         text = f"_:{term}"
     elif isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
@@ -187,27 +183,21 @@ def stored_graph(doc_id: str, triples: Iterable[ox.Triple]) -> DocumentGraph:
         {(s, (p := str(t.predicate)) != _RDF_TYPE, p, str(t.object)) for t in triples if (s := str(t.subject)) != graph}
     )
     own: dict[str, list[tuple[str, str]]] = {}
-    shared: list[tuple[str, str, str]] = []
+    shared: dict[str, list[tuple[str, str]]] = {}
     classes: Counter[str] = Counter()
     for s, not_type, p, o in rows:
-        pt = ttl.TYPE if not not_type else p
-        if s.startswith(mine) or o.startswith(mine):
-            own.setdefault(s, []).append((pt, o))
-            if not not_type:
-                classes[o[1:-1]] += 1
-        else:
-            shared.append((s, pt, o))
-    shared_blocks: dict[str, list[tuple[str, str]]] = {}
-    for s, p, o in shared:
-        shared_blocks.setdefault(s, []).append((p, o))
+        mine_too = s.startswith(mine) or o.startswith(mine)
+        (own if mine_too else shared).setdefault(s, []).append((p if not_type else ttl.TYPE, o))
+        if mine_too and not not_type:
+            classes[o[1:-1]] += 1
     return DocumentGraph(
         doc_id=doc_id,
-        graph=ttl.iri(graph_iri(doc_id)),
+        graph=graph,
         own=ttl.blocks(own),
         own_triples=sum(map(len, own.values())),
         own_classes=classes,
-        shared=shared,
-        shared_text=ttl.blocks(shared_blocks),
+        shared=[(s, p, o) for s, pairs in shared.items() for p, o in pairs],
+        shared_text=ttl.blocks(shared),
     )
 
 
@@ -215,7 +205,7 @@ class GraphWriter:
     """Streams documents into a Turtle file (their union) and a TriG file (a graph each).
 
     Each document arrives as Turtle text printed by the worker that built it
-    (:class:`kg.rdf.build.DocumentGraph`), so the writer only copies bytes,
+    (:class:`kg.rdf.turtle.DocumentGraph`), so the writer only copies bytes,
     except for the triples several documents may state (what an entity is
     called, its kind): those it remembers, to write each once in the union.
     Memory stays bounded by one document plus that set. Output depends only

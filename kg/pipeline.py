@@ -29,7 +29,6 @@ from .export import GraphWriter, stored_graph, write
 from .extract import extract
 from .ingest import doc_id, iter_inputs, read_document
 from .model import Resolved
-from .rdf import turtle as ttl
 from .rdf.build import document_graph
 from .rdf.namespace import ENTITY_KIND_CLASS, GKG
 from .rdf.store import GraphStore, doc_id_of_graph
@@ -219,8 +218,8 @@ def _build_store(
 
     Without ``outputs`` the counts are those of the documents written now. A
     store that does not exist yet is built aside with Oxigraph's bulk loader
-    (2.4x faster than Store.extend, 4.6x than SPARQL INSERT DATA, measured) and moved into place when
-    complete; a build killed before that leaves no store, and the next one
+    (2.4x faster than Store.extend, 4.6x than SPARQL INSERT DATA, measured)
+    and moved into place when complete; a build killed before that leaves no store, and the next one
     starts again.
     """
     target = store
@@ -289,22 +288,16 @@ class _StoreBatches:
         graph = doc.graph
         assert graph is not None
         self.pending.append((doc.doc_id, doc.sha256, graph))
-        self.size += graph.own_triples + len(graph.shared)
-        self.classes.update(graph.own_classes)
-        self.classes.update(ttl.expand(o) for _s, p, o in graph.shared if p == ttl.TYPE)
+        self.size += graph.triples
+        self.classes.update(graph.classes())
         if self.size >= self.LIMIT:
             self.flush()
 
     def flush(self) -> None:
         if self.pending:
-            docs = ((d, sha, _triples(g)) for d, sha, g in self.pending)
+            docs = ((d, sha, g.parse()) for d, sha, g in self.pending)
             self.triples += self.gstore.replace_documents(docs, bulk=self.bulk)
             self.pending, self.size = [], 0
-
-
-def _triples(graph: DocumentGraph) -> Iterator[ox.Triple]:
-    """A document graph's triples as pyoxigraph terms, for the store."""
-    return ox.parse((ttl.header() + graph.turtle()).encode("utf-8"), format=ox.RdfFormat.TURTLE)
 
 
 #: The files a build writes; a build killed mid-write leaves ``.{name}.*.tmp`` beside them.

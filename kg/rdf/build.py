@@ -450,9 +450,7 @@ def document_triples(resolved: Resolved) -> list[Triple]:
 
     For library users and tests; a build writes :func:`document_graph`'s text instead.
     """
-    chunk = document_graph(resolved)
-    parsed = ox.parse((ttl.header() + chunk.turtle()).encode("utf-8"), format=ox.RdfFormat.TURTLE)
-    return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in parsed]
+    return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in document_graph(resolved).parse()]
 
 
 def build_graph(resolved_docs: Iterable[Resolved]) -> Dataset:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, SKOS, XSD, URIRef
 from rdflib.namespace import DCTERMS
 
@@ -156,3 +157,18 @@ class DocumentGraph:
     def turtle(self) -> str:
         """Every triple of this graph as Turtle (without the ``@prefix`` header)."""
         return self.own + self.shared_text
+
+    @property
+    def triples(self) -> int:
+        """How many triples this graph holds."""
+        return self.own_triples + len(self.shared)
+
+    def classes(self) -> Counter[str]:
+        """Instances per class IRI in this graph (shared nodes counted as if alone)."""
+        out = Counter(self.own_classes)
+        out.update(expand(o) for _s, p, o in self.shared if p == TYPE)
+        return out
+
+    def parse(self) -> Iterator[ox.Triple]:
+        """This graph's triples as pyoxigraph terms (for a store, or rdflib via them)."""
+        return ox.parse((header() + self.turtle()).encode("utf-8"), format=ox.RdfFormat.TURTLE)
