@@ -20,7 +20,7 @@ from rdflib.namespace import RDF, RDFS
 
 from kg.rdf.namespace import ONTOLOGY_GRAPH, mint
 
-__all__ = ["INFERRED_SUFFIX", "inferred_graph_iri", "entailment_update", "entail", "Closure"]
+__all__ = ["INFERRED_SUFFIX", "inferred_graph_iri", "entail", "Closure"]
 
 INFERRED_SUFFIX = "/inferred"
 
@@ -50,11 +50,6 @@ INSERT {{ GRAPH {target} {{ ?s ?q ?o }} }} WHERE {{
 }}"""
 
 
-def entailment_update(graph: str) -> str:
-    """The update adding the closure of one data graph to its inferred graph."""
-    return _rules(f"<{graph}>", f"<{inferred_graph_iri(graph)}>")
-
-
 def entail(store: ox.Store) -> None:
     """Recompute the RDFS closure of every data graph against the loaded ontology.
 
@@ -80,7 +75,7 @@ class Closure:
 
     ``superclasses[c]`` and ``superproperties[p]`` hold every strict ancestor
     (the ``+`` paths of the SPARQL rules, without the term itself), so
-    :meth:`infer` adds exactly what :func:`entailment_update` would.
+    :meth:`infer` adds exactly what :func:`entail`'s SPARQL rules add to a graph.
     """
 
     superclasses: dict[ox.NamedNode, tuple[ox.NamedNode, ...]]
