@@ -121,8 +121,6 @@ T = SimpleNamespace(
     }
 )
 _CLASS_TERM = {kind: ttl.term(cls) for kind, cls in ENTITY_KIND_CLASS.items()}
-#: The full IRI of each class the builder prints for a document's own nodes.
-_CLASS_IRI = {ttl.term(c): str(c) for c in (GKG.Document, GKG.Section, GKG.Sentence, GKG.Mention, GKG.Metric, RDF.Statement)}
 _PREDICATE_TERM = {name: (ttl.term(p), reverse) for name, (p, reverse) in PREDICATES.items()}
 
 
@@ -175,7 +173,7 @@ class _Builder:
         self.printed = 0  #: triples in ``blocks``
         self.linked: dict[str, dict[tuple[str, str], None]] = {}  #: entity → pairs naming this document's nodes
         self.shared: dict[str, dict[tuple[str, str], None]] = {}
-        self.classes: Counter[str] = Counter()
+        self.classes: Counter[str] = Counter()  #: class (as Turtle) → nodes of this document
         seg = resolved.extraction.segmented
         self.sections = {s.index: s for s in seg.sections}
         self.sentences = {s.index: s for s in seg.sentences}
@@ -191,7 +189,7 @@ class _Builder:
         pass: this runs for every sentence, mention and metric.
         """
         kept = [f"{p} {o}" for p, o in pairs if o is not None]
-        self.classes[_CLASS_IRI[cls]] += 1
+        self.classes[cls] += 1
         self.printed += len(kept) + 1
         self.blocks.append(f"{node} a {cls} ;\n    " + " ;\n    ".join(kept) + " .\n" if kept else f"{node} a {cls} .\n")
 
@@ -406,7 +404,7 @@ class _Builder:
             graph=ttl.iri(graph_iri(self.doc.id)),
             own="".join(self.blocks) + ttl.blocks(self.linked),
             own_triples=self.printed + sum(map(len, self.linked.values())),
-            own_classes=self.classes,
+            own_classes=Counter({ttl.expand(cls): n for cls, n in self.classes.items()}),
             shared=shared,
             shared_text=ttl.blocks(self.shared),
         )
