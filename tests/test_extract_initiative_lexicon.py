@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from kg.extract.initiative_lexicon import cues, head_kind, heads, known, trie_pattern, variant
+from kg.extract.initiative_lexicon import cues, head_kind, heads, known, variant
 
 
 def test_heads_are_longest_first_with_their_kind() -> None:
@@ -29,11 +27,3 @@ def test_cues_compile_each_role() -> None:
     assert c.generic_start.match("重点项目") and not c.generic_start.match("陇电入鲁工程")
     assert "开展" in c.verbs.split("|")
 
-
-def test_trie_pattern_matches_the_longest_word_like_a_sorted_alternation() -> None:
-    words = ["一带", "一带一路", "乡村振兴", "乡村振兴战略", "双碳", "a.b"]
-    pat = re.compile(trie_pattern(words))
-    text = "推进一带一路和乡村振兴战略，双碳，一带，a.b，axb"
-    sorted_alt = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-    assert [m.group() for m in pat.finditer(text)] == [m.group() for m in sorted_alt.finditer(text)]
-    assert [m.group() for m in pat.finditer(text)] == ["一带一路", "乡村振兴战略", "双碳", "一带", "a.b"]

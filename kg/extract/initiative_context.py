@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import load_table
-from .initiative_lexicon import trie_pattern
+from .trie import trie_pattern
 from .place_lexicon import place_lexicon
 
 __all__ = ["bare_quote_kind", "branded_drives", "events_and_funds", "is_formula", "is_period"]

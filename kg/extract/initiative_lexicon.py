@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import load_table
+from .trie import trie_pattern
 
-__all__ = ["Cues", "cues", "head_kind", "heads", "known", "trie_pattern", "variant"]
+__all__ = ["Cues", "cues", "head_kind", "heads", "known", "variant"]
 
 
 @dataclass(frozen=True)
@@ -88,26 +89,3 @@ def head_kind(head: str) -> str:
     """The initiative kind a head word implies (``other`` for an unknown head)."""
     return _head_kinds().get(head, "other")
 
-
-def trie_pattern(words: list[str]) -> str:
-    """One regex alternation for ``words`` built as a character trie, so a scan tries
-    each next character once instead of every word (much faster for hundreds of
-    names); at each start it matches the longest word, like a length-sorted alternation."""
-    trie: dict[str, dict] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return body + "?" if len(branches) == 1 and len(body) == 1 else "(?:" + body + ")?"
-        return body
-
-    return build(trie)

@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .initiative_lexicon import cues, heads, trie_pattern
+from .initiative_lexicon import cues, heads
 from .place_lexicon import place_lexicon
+from .trie import trie_pattern
 
 __all__ = [
     "circles",

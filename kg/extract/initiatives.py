@@ -38,13 +38,13 @@ from .initiative_lexicon import cues as _cues
 from .initiative_lexicon import head_kind as _kind
 from .initiative_lexicon import heads as _heads
 from .initiative_lexicon import known as _known
-from .initiative_lexicon import trie_pattern
 from .initiative_lexicon import variant as _variant
 from .initiative_events import listed_events, measure_packages
 from .initiative_filters import forbidden_at, is_description
 from .initiative_names import circles, coordinated, counted_list, fairs, numbered, phases, project_list, rails
 from .initiative_names import generic_platform
 from .initiative_quotes import quoted_items
+from .trie import trie_pattern
 
 __all__ = ["extract_initiatives"]
 
