@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from kg.evaluate import dice
 from kg.extract.initiatives import extract_initiatives
 from kg.model import Document, Sentence
@@ -512,40 +514,37 @@ def test_events_held_in_a_list_without_a_closing_word() -> None:
     assert _found("办好特殊教育、继续教育、专门教育。") == []
 
 
-def test_a_list_of_kinds_of_projects_with_a_count_is_not_named() -> None:
-    assert _found("支持重点节能工程、循环经济等项目2983个；") == []
+#: (text, what is found): one case per line, grouped by the rule they check.
+_NAMED_OR_NOT = [
+    # a list of kinds of projects with a count is not named
+    pytest.param("支持重点节能工程、循环经济等项目2983个；", [], id="kinds-of-projects-counted"),
+    # major science projects are named by their head word
+    pytest.param("加快实施国家科技重大专项，", [("国家科技重大专项", "project")], id="major-project"),
+    pytest.param("启动一批重大专项，", [], id="major-project-unnamed"),
+    # a title won is not a name
+    pytest.param("宁德入围全球百强创新集群，", [], id="title-won-entered"),
+    pytest.param("汉中中药材入选国家级优势特色产业集群，", [], id="title-won-selected"),
+    # a sector's institutions are not a named system
+    pytest.param("调整优化福州新区管理体制，", [], id="sector-system"),
+    # a numbered package of measures is a programme
+    pytest.param("实施稳经济30项举措。", [("稳经济30项举措", "other")], id="numbered-measures"),
+    pytest.param("制订了减产不减收的三十条措施，今年要采取四项措施。", [], id="counted-measures"),
+    # a named bundle of policies is a programme
+    pytest.param("出台实施稳经济一揽子政策和接续措施，", [("稳经济一揽子政策", "other")], id="named-bundle"),
+    pytest.param("落实中央一揽子政策措施，", [], id="unnamed-bundle"),
+    # a spoken clause is not a name
+    pytest.param("我们要坚持和完善民族区域自治制度，", [], id="spoken-we"),
+    pytest.param("今后应该对此定出一些制度。", [], id="spoken-should"),
+    # what is forbidden is no programme
+    pytest.param("坚决杜绝“形象工程”“政绩工程”。", [], id="forbidden-quotes"),
+    pytest.param("坚决反对“台独”分裂活动，", [], id="opposed"),
+]
 
 
-def test_major_science_projects_are_named_by_their_head_word() -> None:
-    assert _found("加快实施国家科技重大专项，") == [("国家科技重大专项", "project")]
-    assert _found("启动一批重大专项，") == []
+@pytest.mark.parametrize(("text", "expected"), _NAMED_OR_NOT)
+def test_named_or_not(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
 
 
-def test_a_title_won_is_not_a_name() -> None:
-    assert _found("宁德入围全球百强创新集群，") == []
-    assert _found("汉中中药材入选国家级优势特色产业集群，") == []
-
-
-def test_a_sectors_institutions_are_not_a_named_system() -> None:
-    assert _found("调整优化福州新区管理体制，") == []
+def test_a_named_system_is_kept() -> None:
     assert [n for n, _ in _found("构建新型举国体制，")] == ["新型举国体制"]
-
-
-def test_a_numbered_package_of_measures_is_a_programme() -> None:
-    assert _found("实施稳经济30项举措。") == [("稳经济30项举措", "other")]
-    assert _found("制订了减产不减收的三十条措施，今年要采取四项措施。") == []
-
-
-def test_a_named_bundle_of_policies_is_a_programme() -> None:
-    assert _found("出台实施稳经济一揽子政策和接续措施，") == [("稳经济一揽子政策", "other")]
-    assert _found("落实中央一揽子政策措施，") == []
-
-
-def test_a_spoken_clause_is_not_a_name() -> None:
-    assert _found("我们要坚持和完善民族区域自治制度，") == []
-    assert _found("今后应该对此定出一些制度。") == []
-
-
-def test_what_is_forbidden_is_no_programme() -> None:
-    assert _found("坚决杜绝“形象工程”“政绩工程”。") == []
-    assert _found("坚决反对“台独”分裂活动，") == []
