@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import keyed_table, load_table
+from .wordmatch import char_class
 
 __all__ = [
     "Division",
@@ -141,11 +142,8 @@ class PlaceLexicon:
         lengths: dict[str, set[int]] = {}
         for form in self.surfaces:
             lengths.setdefault(form[0], set()).add(len(form))
-        self._lengths = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
         #: first character → lengths of the forms starting with it, longest first
-        self.lengths = self._lengths
-        #: characters any form (or a list-only short form) starts with
-        self.first_chars = frozenset(self._lengths) | self.list_only_first
+        self._lengths = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
         #: first two characters → lengths of the forms starting with them, longest
         #: first (``()`` for a list-only short form that is no form of its own)
         by_prefix: dict[str, set[int]] = {form[:2]: set() for form in self.list_only}
@@ -155,7 +153,7 @@ class PlaceLexicon:
         #: positions where a form may start: a first character followed by a second
         #: one (a cheap filter run in C; :attr:`prefix_lengths` decides)
         self.starts = re.compile(
-            _char_class(p[0] for p in self.prefix_lengths) + "(?=" + _char_class(p[1] for p in self.prefix_lengths) + ")"
+            char_class(p[0] for p in self.prefix_lengths) + "(?=" + char_class(p[1] for p in self.prefix_lengths) + ")"
         )
 
     def _add(self, form: str, surface: Surface) -> None:
@@ -208,11 +206,6 @@ class PlaceLexicon:
             return "中华人民共和国"
         parent = self.by_code.get(division.parent_code)
         return parent.name if parent else None
-
-
-def _char_class(chars: Iterator[str]) -> str:
-    """A regex character class of ``chars``."""
-    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
 
 @cache

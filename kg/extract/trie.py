@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .wordmatch import char_class
+
 __all__ = ["guarded_trie_regex", "trie_branches", "trie_pattern", "trie_regex"]
 
 _END = ""  # key marking the end of a word in the nested dicts
@@ -78,6 +80,5 @@ def guarded_trie_regex(words: Iterable[str]) -> re.Pattern[str]:
     words = [w for w in words if w]
     if not words or min(len(w) for w in words) < 2:
         return trie_regex(words)
-    first = "".join(re.escape(c) for c in sorted({w[0] for w in words}))
-    second = "".join(re.escape(c) for c in sorted({w[1] for w in words}))
-    return re.compile(f"(?=[{first}][{second}])(?:{trie_pattern(words)})")
+    first, second = char_class(w[0] for w in words), char_class(w[1] for w in words)
+    return re.compile(f"(?={first}{second})(?:{trie_pattern(words)})")

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-__all__ = ["WordMatch", "WordMatcher"]
+__all__ = ["WordMatch", "WordMatcher", "char_class"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,8 @@ class WordMatch:
         return self.pos, self.endpos
 
 
-def _char_class(chars: Iterable[str]) -> str:
+def char_class(chars: Iterable[str]) -> str:
+    """A regex character class of ``chars`` (each escaped, sorted, once)."""
     return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
 
@@ -60,9 +61,9 @@ class WordMatcher:
         if not self.words:
             self._starts = re.compile(r"(?!x)x")
         elif min(len(w) for w in self.words) >= 2:  # a first character followed by a second
-            self._starts = re.compile(_char_class(self.lengths) + "(?=" + _char_class(w[1] for w in self.words) + ")")
+            self._starts = re.compile(char_class(self.lengths) + "(?=" + char_class(w[1] for w in self.words) + ")")
         else:
-            self._starts = re.compile(_char_class(self.lengths))
+            self._starts = re.compile(char_class(self.lengths))
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
         """The longest word starting at ``text[pos]`` and ending by ``endpos``."""
