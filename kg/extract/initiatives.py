@@ -31,7 +31,6 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from ..lexicon import load_table
 from ..model import Mention, Sentence
 from .initiative_context import bare_quote_kind, branded_drives, events_and_funds, is_formula, is_period
 from .initiative_lexicon import cues as _cues
@@ -109,11 +108,6 @@ _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个家项类]")
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     heads = trie_pattern([h for h, _ in _heads()])
-    names = sorted(
-        {n for r in load_table("initiatives") for n in [r["name"], *r["aliases"].split("|")] if n},
-        key=len,
-        reverse=True,
-    )
     return {
         "after_quote": re.compile(rf"(等)?({_MIDDLE})({heads})"),
         "and_head": re.compile(rf"等({heads})"),
@@ -128,8 +122,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "clause_gate": re.compile(rf"(?:{_CLAUSE_HEADS})(?={_CLAUSE_NEXT})"),
         "clause_verb": re.compile(rf"^要?(?:扎实|深入|全面|持续|大力|积极|加快|统筹|着力)?(?:{_cues().verbs})"),
         "any_verb": re.compile(f"(?:{_cues().verbs})"),
+        "verb_end": re.compile(rf"(?:{_cues().verbs})$"),
         "list_head": re.compile(r"等(?:重大|重点)?(工程|项目|高速公路)"),
-        "known": re.compile(trie_pattern(names)),
+        "known": re.compile(trie_pattern(_known())),  # every name and alias
         "ends_head": re.compile(rf"(?:{heads})$"),
     }
 
@@ -188,7 +183,7 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
         own = pats["ends_head"].search(content)
         if own and len(content) > len(own.group()) and kind != "modifier":
             kind = _kind(own.group())  # “千万工程”经验: the name's own head word says what it is
-        launched = re.search(rf"(?:{_cues().verbs})$", text[max(0, q.start() - 8) : q.start()])
+        launched = pats["verb_end"].search(text, max(0, q.start() - 8), q.start())
         described = text.startswith("的", q.end())  # 打造“世界一流、百年不衰”的…: a quality
         if kind is None and launched and _SLOGAN.search(content) and not is_period(content) and not described:
             kind = "other" if not re.search(r"[、·]", content) else "mechanism"
