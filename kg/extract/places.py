@@ -158,7 +158,7 @@ def extract_places(sentence: Sentence) -> list[Mention]:
     if "机场" in text or "口岸" in text:
         found = _plain_airports(sentence, found)
     if "水库" in text:
-        found = _reservoirs(sentence, found)
+        found = _sites(sentence, found, reservoir_stems(text))  # 金塘冲水库, 佛子岭水库
     found = _sites(sentence, found, water_bodies(text))
     return found
 
@@ -203,11 +203,6 @@ def _plain_airports(sentence: Sentence, found: list[Mention]) -> list[Mention]:
         extra.append(_mention(sentence, start, text[start : m.end()], text[start : m.end()], "other"))
         last = m.end()
     return sorted(found + extra, key=lambda x: x.start) if extra else found
-
-
-def _reservoirs(sentence: Sentence, found: list[Mention]) -> list[Mention]:
-    """The place that names a reservoir (金塘冲水库, 佛子岭水库)."""
-    return _sites(sentence, found, reservoir_stems(sentence.text))
 
 
 def _sites(sentence: Sentence, found: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
@@ -258,14 +253,7 @@ def _with_city(sentence: Sentence, city_park: Mention, city: Mention) -> Mention
 def _segment_ends(sentence: Sentence, found: list[Mention]) -> list[Mention]:
     """The two ends of a line's section (高铁鹤洲至横琴段: 鹤洲, 横琴) are places,
     whether or not the lexicon knows them."""
-    taken = {(m.start, m.end) for m in found}
-    extra = []
-    for m in _SEGMENT.finditer(sentence.text):
-        for g in (1, 2):
-            start, end = sentence.start + m.start(g), sentence.start + m.end(g)
-            if not any(s <= start < e or start <= s < end for s, e in taken):
-                extra.append(_mention(sentence, m.start(g), m.group(g), m.group(g), "other"))
-    return sorted(found + extra, key=lambda x: x.start) if extra else found
+    return _sites(sentence, found, [m.span(g) for m in _SEGMENT.finditer(sentence.text) for g in (1, 2)])
 
 
 def _listed(text: str, i: int, last_end: int) -> Division | None:
