@@ -40,20 +40,21 @@ __all__ = [
 
 _HAN = r"\u4e00-\u9fff"
 _PUNCT = "，。；：！？,;:!?（）()《》“”\n"
-#: What joins one item of a coordination to the next.
 _NUMERALS = frozenset("一二三四五六七八九十0123456789")
+#: What joins one item of a coordination to the next.
 _JOINER = re.compile(r"以及|[和与及、]")
 #: Extra heads of numbered coinages that are not head words on their own (六大科技专项).
 _NUMBERED_HEADS = {"专项": "project", "产业集群": "project", "通道": "project"}
+#: What a line's name ends with: its kind, then an optional section (成渝中线高铁, …至…段).
+_RAIL_END = (
+    rf"(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)"
+    rf"(?:[{_HAN}]{{2,4}}至[{_HAN}]{{2,4}}段|[{_HAN}]{{2,3}}段)?"
+)
 _RAIL = re.compile(
     rf"(?:^|(?<=[、，。；：“（])|(?<=建成|开工|建设|开通|推进|实施|工程))"
-    rf"([{_HAN}]{{2,8}}?(?:（[{_HAN}]{{1,3}}）)?(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)"
-    rf"(?:[{_HAN}]{{2,4}}至[{_HAN}]{{2,4}}段|[{_HAN}]{{2,3}}段)?)(?=[、，。；等和与及建开加]|$)"
+    rf"([{_HAN}]{{2,8}}?(?:（[{_HAN}]{{1,3}}）)?{_RAIL_END})(?=[、，。；等和与及建开加]|$)"
 )
-_RAIL_TAIL = re.compile(
-    rf"(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)"
-    rf"(?:[{_HAN}]{{2,4}}至[{_HAN}]{{2,4}}段|[{_HAN}]{{2,3}}段)?$"
-)
+_RAIL_TAIL = re.compile(rf"{_RAIL_END}$")
 #: Phase names: the stem, 一期…四期 (or 第一期), then an optional 工程/项目.
 _PHASE = re.compile(
     rf"(?:^|(?<=[、，。；：]))((?:[{_HAN}A-Za-z]|（[{_HAN}]{{1,4}}）){{3,16}}?(?:第?[一二三四]期)(?:工程|项目)?)"
