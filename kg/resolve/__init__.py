@@ -193,9 +193,7 @@ def _implied_relations(
     if not any(r.subject == REPORTER for r in rels):
         return extraction
     sentences = {s.index: s for s in extraction.segmented.sentences}
-    by_sentence: dict[int, list[int]] = {}
-    for i, m in enumerate(extraction.mentions):
-        by_sentence.setdefault(m.sentence, []).append(i)
+    by_sentence = _by_sentence(extraction)
 
     def others_before(index: int) -> bool:
         here, prev = sentences.get(index), sentences.get(index - 1)
@@ -220,6 +218,14 @@ def _implied_relations(
     return extraction if kept == rels else replace(extraction, relations=kept)
 
 
+def _by_sentence(extraction: Extraction) -> dict[int, list[int]]:
+    """Sentence index → the indices of its mentions, in order."""
+    out: dict[int, list[int]] = {}
+    for i, m in enumerate(extraction.mentions):
+        out.setdefault(m.sentence, []).append(i)
+    return out
+
+
 #: How many body sentences at the start are read for the reporter's name.
 _FIRST_BODY = 3
 
@@ -230,9 +236,7 @@ def _reporter_from_text(extraction: Extraction, keys: list[str | None], reg: _Re
     (2023年，省司法厅认真贯彻…; not 省委、省政府高度重视…), else the agency that opens clauses most
     often, when it does so at least 3 times and twice as often as any other.
     Media never report on their own work here (甘肃日报报道)."""
-    by_sentence: dict[int, list[int]] = {}
-    for i, m in enumerate(extraction.mentions):
-        by_sentence.setdefault(m.sentence, []).append(i)
+    by_sentence = _by_sentence(extraction)
     text = extraction.document.text
     counts: Counter[str] = Counter()
     first: list[str] = []
@@ -241,8 +245,9 @@ def _reporter_from_text(extraction: Extraction, keys: list[str | None], reg: _Re
     )
     if title:  # 兰州市司法局2023年工作总结
         head = Sentence.of(title)
-        for j in opening_subjects(head, extract_agencies(head))[:1]:
-            key = reg.agency_surface(extract_agencies(head)[j].text)
+        agencies = extract_agencies(head)
+        for j in opening_subjects(head, agencies)[:1]:
+            key = reg.agency_surface(agencies[j].text)
             if key and reg.entries[key].subtype != "media":
                 first.append(key)
     body = 0
