@@ -16,10 +16,13 @@ __all__ = ["reservoir_stems", "water_bodies"]
 
 #: A stem of 2–3 characters after a boundary, then an optional size and the head.
 _WORK = re.compile(r"(?:^|(?<=[、，。；：（(的和及]))([\u4e00-\u9fff]{2,3}?)(?:大型|中型)?水库")
+#: What makes a stem before 水库 or 江/河/湖 a word, not a name: a size, kind or
+#: count character (病险, 小型, 各), or a verb or adjective that opens it (兴修, 推进, 现代).
+_WORD_CHARS = "型险类座批些个各新老建修好成等种"
+_WORD_STARTS = "含|包括|推进|加快|加强|完善|消除|实施|开展|现代|改造|治理|保护|提升|启动|确保|抓好"
 #: Stems that are words, not names (病险水库, 小型水库, 兴修水库, 推进中型灌区).
 _NOT_NAME = re.compile(
-    r"[型险类座批些个各新老建修好成等种]|^(?:重点|现有|山塘|水源|骨干|全省|全市|全县|水库|大中)|"
-    r"^(?:含|包括|推进|加快|加强|完善|消除|实施|开展|巨大|现代|改造|治理|保护|提升|启动|确保|抓好)"
+    rf"[{_WORD_CHARS}]|^(?:重点|现有|山塘|水源|骨干|全省|全市|全县|水库|大中)|^(?:{_WORD_STARTS}|巨大)"
 )
 
 
@@ -38,8 +41,8 @@ _WATER_BEFORE = frozenset("、，。；：的和及与")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 #: Stems that are words, not names (退耕还湖, 重要河湖, 加快长江, 美丽河湖).
 _NOT_WATER = re.compile(
-    r"[型险类座批些个各新老建修好成等种的了还沿江河湖]|"
-    r"^(?:含|包括|推进|加快|加强|完善|消除|实施|开展|现代|改造|治理|保护|提升|启动|确保|抓好|深化|建好|"
+    rf"[{_WORD_CHARS}的了还沿江河湖]|"
+    rf"^(?:{_WORD_STARTS}|深化|建好|"
     r"建设|推动|支持|聚焦|打造|优化|强化|协同|战胜|平安|美丽|幸福|母亲|大小|重要|全域|主要|重点|城市|农村|"
     r"全省|全市|沿江|沿河|跨境|国际|保持|巩固|加固|停止|今年|贯通|以|在|如)"
 )
