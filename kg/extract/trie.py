@@ -39,12 +39,18 @@ def _render(node: dict) -> str:
     return body
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A pattern matching any of ``words``, longest first at each position."""
+def _trie(words: Iterable[str]) -> dict:
+    """``words`` (empty ones left out) as nested dicts, one level per character."""
     trie: dict = {}
     for w in words:
         if w:
             _insert(trie, w)
+    return trie
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A pattern matching any of ``words``, longest first at each position."""
+    trie = _trie(words)
     if not trie:
         return r"(?!x)x"
     return _render(trie)
@@ -58,11 +64,7 @@ def trie_branches(words: Iterable[str]) -> list[str]:
     skip, in C, every position whose character starts no word; a pattern whose
     top-level alternatives are groups cannot be skipped that way.
     """
-    trie: dict = {}
-    for w in words:
-        if w:
-            _insert(trie, w)
-    return [re.escape(ch) + _render(child) for ch, child in sorted(trie.items()) if ch != _END]
+    return [re.escape(ch) + _render(child) for ch, child in sorted(_trie(words).items()) if ch != _END]
 
 
 def trie_regex(words: Iterable[str]) -> re.Pattern[str]:
