@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["committee_offices", "in_reform_name", "place_in_brackets", "with_committee_offices"]
+__all__ = ["in_reform_name", "place_in_brackets", "with_committee_offices"]
 
 #: A place in brackets after a centre's head: its seat (国家碳计量中心（福建）).
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
@@ -40,7 +40,7 @@ def place_in_brackets(text: str, end: int, head: str, places: frozenset[str]) ->
     return m.end() if m is not None and m.group(1) in places else None
 
 
-def committee_offices(text: str) -> list[tuple[int, int]]:
+def _committee_offices(text: str) -> list[tuple[int, int]]:
     """Spans of committee offices named by their short form (中央改革办推介)."""
     return [m.span() for m in _COMMITTEE_OFFICE.finditer(text)] if "办" in text else []
 
@@ -48,7 +48,7 @@ def committee_offices(text: str) -> list[tuple[int, int]]:
 def with_committee_offices(text: str, spans: list[list]) -> list[list]:
     """``spans`` ([start, end, subtype, glued]) with the committee offices of ``text``
     in place of the committees found inside them (省委 + 改革办 → 省委改革办)."""
-    for cs, ce in committee_offices(text):
+    for cs, ce in _committee_offices(text):
         if not any(s < ce and cs < e and not (cs <= s and e <= ce) for s, e, *_ in spans):
             spans = [x for x in spans if not (cs <= x[0] and x[1] <= ce)] + [[cs, ce, "office", False]]
     return spans
