@@ -61,6 +61,7 @@ _PHASE = re.compile(
     rf"(?![间末])"
 )
 _PHASE_GATE = re.compile(r"[一二三四]期")
+_PHASE_TAIL = re.compile(r"第?[一二三四]期(?:工程|项目)?$")
 #: A phase's stem starting with one of these is a description (新增, 加快…), cut off.
 _PHASE_LEAD = re.compile(
     r"^(?:加快推进|加快建设|开工建设|建成投产|建成投用|建成|开工|推进|推动|加快|实施|启动|新建|续建|提速|确保|"
@@ -182,7 +183,7 @@ def phases(text: str) -> list[tuple[int, int, str, str, int]]:
         lead = _PHASE_LEAD.match(name)
         if lead:
             start, name = start + lead.end(), name[lead.end() :]
-        stem = re.sub(r"第?[一二三四]期(?:工程|项目)?$", "", name)
+        stem = _PHASE_TAIL.sub("", name)
         if len(stem) >= 3 and not _PHASE_BAD.search(stem):
             out.append((start, m.end(1), name, "project", 2))
     return out
@@ -210,6 +211,11 @@ def circles(text: str) -> list[tuple[int, int, str, str, int]]:
     return [(m.start(), m.end(), m.group(), "project", 2) for m in _CIRCLE.finditer(text)]
 
 
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the clause that ends at ``hi`` starts, looking back no further than ``lo``."""
+    return lo + max(text.rfind(c, lo, hi) - lo for c in "，。；：\n") + 1
+
+
 def project_list(text: str) -> list[tuple[int, int]]:
     """Items of 金塘冲水库、夹岩大型灌区等重大水利工程 that name a work (a structure,
     line or phase), as ``(start, end)``; the caller cleans each name."""
@@ -218,8 +224,7 @@ def project_list(text: str) -> list[tuple[int, int]]:
         return out
     previous = 0
     for m in _KIND_LIST.finditer(text):
-        lo = max(previous, m.start() - 120)
-        lo += max(text.rfind(c, lo, m.start()) - lo for c in "，。；：\n") + 1  # the clause only
+        lo = _clause_start(text, max(previous, m.start() - 120), m.start())
         pos = lo
         by_verb = m.end() == m.start() + 1  # A、B等开工建设: no kind word, so the items must look named
         if by_verb and "、" not in text[lo : m.start()]:
@@ -256,8 +261,7 @@ def counted_list(text: str) -> list[tuple[int, int, str]]:
         kind = "project"
         lines = m["line"] is not None or m["lines"] is not None
         split = _ITEM_SPLIT if lines else _LIST_SPLIT  # 京港澳和沪昆扩容: two lines
-        lo = max(previous, m.start() - 120)
-        lo += max(text.rfind(c, lo, m.start()) - lo for c in "，。；：\n") + 1  # the clause only
+        lo = _clause_start(text, max(previous, m.start() - 120), m.start())
         verb = None
         for verb in _LAUNCH().finditer(text, lo, m.start()):
             if text.find("、", lo, verb.start()) >= 0:
