@@ -22,8 +22,8 @@ __all__ = ["listed_events", "measure_packages"]
 
 _HAN = r"\u4e00-\u9fff"
 #: 等 and a word for events closes the list: 等活动, 等重大经贸活动, 等高端展会, 等体育赛事.
-_CLOSE = re.compile(rf"等[{_HAN}]{{0,8}}?(?:活动|展会|会展|赛事|盛会)")
 _CLOSE_WORDS = ("活动", "展会", "会展", "赛事", "盛会")
+_CLOSE = re.compile(rf"等[{_HAN}]{{0,8}}?(?:{'|'.join(_CLOSE_WORDS)})")
 #: What an event's name ends with.
 _EVENT_END = re.compile(
     r"(?:大会|峰会|论坛|博览会|交易会|洽谈会|对接会|年会|电影节|文化节|旅游节|艺术节|运动会|大赛|赛会)$"
