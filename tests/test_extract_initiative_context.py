@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from kg.extract.initiative_context import (
     bare_quote_kind,
     branded_drives,
@@ -19,18 +21,30 @@ def _bare(text: str) -> str | None:
     return bare_quote_kind(text, q.start(), q, q.end())
 
 
-def test_verb_or_carrier_makes_a_quote_a_name() -> None:
-    assert _bare("推广数智化“链式改造”，") == "other"
-    assert _bare("发放“蜀里安逸”消费券") == "campaign"
-    assert _bare("探索空间治理“一张图”建设") == "project"
+#: (text, kind of its quoted coinage or None): one case per line, grouped by rule.
+_BARE_QUOTES = [
+    # a verb before or a carrier noun after makes a quote a name
+    pytest.param("推广数智化“链式改造”，", "other", id="verb"),
+    pytest.param("发放“蜀里安逸”消费券", "campaign", id="carrier-voucher"),
+    pytest.param("探索空间治理“一张图”建设", "project", id="carrier-building"),
+    # rhetoric, honours and achievements are not
+    pytest.param("成功培育首家“灯塔工厂”", None, id="honour"),
+    pytest.param("首次实现“双过万”", None, id="achievement"),
+    pytest.param("专精特新“小巨人”企业", None, id="title"),
+    pytest.param("敢于“亮剑”，", None, id="rhetoric"),
+    pytest.param("打造“365天不落幕的科技博览会”", None, id="description"),
+    # tasks taken in hand are named
+    pytest.param("重点抓好“三去一降一补”五项任务", "other", id="task-counted"),
+    pytest.param("做好“保交楼”任务", "other", id="task"),
+    # a quoted coinage before a blueprint, but not a plan period
+    pytest.param("锚定“三高四新”美好蓝图", "other", id="blueprint"),
+    pytest.param("绘就“十五五”蓝图", None, id="blueprint-period"),
+]
 
 
-def test_rhetoric_honours_and_achievements_are_not() -> None:
-    assert _bare("成功培育首家“灯塔工厂”") is None
-    assert _bare("首次实现“双过万”") is None
-    assert _bare("专精特新“小巨人”企业") is None
-    assert _bare("敢于“亮剑”，") is None
-    assert _bare("打造“365天不落幕的科技博览会”") is None
+@pytest.mark.parametrize(("text", "kind"), _BARE_QUOTES)
+def test_bare_quote_kind(text: str, kind: str | None) -> None:
+    assert _bare(text) == kind
 
 
 def test_formulas_and_periods() -> None:
@@ -44,20 +58,10 @@ def test_events_games_and_funds() -> None:
     assert events_and_funds("第十四届全国人民代表大会，设立产业投资基金，") == []
 
 
-def test_tasks_taken_in_hand_are_named() -> None:
-    assert _bare("重点抓好“三去一降一补”五项任务") == "other"
-    assert _bare("做好“保交楼”任务") == "other"
-
-
 def test_a_province_drive_named_like_a_national_one() -> None:
     got = branded_drives("推动美丽湖北建设，深入推进健康湖北行动，建设数字重庆")
     assert [(n, k) for _s, _e, n, k, _p in got] == [("美丽湖北", "other"), ("健康湖北", "other"), ("数字重庆", "other")]
     assert branded_drives("建设美丽乡村，促进数字经济健康发展，祝愿健康长寿") == []
-
-
-def test_a_quoted_coinage_before_a_blueprint() -> None:
-    assert _bare("锚定“三高四新”美好蓝图") == "other"
-    assert _bare("绘就“十五五”蓝图") is None  # a plan period
 
 
 def test_a_fund_with_a_host_in_brackets_or_before_a_predicate() -> None:
