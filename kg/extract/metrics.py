@@ -36,12 +36,14 @@ _CN = (
     r"(?<![0-9.十百千万亿])[零〇一二两三四五六七八九十百千万亿廿卅]{1,16}"
     r"(?:点[零〇一二三四五六七八九]{1,6})?"  # 四点七
 )
-#: Anything that could start a number: a quick test to skip sentences without one.
-_ANY_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿廿卅]")
+#: A character that could start a number (full-width digits are normalised first).
+_NUMBER_START = r"[0-9零〇一二两三四五六七八九十百千万亿廿卅]"
+#: A quick test to skip sentences without a number.
+_ANY_NUMBER = re.compile(_NUMBER_START)
 #: The same as a look-ahead opening the number patterns: their alternatives open
 #: with groups, so ``re`` cannot skip positions itself and would try the whole
 #: pattern at every character (half the scanning time on the corpus).
-_NUMBER_AHEAD = r"(?=[0-9零〇一二两三四五六七八九十百千万亿廿卅])"
+_NUMBER_AHEAD = rf"(?={_NUMBER_START})"
 _QUOTE = re.compile(r"“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|‘[^‘’\n]{0,40}’|\"[^\"\n]{0,40}\"")
 _RANGE_PREV = re.compile(r"(?:" + _AR + r")[、](?=$)")
 _HAN = r"[\u4e00-\u9fff]"
