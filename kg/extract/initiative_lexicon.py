@@ -13,7 +13,7 @@ from functools import cache
 from ..lexicon import load_table
 from .trie import trie_pattern
 
-__all__ = ["Cues", "cues", "head_kind", "heads", "known", "variant"]
+__all__ = ["Cues", "cues", "head_kind", "head_kinds", "heads", "known", "variant"]
 
 
 @dataclass(frozen=True)
@@ -81,11 +81,12 @@ def variant(name: str, kind: str) -> tuple[str, str]:
 
 
 @cache
-def _head_kinds() -> dict[str, str]:
+def head_kinds() -> dict[str, str]:
+    """Head word → the initiative kind it implies."""
     return dict(heads())
 
 
 def head_kind(head: str) -> str:
     """The initiative kind a head word implies (``other`` for an unknown head)."""
-    return _head_kinds().get(head, "other")
+    return head_kinds().get(head, "other")
 

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .initiative_lexicon import cues, heads
+from .initiative_lexicon import cues
+from .initiative_lexicon import head_kinds as _heads
 from .place_lexicon import place_lexicon
 from .trie import trie_pattern
 
@@ -110,11 +111,6 @@ _COUNTED_BAD = re.compile(r"领域|行业|类|县|市区|城市|企业|民生")
 @cache
 def _LAUNCH() -> re.Pattern[str]:
     return re.compile(cues().verbs)
-
-
-@cache
-def _heads() -> dict[str, str]:
-    return dict(heads())
 
 
 @cache

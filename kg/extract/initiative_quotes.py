@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .initiative_lexicon import heads
+from .initiative_lexicon import head_kinds
 
 __all__ = ["quoted_items"]
 
@@ -29,7 +29,7 @@ _EXTRA_HEADS = {"走廊": "project"}
 
 @cache
 def _kinds() -> dict[str, str]:
-    return {**dict(heads()), **_EXTRA_HEADS}
+    return {**head_kinds(), **_EXTRA_HEADS}
 
 
 @cache
