@@ -44,12 +44,14 @@ _NUMBERS = (
 )
 _ENUM = re.compile(rf"^(?:[{_CN_NUM}]{{1,3}}是|——|第[{_CN_NUM}]{{1,3}}[，、,]|[（(][{_CN_NUM}0-9]{{1,3}}[）)])")
 _INNER_PUNCT = re.compile(r"[，,；;。！？!?：:]")
-_MARK = re.compile(r"[《“「『]|[》”」』]|[。！？!?]+[”’」』）)》】〕\"']*")
-#: The two parts of :data:`_MARK`: quotes and brackets, and sentence ends.
-_QUOTE_MARK = re.compile(r"[《“「『》”」』]")
-_END_MARK = re.compile(r"[。！？!?]+[”’」』）)》】〕\"']*")
 _OPEN = "《“「『"
 _CLOSE = "》”」』"
+#: An opening or closing quote or title mark.
+_QUOTE_MARK = re.compile(f"[{_OPEN}{_CLOSE}]")
+#: A sentence end, with the closing marks glued to it.
+_END_MARK = re.compile(r"[。！？!?]+[”’」』）)》】〕\"']*")
+#: Either: the marks a sentence split reads when quotes may hold sentence ends.
+_MARK = re.compile(f"{_QUOTE_MARK.pattern}|{_END_MARK.pattern}")
 _NOT_LEAD = re.compile(r"[0-9０-９%％]|我们|^(?:各位代表|过去|今年|去年|明年|一年来|五年来|这一年|这五年|当前|目前)")
 _WS = " \t\r\n\u3000\u00a0\ufeff"
 
