@@ -14,15 +14,13 @@ from pathlib import Path
 
 import pytest
 from conftest import running_oxigraph
+from mini_support import MINI, MINI_PARAMS
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from kg.errors import StoreError
 from kg.push import push
 from kg.query import bind, list_questions, run
 from kg.rdf.store import open_graph
-
-MINI = Path(__file__).parent / "fixtures" / "mini.trig"
-PARAMS = {"source-of": {"fact": "id:doc/mini-a/statement/1"}, "about-entity": {"name": "甘肃省司法厅"}}
 
 
 class Scripted(ThreadingHTTPServer):
@@ -126,7 +124,7 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
 def answers_match(base: str) -> None:
     src = open_graph(graph_file=MINI)
     for q in list_questions():
-        params = PARAMS.get(q.name, {})
+        params = MINI_PARAMS.get(q.name, {})
         local = run(src, q.name, params)
         w = SPARQLWrapper(base + "/query")
         w.setQuery(bind(q.text, q, params))
@@ -134,7 +132,7 @@ def answers_match(base: str) -> None:
         doc = w.query().convert()
         remote = {tuple(b.get(v, {}).get("value") for v in doc["head"]["vars"]) for b in doc["results"]["bindings"]}
         expect = {tuple(r.get(v) for v in local.variables) for r in local.values()}
-        norm = lambda rows: {tuple(_num(c) for c in row) for row in rows}  # noqa: E731
+        norm = lambda rows: {tuple(_num(c) for c in row) for row in rows}
         assert norm(remote) == norm(expect), q.name
         assert len(doc["results"]["bindings"]) == len(local), q.name
 

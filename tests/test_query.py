@@ -11,13 +11,20 @@ import re
 from pathlib import Path
 
 import pytest
+from mini_support import MINI, MINI_PARAMS
 
 from kg.errors import QueryError
-from kg.query import bind, format_result, get_question, list_questions, resolve_query, run
+from kg.query import (
+    bind,
+    format_result,
+    get_question,
+    list_questions,
+    resolve_query,
+    run,
+)
 from kg.rdf.store import GraphSource, open_graph
 from kg.sparql_results import display_width
 
-MINI = Path(__file__).parent / "fixtures" / "mini.trig"
 ID = "https://w3id.org/govkg/id/"
 
 
@@ -61,7 +68,13 @@ def test_initiatives_of_section(src: GraphSource) -> None:
     assert col(r, "document") == ["2023年甘肃法治建设亮点"]
     r = run(src, "initiatives-of-section", {"section": "法治政府建设"})
     assert sorted(col(r, "initiativeName")) == ["公共法律服务平台", "法治宣传进万家", "行政复议体制改革"]
-    assert len(run(src, "initiatives-of-section")) == 5
+
+
+def test_initiatives_of_section_needs_a_section(src: GraphSource) -> None:
+    """Listing every section's initiatives is a dump of the graph, not a question (8,400 rows
+    on the corpus): the question asks for the section."""
+    with pytest.raises(QueryError, match="needs --param section="):
+        run(src, "initiatives-of-section")
 
 
 def test_posts(src: GraphSource) -> None:
@@ -268,10 +281,9 @@ def test_values_go_inside_the_where_clause(src: GraphSource) -> None:
 def test_merged_copy_gives_the_same_answers(src: GraphSource) -> None:
     merged = src.merged()
     assert not merged.union and len(merged) > len(src)
-    params = {"source-of": {"fact": "id:doc/mini-a/statement/1"}, "about-entity": {"name": "甘肃省司法厅"}}
 
     def rows(source, q):
-        r = run(source, q.name, params.get(q.name, {}))
+        r = run(source, q.name, MINI_PARAMS.get(q.name, {}))
         return sorted(tuple("、".join(sorted(c.split("、"))) for c in row.values()) for row in r.values())
 
     for q in list_questions():

@@ -102,3 +102,34 @@ def test_changes_name_what_changed_once(src: GraphSource) -> None:
     rows = _rows(src, "changes")
     assert [(r["aboutName"], r["text"], r["direction"]) for r in rows] == [("甲厅", "500万元", "up")]
     assert _rows(src, "changes", {"direction": "down"}) == []
+
+
+def _two_reports_typing_one_initiative_differently() -> GraphSource:
+    """Two reports whose sections name the same initiative, each with its own kind; the
+    second report has no title line (only its file name)."""
+    store = ox.Store()
+    reports = [("r0", '<{id}doc/r0> dcterms:title "甲省报告"@zh .', "一、深化改革", "initiative_project"),
+               ("r1", '<{id}doc/r1> gkg:sourceFile "r1.txt" .', "二、深化改革开放", "initiative_campaign")]
+    for name, doc, title, kind in reports:
+        body = f"""
+<{{id}}doc/{name}> a gkg:Document . {doc}
+<{{id}}doc/{name}/section/0> a gkg:Section ; dcterms:title "{title}"@zh ; gkg:order 0 ;
+    gkg:inDocument <{{id}}doc/{name}> .
+<{{id}}initiative/i> a gkg:Initiative ; skos:prefLabel "一号工程"@zh ; gkg:kind gkg:{kind} ;
+    gkg:partOfSection <{{id}}doc/{name}/section/0> .
+"""
+        store.load(PREFIXES + "@prefix dcterms: <http://purl.org/dc/terms/> .\n" + body.format(id=ID),
+                   format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(f"{ID}graph/{name}"))
+    return GraphSource(store)
+
+
+def test_initiatives_of_section_gives_the_kind_the_section_s_own_report_gives() -> None:
+    """The union default graph holds both reports' kinds of the initiative: joined there,
+    each section listed it twice, once with the other report's kind."""
+    rows = _rows(_two_reports_typing_one_initiative_differently(), "initiatives-of-section", {"section": "改革"})
+    assert [(r["document"], r["sectionTitle"], r["initiativeName"], r["kind"].rsplit("#")[1]) for r in rows] == [
+        ("甲省报告", "一、深化改革", "一号工程", "initiative_project"),
+        ("r1.txt", "二、深化改革开放", "一号工程", "initiative_campaign"),
+    ]
+    only = _rows(_two_reports_typing_one_initiative_differently(), "initiatives-of-section", {"section": "开放"})
+    assert [r["document"] for r in only] == ["r1.txt"]

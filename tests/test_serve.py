@@ -14,15 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mini_support import MINI, MINI_PARAMS
 from SPARQLWrapper import CSV, JSON, JSONLD, TSV, TURTLE, XML, SPARQLWrapper
 
 from kg.query import bind, list_questions, run
 from kg.rdf.store import open_graph
 from kg.serve import make_server, negotiate
 
-MINI = Path(__file__).parent / "fixtures" / "mini.trig"
 GKG = "https://w3id.org/govkg/ontology#"
-PARAMS = {"source-of": {"fact": "id:doc/mini-a/statement/1"}, "about-entity": {"name": "甘肃省司法厅"}}
 
 
 def start(tmp: Path, **kwargs) -> tuple[str, object]:
@@ -66,7 +65,7 @@ def rows_of(doc: dict) -> set[tuple]:
 def test_named_questions_through_sparqlwrapper(server: str) -> None:
     src = open_graph(graph_file=MINI)
     for q in list_questions():
-        params = PARAMS.get(q.name, {})
+        params = MINI_PARAMS.get(q.name, {})
         local = run(src, q.name, params)
         w = SPARQLWrapper(server + "/sparql")
         w.setQuery(bind(q.text, q, params))
