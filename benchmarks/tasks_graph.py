@@ -92,10 +92,15 @@ def _examples(source) -> dict[str, str]:
     """Example values for required parameters, from the graph itself (deterministic).
 
     ``label``: the preferred label of the agency mentioned in most sentences;
-    ``iri``: the first metric by IRI (what ``source-of`` is asked about).
+    ``iri``: the first metric by IRI (what ``source-of`` is asked about);
+    ``section``: the two characters that most section titles contain (发展 in 225
+    of the corpus's 940 sections: a broad question, not one section).
     """
+    import re
+    from collections import Counter
+
     import pyoxigraph as ox
-    from rdflib.namespace import RDF, SKOS
+    from rdflib.namespace import DCTERMS, RDF, SKOS
 
     from kg.rdf.namespace import GKG
 
@@ -115,17 +120,26 @@ def _examples(source) -> dict[str, str]:
     metrics = sorted(q.subject.value for q in store.quads_for_pattern(None, node(RDF.type), node(GKG.Metric)))
     if metrics:
         out["iri"] = metrics[0]
+    words: Counter = Counter()
+    for q in store.quads_for_pattern(None, node(RDF.type), node(GKG.Section)):
+        for title in {t.object.value for t in store.quads_for_pattern(q.subject, node(DCTERMS.title), None)}:
+            pairs = (title[i:i + 2] for i in range(len(title) - 1))
+            words.update({w for w in pairs if re.fullmatch(r"[\u4e00-\u9fff]{2}", w)})
+    if words:
+        out["section"] = min(words, key=lambda w: (-words[w], w))
     return out
 
 
 def _params(question, examples: dict[str, str]) -> dict[str, str]:
-    """Values for a question's required parameters; optional ones stay unbound ("any")."""
+    """Values for a question's required parameters (an example for its name, else for its
+    type); optional ones stay unbound ("any")."""
     out = {}
     for p in question.params:
         if p.required:
-            if p.type not in examples:
+            value = examples.get(p.name, examples.get(p.type))
+            if value is None:
                 raise LookupError(f"no example value for required {p.type} parameter {p.name!r}")
-            out[p.name] = examples[p.type]
+            out[p.name] = value
     return out
 
 
