@@ -315,3 +315,16 @@ def test_regional_designations_and_facilities_are_not_centres() -> None:
 def test_innovation_alone_names_no_institute() -> None:
     assert names("新组建省实验室、产业创新研究院等10家以上") == []
     assert names("推动湘江科技创新院建设") == ["湘江科技创新院"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全系统上下一心。", ["全系统"]),  # no known name, no head word: the short path
+        ("本单位全力推进。", ["本单位"]),
+        ("日本单位", []),  # 本 inside 日本: no deictic form
+        ("今天天气很好。", []),
+    ],
+)
+def test_sentence_without_names_keeps_its_deictic_forms(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -254,13 +254,16 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
     for m in lex.known.finditer(text):
         events.append((m.start(), 0, m.end(), m))
     found = lex.heads.search(text)
-    titles = [(m.start(), m.end()) for m in _TITLE_TAIL.finditer(text)] if found is not None else []
+    # every title tail (厅长, 局长 …) ends in 长: most sentences with a head have none
+    titles = [m.span() for m in _TITLE_TAIL.finditer(text)] if found is not None and "长" in text else []
     while found is not None:
         if any(s <= found.start() < e for s, e in titles) or not _head_ok(text, found):
             found = lex.heads.search(text, found.start() + 1)  # 工作|协调小组: a rejected head may hide one inside it
             continue
         events.append((found.start(), 1, found.end(), found))
         found = lex.heads.search(text, found.end())
+    if not events:  # no known name, no head (most sentences): only the forms read without them
+        return _without_names(text, lex)
     if len(events) > 1:
         events.sort(key=lambda x: (x[0], x[1], -x[2]))
     out: list[list] = []  # [start, end, subtype, glued]
@@ -347,6 +350,23 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
             if not prev or not _is_name_char(prev):  # not 日本办(展)
                 out.append([m.start(), m.end(), None, False])
     out = with_committee_offices(text, out)  # 省委 + 改革办: the office, not the committee
+    out.sort()
+    return [(s, e, sub) for s, e, sub, _ in out if text[s:e] not in lex.generic]
+
+
+def _without_names(text: str, lex: AgencyLexicon) -> list[tuple[int, int, str | None]]:
+    """:func:`agency_spans` of a sentence without a known name or a head word: its
+    deictic forms and committee offices only (the same steps, without the name scan)."""
+    out: list[list] = []
+    if "本" in text or "我" in text or "全系统" in text:
+        for m in _DEICTIC.finditer(text):
+            prev = text[m.start() - 1 : m.start()]
+            if not prev or not _is_name_char(prev):
+                out.append([m.start(), m.end(), None, False])
+    if "办" in text:
+        out = with_committee_offices(text, out)
+    if not out:
+        return []
     out.sort()
     return [(s, e, sub) for s, e, sub, _ in out if text[s:e] not in lex.generic]
 
