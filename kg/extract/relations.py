@@ -29,7 +29,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from functools import cached_property
 
 from ..model import REPORTER, Mention, Metric, Relation, Sentence
 
@@ -98,19 +97,28 @@ class _Index:
         self.starts = [mentions[i].start - base for i in self.order]
         self.bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
         self._runs: dict[str, list[int]] = {}
+        self._by_kind: dict[str, list[int]] | None = None
+        self._rank: dict[int, int] | None = None
 
-    @cached_property
+    # built when first asked (most sentences never do); plain properties, as
+    # functools.cached_property takes a lock on every read in Python 3.11
+
+    @property
     def by_kind(self) -> dict[str, list[int]]:
-        """Mention indices of each kind, by start (built when first asked: most sentences never do)."""
-        out: dict[str, list[int]] = {}
-        for i in self.order:
-            out.setdefault(self.mentions[i].kind, []).append(i)
-        return out
+        """Mention indices of each kind, by start."""
+        if self._by_kind is None:
+            out: dict[str, list[int]] = {}
+            for i in self.order:
+                out.setdefault(self.mentions[i].kind, []).append(i)
+            self._by_kind = out
+        return self._by_kind
 
-    @cached_property
+    @property
     def rank(self) -> dict[int, int]:
         """Mention index → its place among the mentions of its kind."""
-        return {i: r for ids in self.by_kind.values() for r, i in enumerate(ids)}
+        if self._rank is None:
+            self._rank = {i: r for ids in self.by_kind.values() for r, i in enumerate(ids)}
+        return self._rank
 
     def between(self, lo: int, hi: int) -> Iterator[int]:
         """Indices of mentions whose local start is in ``[lo, hi)``, by start."""
