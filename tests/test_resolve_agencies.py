@@ -77,3 +77,13 @@ def test_a_city_report_resolves_city_forms() -> None:
         "市司法局": "兰州市司法局",
         "省司法厅": "甘肃省司法厅",
     }
+
+
+def test_remembered_answers_depend_on_every_argument() -> None:
+    """canonical_agency is cached: the same surface in another province, locality or
+    subtype must not get the first answer back."""
+    gansu, hubei = province("甘肃"), province("湖北")
+    assert canonical_agency("省委", gansu).name == "中共甘肃省委"
+    assert canonical_agency("省委", hubei).name == "中共湖北省委"
+    assert canonical_agency("省委", gansu).name == "中共甘肃省委"
+    assert canonical_agency("省委", None) is None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..extract.agencies import agency_subtype, is_bare_function, is_deictic
 from ..extract.agency_lexicon import Province, agency_lexicon, instantiate, local_forms, national_bodies, provinces
@@ -90,6 +90,7 @@ def _compose(base: AgencyName, rest: str) -> AgencyName:
     return AgencyName(base.name + rest, subtype, base.name, relation)
 
 
+@lru_cache(maxsize=4096)  # reports repeat their bodies (省委, 省政府 …); the tables and the answer are fixed
 def canonical_agency(
     surface: str,
     province: Province | None,
