@@ -324,8 +324,9 @@ def segment(document: Document) -> Segmented:
             stack.pop()
         current = stack[-1] if stack else None
         spans = split_sentences(text, b.start, b.end)
+        plain = b.kind == "body" and i not in joined_role  # a body line's later sentences are body
         for n, (a, e) in enumerate(spans):
-            role = _role(b, n, spans, text, blocks, i, joined_role)
+            role = "body" if n and plain else _role(b, n, spans, text, blocks, i, joined_role)
             sentences.append(Sentence(len(sentences), a, e, text[a:e], current, role))
     return Segmented(document, tuple(sections), tuple(sentences))
 

@@ -194,3 +194,16 @@ def test_short_line_under_the_title_block_is_a_caption_not_a_heading() -> None:
     seg = segment(document_from_text(raw))
     assert seg.sections == ()
     assert [s.role for s in seg.sentences][:4] == ["title", "title", "title", "caption"]
+
+
+def test_a_body_line_gives_its_later_sentences_the_body_role() -> None:
+    seg = _seg("一、工作回顾\n\n深化理论学习。组织专题学习会议。开展专题研讨活动。\n\n过去一年很不平凡。我们迎难而上。")
+    roles = [(s.text, s.role) for s in seg.sentences]
+    assert roles == [
+        ("一、工作回顾", "heading"),
+        ("深化理论学习。", "lead"),
+        ("组织专题学习会议。", "body"),
+        ("开展专题研讨活动。", "body"),
+        ("过去一年很不平凡。", "body"),
+        ("我们迎难而上。", "body"),
+    ]
