@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .initiative_grammar import reads_as_clause
 from .initiative_lexicon import cues
 from .initiative_lexicon import head_kinds as _heads
 from .place_lexicon import place_lexicon
@@ -287,7 +288,7 @@ def rails(text: str) -> list[tuple[int, int, str, str, int]]:
         if lead:
             start, name = start + lead.end(), name[lead.end() :]
         stem = _RAIL_TAIL.sub("", name)  # 西香|高速: the head itself is no sign
-        if not cues().rail_bad.search(stem) and len(stem) >= 2:
+        if not cues().rail_bad.search(stem) and len(stem) >= 2 and not reads_as_clause(name, stem):
             out.append((start, m.end(1), name, "project", 2))
     return out
 

@@ -40,6 +40,7 @@ from .initiative_lexicon import known as _known
 from .initiative_lexicon import variant as _variant
 from .initiative_events import listed_events, measure_packages
 from .initiative_filters import forbidden_at, is_description
+from .initiative_grammar import reads_as_clause
 from .initiative_names import circles, coordinated, counted_list, fairs, numbered, phases, project_list, rails
 from .initiative_names import generic_platform
 from .initiative_quotes import quoted_items
@@ -336,6 +337,8 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
         if _CLAUSE_COUNT.search(m.group(1)):
             continue
         cleaned = _clean(m.start(1), m.group(1), m.group(2))
+        if cleaned and reads_as_clause(cleaned[1]):
+            continue  # 保证逐步消灭剥削制度: a verb phrase, not a name
         if cleaned and m.group(2) == "制度" and len(cleaned[1]) < 6:
             continue  # 改革商事制度: a sector's rules, not a named system
         if cleaned:
