@@ -238,8 +238,10 @@ class GraphWriter:
                 self.classes[ttl.expand(o)] += 1
         self.triples += graph.own_triples + sum(map(len, fresh.values()))
         self.classes.update(graph.own_classes)
-        self._files[0].write(("\n" + graph.own + ttl.blocks(fresh)).encode("utf-8"))
-        self._files[1].write(("\n" + graph.trig()).encode("utf-8"))
+        own = graph.own.encode("utf-8")  # most of the text, and in both files: encoded once
+        union, named = self._files
+        union.writelines((b"\n", own, ttl.blocks(fresh).encode("utf-8")))
+        named.writelines((f"\n{graph.graph} {{\n".encode(), own, graph.shared_text.encode("utf-8"), b"}\n"))
 
     def close(self) -> None:
         """Flush both files and move them into place."""
