@@ -155,6 +155,12 @@ def entity_iri(key: str) -> URIRef:
     return mint(kind, name)
 
 
+@lru_cache(maxsize=65536)
+def _entity_term(key: str) -> str:
+    """An entity key's IRI in Turtle; the same agencies and places recur in report after report."""
+    return ttl.iri(entity_iri(key))
+
+
 class _Builder:
     """Prints one document's triples as Turtle text, in a stable order, without duplicates.
 
@@ -222,7 +228,7 @@ class _Builder:
     def entity(self, key: str) -> str:
         iri = self.referenced.get(key)
         if iri is None:
-            iri = self.referenced[key] = ttl.iri(entity_iri(key))
+            iri = self.referenced[key] = _entity_term(key)
         return iri
 
     def statement(self, s: str, p: str, o: str, sentence: int, *, implied: bool = False) -> None:
@@ -373,7 +379,7 @@ class _Builder:
             self.entity_node(e)
 
     def entity_node(self, e: Entity) -> None:
-        node = ttl.iri(entity_iri(e.key))
+        node = _entity_term(e.key)
         self.add_shared(node, T.type, _CLASS_TERM.get(e.kind))
         self.add_shared(node, T.prefLabel, _zh(e.name))
         for alias in e.aliases:
@@ -390,7 +396,7 @@ class _Builder:
             relation = e.parent_relation or _DEFAULT_PARENT.get(e.kind)
             spec = _PREDICATE_TERM.get(relation or "")
             if spec is not None:
-                parent = ttl.iri(entity_iri(e.parent))
+                parent = _entity_term(e.parent)
                 if e.parent not in self.referenced:
                     self.entity(e.parent)
                     kind, _, name = e.parent.partition(":")
