@@ -215,3 +215,19 @@ def test_border_crossings_after_a_place() -> None:
     got = [t for t, _, _ in _names("二连浩特公路口岸货运量增长，珲春口岸实现通关")]
     assert {"二连浩特公路口岸", "珲春口岸"} <= set(got)
     assert not [t for t, _, _ in _names("加强边境口岸建设，大力发展口岸经济") if "口岸" in t]
+
+
+def test_each_reading_after_the_scan_passes_the_character_pretest() -> None:
+    """Every reading that needs no lexicon entry (a line's section, a science city, an
+    airport, a crossing, a reservoir, a river) is found, so none of their key
+    characters is missing from the sentence pre-test."""
+    for text, expected in [
+        ("推进高铁鹤洲至横琴段建设", "鹤洲"),
+        ("以东湖科学城为核心", "东湖科学城"),
+        ("建成花湖国际机场", "花湖国际机场"),
+        ("合肥机场、芜宣机场", "芜宣机场"),
+        ("珲春口岸", "珲春口岸"),
+        ("以及梅山灌区、金塘冲水库等", "金塘冲"),
+        ("、赤水河、", "赤水河"),
+    ]:
+        assert expected in [m.text for m in extract_places(Sentence.of(text))], text

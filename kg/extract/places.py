@@ -75,6 +75,9 @@ _COUNTRY_BEFORE = _BOUNDARY_BEFORE | set("同向访")
 _WORD_ENDS_IN_ZHONG = set("其集之从心手当空初高正")
 #: Just after 中国— (中国—中亚峰会, 中国—中东欧): the partner of a China–X pairing.
 _PAIRED = re.compile(r"中国[—－-][\u4e00-\u9fff]?$")
+#: A character each of the readings after the lexicon scan needs: 至 (a line's
+#: section), 科 (科学城), 机 (机场), 口 (口岸), 水 (水库), 江/河/湖 (a river or lake).
+_SPECIAL = re.compile("[至科机口水江河湖]")
 #: Two-character division names that are generic words.
 _GENERIC = {"城区", "郊区", "矿区", "东区", "南区", "北区", "西区", "中区"}
 
@@ -149,6 +152,8 @@ def extract_places(sentence: Sentence) -> list[Mention]:
                 )
                 pos = last_end = i + len(town)
             break
+    if _SPECIAL.search(text) is None:
+        return found  # no line section, science city, airport, crossing, reservoir or river (most sentences)
     if "至" in text and "段" in text:
         found = _segment_ends(sentence, found)
     if "科学城" in text:
