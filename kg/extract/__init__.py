@@ -42,6 +42,8 @@ def extract(segmented: Segmented) -> Extraction:
             found.sort(key=_order)
         blocked = [(m.start, m.end) for m in found if m.kind in _BLOCKING] if found else []
         sentence_metrics = extract_metrics(sentence, blocked)
+        if not found and not sentence_metrics:
+            continue  # nothing to relate or to add (most sentences)
         base_m, base_x = len(mentions), len(metrics)
         rels, linked = extract_relations(sentence, found, sentence_metrics)
         mentions += found
