@@ -3,14 +3,15 @@
 - descriptions: two tasks joined (实体化工作和运行机制), a title won (宁德入围全球百强创新集群),
   a sector's institutions (经济体制, 福州新区管理体制; not 新型举国体制) and the words of a
   spoken clause (我们要坚持和完善…制度, 都必须遵守财政制度);
-- what a report forbids or opposes: 杜绝“形象工程”“政绩工程”, 反对“台独”.
+- what a report forbids or opposes: 杜绝“形象工程”“政绩工程”, 反对“台独”;
+- names inside a title in 《》 (《美丽新疆》): a work's or a law's words.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["forbidden_at", "is_description"]
+__all__ = ["forbidden_at", "is_description", "title_spans"]
 
 #: Two tasks joined (实体化工作和运行机制, 农田基本建设和植树种草活动).
 _WORK_AND = re.compile(r"(?:工作|建设)[和与及]")
@@ -18,8 +19,8 @@ _WORK_AND = re.compile(r"(?:工作|建设)[和与及]")
 _SECTOR_SYSTEM = re.compile(r"(?:管理|经济|财税|金融|文化|政治|办学|卫生|营运|供销社|供热)新?体制$")
 #: Words of a spoken clause, never of a name (我们要坚持…制度, 都必须遵守财政制度, 有一些项目).
 _SPOKEN = re.compile(r"必须|应该|应当|一些|我们|他们|这种|那些|这个|遵守|定出|还在|不注意")
-#: A clause saying a place won a title (宁德入围全球百强创新集群, 长沙获批…集结中心).
-_AWARDED = re.compile(r"入围|入选|获批|获评|跻身|荣获|打造成为")
+#: A clause saying a place won a title (宁德入围全球百强创新集群, 长沙获批…集结中心, 争创…集结中心).
+_AWARDED = re.compile(r"入围|入选|获批|获评|跻身|荣获|打造成为|争创")
 #: What is forbidden is no programme: 杜绝“形象工程”“政绩工程”, 不得搞形象工程.
 _FORBIDDEN = re.compile(r"(?:杜绝|反对|不搞|不得搞|严禁|禁止|防止|避免)(?:“[^“”]{1,8}”[、和]?)*“?$")
 
@@ -34,3 +35,12 @@ def is_description(name: str) -> bool:
 def forbidden_at(text: str, start: int) -> bool:
     """True when what starts at ``start`` is the object of a ban (杜绝“…”, 反对…)."""
     return _FORBIDDEN.search(text, max(0, start - 30), start) is not None
+
+
+_TITLE = re.compile(r"《[^《》]*》")
+
+
+def title_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the titles in 《》 of ``text``: a name inside one (《美丽新疆》,
+    《乡村振兴促进法》) belongs to a work or a law, not to an initiative."""
+    return [m.span() for m in _TITLE.finditer(text)] if "《" in text else []

@@ -32,6 +32,7 @@ from bisect import bisect_right
 from functools import cache
 
 from ..model import Mention, Sentence
+from .initiative_brands import acting_brand_kind, counted_before, plan_kind
 from .initiative_context import bare_quote_kind, branded_drives, events_and_funds, is_formula, is_period
 from .initiative_lexicon import cues as _cues
 from .initiative_lexicon import head_kind as _kind
@@ -39,7 +40,7 @@ from .initiative_lexicon import heads as _heads
 from .initiative_lexicon import known as _known
 from .initiative_lexicon import variant as _variant
 from .initiative_events import listed_events, measure_packages
-from .initiative_filters import forbidden_at, is_description
+from .initiative_filters import forbidden_at, is_description, title_spans
 from .initiative_grammar import reads_as_clause
 from .initiative_names import circles, coordinated, counted_list, fairs, numbered, phases, project_list, rails
 from .initiative_names import generic_platform
@@ -154,7 +155,12 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
             if k[3] != "activity" and any(s <= k[0] and k[1] <= e and (s, e) != k[:2] for s, e in events)
         ]  # but not the fair inside 首届中国国际进口博览会
         chosen = sorted(chosen + inside) if inside else chosen
-    chosen = [(s, e, *_variant(n, k), p) for s, e, n, k, p in chosen if not forbidden_at(text, s)]
+    titles = title_spans(text)
+    chosen = [
+        (s, e, *_variant(n, plan_kind(n, k)), p)
+        for s, e, n, k, p in chosen
+        if not forbidden_at(text, s) and not any(a < s and e < b for a, b in titles)
+    ]
     return _to_mentions(sentence, chosen)
 
 
@@ -192,8 +198,12 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
             kind = "other"  # “14+1”重点产业链: a numbered formula is always a coined name
         if kind is None and (_CRAFT.match(content) or (text.startswith("号", q.end()) and len(content) > 1)):
             kind = "project"  # “嫦娥六号”, “中国环流三号”, “奋斗者”号: a named craft or device
+        if kind is None and counted_before(text, q.start()):
+            continue  # 37个“一件事”落地 (but 206个“两重”项目 has its head word)
         if kind is None and _BUILT.match(text, q.end()):
             kind = "project"  # “钍基熔盐实验堆”在武威建成运行
+        if kind is None:
+            kind = acting_brand_kind(text, q.start(), q.end(), content)
         if kind is None:
             kind = bare_quote_kind(text, quotes[run_first[qi]].start(), q, quotes[run_last[qi]].end())
         if kind == "modifier":  # “二维码”一键举报平台: the name is what follows
@@ -203,7 +213,7 @@ def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
             if cleaned:
                 out.append((cleaned[0], m.end(), cleaned[1], _kind(m.group(3)), 3))
         elif kind is not None:
-            out.append((q.start() + 1, q.end() - 1, content, kind, 3))
+            out.append((q.start() + 1, q.end() - 1, content, plan_kind(content, kind, text[q.end() : q.end() + 2]), 3))
             if qi == run_last[qi]:  # 建设“三大高速公路新通道”和甘川新通道: the next item too
                 head = pats["after_quote"].match(text, q.end())
                 end = head.end() if head and not head.group(1) and not head.group(2) else q.end()

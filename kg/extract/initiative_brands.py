@@ -1,0 +1,58 @@
+"""Quoted brands read by what they do, and the quotes that are not names (used by
+:mod:`kg.extract.initiatives`).
+
+- a brand or platform as the subject of its clause, followed at once by what it
+  does for people: “鲁惠通”兑现政策资金, “鲁执法”推动入企检查次数压减,
+  “金融直达基层加速跑”促成贷款投放, “金服云”服务实体经济, “一业一策”推动…,
+  “医检互认”累计为群众…; or put online: “齐鲁农云”数字乡村大脑上线. A slogan at a
+  clause start (“五向图强”聚势赋能, “一老一小”服务保障) has no such verb.
+- a quote counted before it, with no head word after it, is a class of things,
+  not one name: 37个“一件事”落地 (but 206个“两重”项目 names the programme).
+- a plan period with 计划/规划 (“八五”计划) names the plan (kind ``other``, as
+  the gold's 十四五); a 攻坚 plan is a campaign (八七扶贫攻坚计划).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["acting_brand_kind", "counted_before", "plan_kind"]
+
+#: What a brand does for its users, right after the closing quote.
+_ACTING = re.compile(r"兑现|促成|推动|累计为|撬动|服务(?:企业|实体|群众|市场主体)|[\u4e00-\u9fff]{0,8}?上线")
+#: A clause start before the opening quote.
+_CLAUSE_START = "，。；：\n"
+#: A count right before the opening quote: 37个“一件事”, 两项“…”.
+_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十百千万两]+)(?:个|项|件|家|条)$")
+#: A paired coinage of one-for-one measures: 一企一策, 一业一策, 一链一策.
+_PAIRED = re.compile(r"^一.一.$")
+
+
+def acting_brand_kind(text: str, start: int, end: int, content: str) -> str | None:
+    """The kind of the quote ``text[start:end]`` (quote marks included) when it is
+    the subject of its clause and a brand's verb follows (see the module docstring)."""
+    if start and text[start - 1] not in _CLAUSE_START:
+        return None
+    m = _ACTING.match(text, end)
+    if not m:
+        return None
+    if m.group().endswith("上线"):
+        return "platform"
+    if _PAIRED.match(content):
+        return "mechanism"
+    return "platform" if len(content) <= 4 else "campaign"
+
+
+def counted_before(text: str, start: int) -> bool:
+    """True when a count stands right before the quote opening at ``start``."""
+    return _COUNT.search(text, max(0, start - 6), start) is not None
+
+
+def plan_kind(name: str, kind: str, after: str = "") -> str:
+    """The kind of a plan: ``other`` for a period's plan (八五 and ``after`` it
+    计划), ``campaign`` for a 攻坚 plan; else ``kind`` as given."""
+    if after.startswith(("计划", "规划")) and re.fullmatch(r"十?[一二三四五六七八九十]五", name):
+        return "other"
+    if name.endswith("计划") and "攻坚" in name:
+        return "campaign"
+    return kind
