@@ -6,13 +6,13 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 import pytest
+from rdf_fixtures import tiny_resolved
 from rdflib import RDF, SKOS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS
 
-from kg.rdf.build import build_graph, canonical_decimal, document_triples, entity_iri
+from kg.rdf.build import build_graph, document_triples, entity_iri
 from kg.rdf.namespace import GKG, ORG, PROV, SCHEMA, doc_iri, graph_iri, mint, unit_iri
-from rdf_fixtures import tiny_resolved
 
 DOC = "tiny-report"
 
@@ -30,33 +30,6 @@ def test_triples_are_deterministic_and_have_no_blank_nodes() -> None:
     assert a == document_triples(tiny_resolved(DOC))
     assert len(a) == len(set(a)) > 100
     assert not any(isinstance(term, BNode) for t in a for term in t)
-
-
-@pytest.mark.parametrize(
-    ("value", "lexical"),
-    [
-        (Decimal("82934.0"), "82934"),
-        (Decimal("0.50"), "0.5"),
-        (Decimal("1E+3"), "1000"),
-        (Decimal("-0.0"), "0"),
-        (Decimal("15465000"), "15465000"),
-        (Decimal("-12.340"), "-12.34"),
-        (Decimal("123456789012345678901234567890.125"), "123456789012345678901234567890.125"),
-        (7, "7"),
-    ],
-)
-def test_canonical_decimal(value: Decimal, lexical: str) -> None:
-    assert canonical_decimal(value) == lexical
-    # the form Oxigraph itself stores, so round trips keep the lexical form
-    store = ox.Store()
-    s = ox.NamedNode("http://example.org/s")
-    store.add(ox.Quad(s, s, ox.Literal(lexical, datatype=ox.NamedNode(str(XSD.decimal)))))
-    assert next(iter(store)).object.value == lexical
-
-
-def test_canonical_decimal_rejects_nan() -> None:
-    with pytest.raises(ValueError):
-        canonical_decimal(Decimal("NaN"))
 
 
 def test_document_metadata(g: Graph) -> None:
@@ -218,6 +191,7 @@ def _from_ox(term: object) -> object:
 
 def test_real_sample_document_is_consistent() -> None:
     from conftest import SAMPLE
+
     from kg.pipeline import extract_file
 
     resolved = extract_file(SAMPLE)

@@ -20,32 +20,30 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import PurePath
-from types import SimpleNamespace
 
 import pyoxigraph as ox
-from rdflib import RDF, SKOS, XSD, Dataset, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib import XSD, Dataset
 from rdflib.term import Node
 
 from ..model import REPORTER, Entity, Metric, Resolved
 from . import turtle as ttl
-from .namespace import (
-    ENTITY_KIND_CLASS,
-    GKG,
-    ORG,
-    PROV,
-    SCHEMA,
-    concept,
-    doc_iri,
-    graph_iri,
-    mint,
-    unit_iri,
-)
+from .namespace import doc_iri, graph_iri, mint, unit_iri
 from .source import from_ox
+from .terms import (
+    CLASS_TERM,
+    PREDICATE_TERM,
+    PREDICATES,
+    T,
+    canonical_decimal,
+    concept_term,
+    entity_iri,
+    entity_term,
+    is_date,
+    plain,
+    zh,
+)
 from .turtle import DocumentGraph
 
 __all__ = [
@@ -60,105 +58,11 @@ __all__ = [
 
 Triple = tuple[Node, Node, Node]
 
-#: How each relation of :data:`kg.model.RELATIONS` is written: predicate, and
-#: whether the triple runs object → subject (agency *issues* policy is
-#: ``policy gkg:issuedBy agency``).
-PREDICATES: dict[str, tuple[URIRef, bool]] = {
-    "issues": (GKG.issuedBy, True),
-    "implements": (GKG.implements, False),
-    "leads": (GKG.ledBy, True),
-    "participates": (GKG.participant, True),
-    "located_in": (GKG.location, False),
-    "sub_organization_of": (ORG.subOrganizationOf, False),
-    "unit_of": (ORG.unitOf, False),
-    "contained_in": (SCHEMA.containedInPlace, False),
-}
-
 #: The concept scheme prefix of ``gkg:kind`` for each entity kind (people have none).
 _KIND_SCHEME = {k: k for k in ("agency", "place", "policy", "work", "initiative")}
 #: Parent link when ``Entity.parent_relation`` is not given.
 _DEFAULT_PARENT = {"place": "contained_in", "agency": "sub_organization_of"}
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
-
-#: The Turtle text of every fixed term the builder writes, computed once
-#: (looking terms up on ``GKG`` for each of a million triples cost seconds).
-T = SimpleNamespace(
-    **{
-        name: ttl.term(value)
-        for name, value in {
-            "type": RDF.type,
-            "Statement": RDF.Statement,
-            "subject": RDF.subject,
-            "predicate": RDF.predicate,
-            "object": RDF.object,
-            "derived": PROV.wasDerivedFrom,
-            "title": DCTERMS.title,
-            "alternative": DCTERMS.alternative,
-            "issued": DCTERMS.issued,
-            "publisher": DCTERMS.publisher,
-            "isPartOf": DCTERMS.isPartOf,
-            "prefLabel": SKOS.prefLabel,
-            "altLabel": SKOS.altLabel,
-            "Concept": SKOS.Concept,
-            "inScheme": SKOS.inScheme,
-            "heldBy": ORG.heldBy,
-            "holds": ORG.holds,
-            "postIn": ORG.postIn,
-            "date": XSD.date,
-            "gYear": XSD.gYear,
-            "decimal": XSD.decimal,
-            **{
-                name: getattr(GKG, name)
-                for name in (
-                    "Document Section Sentence Mention Metric Post Units sourceName editor author year "
-                    "sha256 sourceFile order inDocument begin end text role inSection denotes inSentence "
-                    "mentionedIn partOfSection impliedSubject value unit qualifier metricKind measure about "
-                    "period basePeriod direction partOf kind divisionCode"
-                ).split()
-            },
-        }.items()
-    }
-)
-_CLASS_TERM = {kind: ttl.term(cls) for kind, cls in ENTITY_KIND_CLASS.items()}
-_PREDICATE_TERM = {name: (ttl.term(p), reverse) for name, (p, reverse) in PREDICATES.items()}
-
-
-def canonical_decimal(value: Decimal | int | str) -> str:
-    """The XSD 1.1 canonical form of a decimal: ``82934.0`` → ``82934``, ``0.50`` → ``0.5``.
-
-    Oxigraph stores decimals in this form, so writing it ourselves keeps
-    rdflib and Oxigraph round trips isomorphic. No context rounding is applied.
-    """
-    d = value if isinstance(value, Decimal) else Decimal(str(value))
-    if not d.is_finite():
-        raise ValueError(f"not a finite decimal: {value!r}")
-    if d == 0:
-        return "0"
-    text = format(d, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
-def _zh(text: str | None) -> str | None:
-    return ttl.string(text, "zh") if text else None
-
-
-def _plain(text: str | None) -> str | None:
-    return ttl.string(text) if text else None
-
-
-def entity_iri(key: str) -> URIRef:
-    """The IRI of an entity key: ``"agency:甘肃省司法厅"`` → ``id:agency/甘肃省司法厅``."""
-    kind, _, name = key.partition(":")
-    return mint(kind, name)
-
-
-@lru_cache(maxsize=65536)
-def _entity_term(key: str) -> str:
-    """An entity key's IRI in Turtle; the same agencies and places recur in report after report."""
-    return ttl.iri(entity_iri(key))
 
 
 class _Builder:
@@ -228,7 +132,7 @@ class _Builder:
     def entity(self, key: str) -> str:
         iri = self.referenced.get(key)
         if iri is None:
-            iri = self.referenced[key] = _entity_term(key)
+            iri = self.referenced[key] = entity_term(key)
         return iri
 
     def statement(self, s: str, p: str, o: str, sentence: int, *, implied: bool = False) -> None:
@@ -250,16 +154,16 @@ class _Builder:
         d, year = self.doc, self.r.year
         published = None
         if d.published:
-            published = ttl.typed(d.published, XSD.date) if _is_date(d.published) else ttl.string(d.published)
+            published = ttl.typed(d.published, XSD.date) if is_date(d.published) else ttl.string(d.published)
         self.emit(self.doc_node, T.Document, [
-            (T.title, _zh(d.title)),
-            (T.alternative, _zh(d.subtitle)),
+            (T.title, zh(d.title)),
+            (T.alternative, zh(d.subtitle)),
             (T.issued, published),
-            (T.sourceName, _plain(d.source)),
+            (T.sourceName, plain(d.source)),
             (T.editor, self.entity(f"person:{d.editor}") if d.editor else None),
-            (T.author, _plain(d.author)),
+            (T.author, plain(d.author)),
             (T.year, (ttl.typed(year, XSD.gYear) if _YEAR.match(year) else ttl.string(year)) if year else None),
-            (T.sha256, _plain(d.sha256)),
+            (T.sha256, plain(d.sha256)),
             (T.sourceFile, ttl.string(PurePath(d.path).name) if d.path else None),
             (T.publisher, self.entity(self.r.publisher) if self.r.publisher else None),
         ])
@@ -271,7 +175,7 @@ class _Builder:
             order = siblings.get(s.parent, 0)
             siblings[s.parent] = order + 1
             self.emit(self.node("section", s.index), T.Section, [
-                (T.title, _zh(s.title)),
+                (T.title, zh(s.title)),
                 (T.order, ttl.integer(order)),
                 (T.isPartOf, parent or self.doc_node),
                 (T.inDocument, self.doc_node),
@@ -284,7 +188,7 @@ class _Builder:
                 (T.begin, ttl.integer(s.start)),
                 (T.end, ttl.integer(s.end)),
                 (T.order, ttl.integer(order)),
-                (T.role, _concept("role", s.role)),
+                (T.role, concept_term("role", s.role)),
                 (T.inDocument, self.doc_node),
                 (T.inSection, self.section(s.section)),
             ])
@@ -313,7 +217,7 @@ class _Builder:
             agency_name = agency_key.partition(":")[2] if agency_key else "-"
             post = ttl.iri(mint("post", agency_name, title))
             self.add_shared(post, T.type, T.Post)
-            self.add_shared(post, T.prefLabel, _zh(title))
+            self.add_shared(post, T.prefLabel, zh(title))
             self.add_shared(post, T.heldBy, person)
             self.statement(person, T.holds, post, sentence)
             if agency_key:
@@ -321,7 +225,7 @@ class _Builder:
 
     def relations(self) -> None:
         for rel in self.r.extraction.relations:
-            spec = _PREDICATE_TERM.get(rel.predicate)
+            spec = PREDICATE_TERM.get(rel.predicate)
             implied = rel.subject == REPORTER  # the report's own agency: the text leaves it out
             a = self.r.reporter if implied else self.mention_key(rel.subject)
             b = self.mention_key(rel.object)
@@ -345,20 +249,20 @@ class _Builder:
             unit = ttl.iri(unit_iri(x.unit))
             self.add_shared(unit, T.type, T.Concept)
             self.add_shared(unit, T.inScheme, T.Units)
-            self.add_shared(unit, T.prefLabel, _zh(x.unit))
+            self.add_shared(unit, T.prefLabel, zh(x.unit))
         subject = self.mention_key(x.subject)
         where = self.sentences.get(x.sentence)
         self.emit(node, T.Metric, [
             (T.value, value),
             (T.unit, unit),
-            (T.qualifier, _concept("qualifier", x.qualifier)),
-            (T.metricKind, _concept("metric", x.kind)),
+            (T.qualifier, concept_term("qualifier", x.qualifier)),
+            (T.metricKind, concept_term("metric", x.kind)),
             (T.text, ttl.string(x.text)),
-            (T.measure, _plain(x.about)),
+            (T.measure, plain(x.about)),
             (T.about, self.entity(subject) if subject else None),
-            (T.period, _plain(x.period or self.r.year)),
-            (T.basePeriod, _plain(x.base_period)),
-            (T.direction, _plain(x.direction)),
+            (T.period, plain(x.period or self.r.year)),
+            (T.basePeriod, plain(x.base_period)),
+            (T.direction, plain(x.direction)),
             (T.partOf, self.node("metric", x.parent) if x.parent is not None and 0 <= x.parent < count else None),
             (T.begin, ttl.integer(x.start)),
             (T.end, ttl.integer(x.end)),
@@ -379,24 +283,24 @@ class _Builder:
             self.entity_node(e)
 
     def entity_node(self, e: Entity) -> None:
-        node = _entity_term(e.key)
-        self.add_shared(node, T.type, _CLASS_TERM.get(e.kind))
-        self.add_shared(node, T.prefLabel, _zh(e.name))
+        node = entity_term(e.key)
+        self.add_shared(node, T.type, CLASS_TERM.get(e.kind))
+        self.add_shared(node, T.prefLabel, zh(e.name))
         for alias in e.aliases:
             if alias != e.name:
-                self.add_shared(node, T.altLabel, _zh(alias))
+                self.add_shared(node, T.altLabel, zh(alias))
         scheme = _KIND_SCHEME.get(e.kind)
         if scheme is not None:
-            kind = _concept(scheme, e.subtype) if e.subtype else None
+            kind = concept_term(scheme, e.subtype) if e.subtype else None
             if kind is None and (e.kind == "policy" or e.subtype):
-                kind = _concept(scheme, "other")  # a policy always has a kind; unknown ones are "other"
+                kind = concept_term(scheme, "other")  # a policy always has a kind; unknown ones are "other"
             self.add_shared(node, T.kind, kind)
-        self.add_shared(node, T.divisionCode, _plain(e.code))
+        self.add_shared(node, T.divisionCode, plain(e.code))
         if e.parent and e.parent != e.key:
             relation = e.parent_relation or _DEFAULT_PARENT.get(e.kind)
-            spec = _PREDICATE_TERM.get(relation or "")
+            spec = PREDICATE_TERM.get(relation or "")
             if spec is not None:
-                parent = _entity_term(e.parent)
+                parent = entity_term(e.parent)
                 if e.parent not in self.referenced:
                     self.entity(e.parent)
                     kind, _, name = e.parent.partition(":")
@@ -414,26 +318,6 @@ class _Builder:
             shared=shared,
             shared_text=ttl.blocks(self.shared),
         )
-
-
-def _is_date(text: str) -> bool:
-    """True for a valid ISO date (an invalid one, 2024-02-30, stays a plain string)."""
-    if not _DATE.match(text):
-        return False
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-@lru_cache(maxsize=1024)
-def _concept(scheme: str, name: str) -> str | None:
-    """The SKOS concept ``gkg:{scheme}_{name}`` in Turtle, or None for a name the ontology lacks."""
-    try:
-        return ttl.term(concept(scheme, name))
-    except AttributeError:
-        return None
 
 
 def document_graph(resolved: Resolved) -> DocumentGraph:
