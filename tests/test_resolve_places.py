@@ -81,3 +81,14 @@ def test_parents_up_to_the_country() -> None:
         ("甘肃省", "620000", "place:中华人民共和国"),
     ]
     assert place_parents(parents + ents) == []
+
+
+def test_repeated_places_resolve_alike_and_gather_every_alias() -> None:
+    """Each distinct written place is read once: its repeats get the same entity,
+    with the aliases of all the mentions, and a later parent still settles an
+    earlier ambiguous name."""
+    mentions, ents = _resolve("城关区、甘肃、甘肃省、城关区、兰州市、甘肃", None)
+    texts = [m.text for m in mentions]
+    assert texts == ["城关区", "甘肃", "甘肃省", "城关区", "兰州市", "甘肃"]
+    assert ents[1] == ents[2] == ents[5] and ents[1].aliases == ("甘肃",)
+    assert ents[0] == ents[3] and ents[0].code == "620102"  # 兰州市 named later settles both

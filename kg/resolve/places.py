@@ -39,14 +39,17 @@ def resolve_places(mentions: Sequence[Mention], province: str | None) -> list[En
     """
     lex = place_lexicon()
     home = _province(lex, province)
+    # a document names the same few places again and again: each distinct
+    # (text, name, subtype) is read once (a target depends on nothing else here)
+    places = {(m.text, m.name, m.subtype): m for m in mentions if m.kind == "place"}
     # divisions the document names without ambiguity: context for the others
     named: set[str] = set()
-    for m in mentions:
-        if m.kind == "place":
-            cands = _candidates(lex, m)
-            if len(cands) == 1:
-                named.add(cands[0].code)
-    targets = [_resolve(lex, m, home, named) if m.kind == "place" else None for m in mentions]
+    for m in places.values():
+        cands = _candidates(lex, m)
+        if len(cands) == 1:
+            named.add(cands[0].code)
+    resolved = {key: _resolve(lex, m, home, named) for key, m in places.items()}
+    targets = [resolved[(m.text, m.name, m.subtype)] if m.kind == "place" else None for m in mentions]
     for i, (m, t) in enumerate(zip(mentions, targets)):
         if t is not None and t.code is None and t.parent is None and m.subtype == "other" and i:
             prev = targets[i - 1]  # 华池县南梁镇: the township is in the county written before it
@@ -58,13 +61,10 @@ def resolve_places(mentions: Sequence[Mention], province: str | None) -> list[En
             forms = aliases.setdefault(t.name, set())
             if m.text != t.name and m.text not in DEICTIC:
                 forms.add(m.text)
-    out: list[Entity | None] = []
+    entities: dict[_Target, Entity] = {}  # one (frozen) entity per distinct target
     for t in targets:
-        if t is None:
-            out.append(None)
-            continue
-        out.append(
-            Entity(
+        if t is not None and t not in entities:
+            entities[t] = Entity(
                 kind="place",
                 name=t.name,
                 aliases=tuple(sorted(aliases[t.name])),
@@ -73,8 +73,7 @@ def resolve_places(mentions: Sequence[Mention], province: str | None) -> list[En
                 parent=f"place:{t.parent}" if t.parent else None,
                 parent_relation="contained_in" if t.parent else None,
             )
-        )
-    return out
+    return [None if t is None else entities[t] for t in targets]
 
 
 def _province(lex: PlaceLexicon, province: str | None) -> Division | None:
