@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from kg.extract.agencies import extract_agencies
 from kg.extract.initiatives import extract_initiatives
 from kg.extract.places import extract_places
-from kg.extract.relations import extract_relations
+from kg.extract.relations import extract_relations, opening_subjects
 from kg.model import REPORTER, Mention, Metric, Sentence
 
 
@@ -162,3 +163,11 @@ def test_subject_must_open_the_clause() -> None:
         _mention("四川省优化民营经济发展环境专项治理工作方案", s, "policy"),
     ]
     assert [(p, a) for p, a, _ in _rels(s, ms)[0]] == [("issues", "省委办公厅"), ("issues", "省政府办公厅")]
+
+
+def test_opening_subjects_only_of_the_kinds_asked() -> None:
+    s = Sentence.of("2023年，省司法厅认真贯彻落实。")
+    agencies = extract_agencies(s)
+    assert [agencies[i].text for i in opening_subjects(s, agencies)] == ["省司法厅"]
+    assert opening_subjects(s, agencies, ("person",)) == []
+    assert opening_subjects(s, []) == []

@@ -233,6 +233,8 @@ def _verb_end(idx: _Index, oi: int) -> int | None:
 def opening_subjects(sentence: Sentence, mentions: Sequence[Mention], kinds: tuple[str, ...] = ("agency",)) -> list[int]:
     """Indices (local to ``mentions``) of the mentions of ``kinds`` that open a clause of
     ``sentence`` after adverbials only (2023年，省司法厅认真贯彻…): its stated subjects."""
+    if not any(m.kind in kinds for m in mentions):
+        return []  # no mention of those kinds (most sentences a reporter look-up reads)
     idx = _Index(sentence.text, mentions, sentence.start)
     out: list[int] = []
     for clause in idx.bounds:
