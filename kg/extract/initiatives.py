@@ -42,6 +42,7 @@ from .initiative_lexicon import variant as _variant
 from .initiative_events import listed_events, measure_packages
 from .initiative_filters import forbidden_at, is_description, title_spans
 from .initiative_grammar import reads_as_clause
+from .initiative_works import built_works
 from .initiative_names import circles, coordinated, counted_list, fairs, numbered, phases, project_list, rails
 from .initiative_names import generic_platform
 from .initiative_quotes import quoted_items
@@ -353,6 +354,10 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
             continue  # 改革商事制度: a sector's rules, not a named system
         if cleaned:
             out += _split_pair(cleaned[0], cleaned[1], _kind(m.group(2)))
+    for s, e in built_works(text):  # 瓦石峡水库开工建设, 兰新复线和宝中铁路将投入运营
+        cleaned = _clean(s, text[s:e], "")
+        if cleaned:
+            out.append((cleaned[0], e, cleaned[1], "project", 1))
     if "等" not in text:
         return out
     bounds = [0] + [b.end() for b in _CLAUSE_BOUND.finditer(text)]
