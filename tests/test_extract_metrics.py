@@ -294,3 +294,18 @@ def test_dev_excerpts_against_gold(text: Path) -> None:
     f1, qualifier_accuracy = _score(text, text.with_name(text.name.replace(".txt", ".gold.json")))
     assert f1 >= 0.97
     assert qualifier_accuracy >= 0.97
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "direction"),
+    [
+        ("收入增长12.4%。", "change", "up"),
+        ("成本下降3%。", "change", "down"),
+        ("覆盖率提高到66.2%。", "level", "up"),
+        ("新增1832户。", "count", None),  # 新增 is a count cue though it ends in 增
+        ("投入资金5亿元。", "amount", None),
+    ],
+)
+def test_the_verb_before_a_number_gives_its_kind(text: str, kind: str, direction: str | None) -> None:
+    (m,) = extract_metrics(Sentence.of(text))
+    assert (m.kind, m.direction) == (kind, direction)
