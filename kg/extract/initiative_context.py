@@ -125,13 +125,14 @@ def is_period(content: str) -> bool:
 def events_and_funds(text: str) -> list[tuple[int, int, str, str, int]]:
     """Numbered events (第十四届中国艺术节), city games (成都世运会), named funds."""
     out: list[tuple[int, int, str, str, int]] = []
-    if "届" not in text and "会" not in text and "基金" not in text:
-        return out  # most sentences: skip the three scans
+    games = "会" in text and ("运会" in text or "奥会" in text or "青会" in text or "博会" in text or "园会" in text or "动会" in text)
+    if not games and "届" not in text and "基金" not in text:
+        return out  # most sentences: skip the three scans (every name of _GAMES holds 运会, 奥会, 青会, 博会, 园会 or 动会)
     for m in _EVENT.finditer(text) if "届" in text else ():
         if not _NOT_EVENT.search(m.group(1)):
             out.append((m.start(), m.end(), m.group(), "activity", 3))  # wins over its quoted part
     places = place_lexicon().surfaces
-    for m in _GAMES.finditer(text) if "会" in text else ():
+    for m in _GAMES.finditer(text) if games else ():
         if m.group(1) in places:
             out.append((m.start(), m.end(), m.group(), "activity", 2))
     for m in _FUND.finditer(text) if "基金" in text else ():
