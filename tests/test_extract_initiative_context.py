@@ -68,3 +68,13 @@ def test_a_fund_with_a_host_in_brackets_or_before_a_predicate() -> None:
     names = [c[2] for c in events_and_funds("福建（厦门）社保科创基金落地，国家自然科学基金立项数实现四连增")]
     assert names == ["福建（厦门）社保科创基金", "国家自然科学基金"]
     assert events_and_funds("产业投资基金落地，") == []
+
+
+def test_numbered_national_surveys() -> None:
+    from kg.extract.initiative_context import censuses
+
+    assert [c[2:4] for c in censuses("完成第四次全国文物普查，做好第七次全国人口普查。")] == [
+        ("第四次全国文物普查", "campaign"),
+        ("第七次全国人口普查", "campaign"),
+    ]
+    assert censuses("开展全国文物普查工作，加强统计调查。") == []  # no number: the activity, not the named survey

@@ -27,3 +27,11 @@ def test_cues_compile_each_role() -> None:
     assert c.generic_start.match("重点项目") and not c.generic_start.match("陇电入鲁工程")
     assert "开展" in c.verbs.split("|")
 
+
+
+def test_national_schemes_known_by_name() -> None:
+    from kg.extract.initiative_lexicon import known
+
+    assert known()["保交房"] == ("保交房", "campaign")
+    assert known()["最严格水资源管理制度"][1] == "mechanism"
+    assert "城中村" not in known()  # a kind of place, not the programme (城中村改造)

@@ -5,6 +5,7 @@
   to it or a carrier noun follows it (``initiative_quote_cues.tsv``);
 - numbered events (第十四届中国艺术节), city games (成都世运会) and named funds
   that a place or 国家 starts (四川社保科创基金);
+- numbered national surveys: 第四次全国文物普查, 第七次全国人口普查, 第三次全国土壤普查;
 - a province's or city's own drive after a national strategy's pattern:
   美丽湖北 (美丽中国), 健康湖北 (健康中国), 数字重庆 (数字中国).
 
@@ -22,7 +23,7 @@ from ..lexicon import load_table
 from .trie import trie_pattern
 from .place_lexicon import place_lexicon
 
-__all__ = ["bare_quote_kind", "branded_drives", "events_and_funds", "is_formula", "is_period"]
+__all__ = ["bare_quote_kind", "branded_drives", "censuses", "events_and_funds", "is_formula", "is_period"]
 
 _HAN = r"\u4e00-\u9fff"
 
@@ -161,3 +162,14 @@ def branded_drives(text: str) -> list[tuple[int, int, str, str, int]]:
                 out.append((m.start(), m.end() + n, text[m.start() : m.end() + n], "other", 2))
                 break
     return out
+
+
+#: A numbered national survey: 第四次全国文物普查, 第七次全国人口普查, 第三次全国国土调查.
+_CENSUS = re.compile(rf"第[一二三四五六七八九十]+次全国[{_HAN}]{{2,6}}?(?:普查|调查)")
+
+
+def censuses(text: str) -> list[tuple[int, int, str, str, int]]:
+    """Numbered national surveys (第四次全国文物普查): campaigns the government runs."""
+    if "普查" not in text and "调查" not in text:
+        return []
+    return [(m.start(), m.end(), m.group(), "campaign", 2) for m in _CENSUS.finditer(text)]

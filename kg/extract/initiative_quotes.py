@@ -2,10 +2,10 @@
 
 A list whose items are each a quoted coinage plus a short modifier, closed by
 等 and a kind word, names one initiative per quote: “汉孝随襄十”新能源与智能网联汽车、
-“武鄂黄黄咸”光电子信息等产业走廊 → 汉孝随襄十, 武鄂黄黄咸; “96178”省长直通车、
-“2115”接诉即办等机制 → 96178, 2115. The quote is the name; the modifier says what
-the item is about. A single item, or a modifier with 的 (a description), is left
-to the other readings.
+“武鄂黄黄咸”光电子信息等产业走廊 → 汉孝随襄十, 武鄂黄黄咸. The quote is the name; the modifier says what
+the item is about. A quoted number is a phone line, and then the service it
+reaches is the name: “96178”省长直通车、“2115”接诉即办等机制 → 省长直通车, 接诉即办.
+A single item, or a modifier with 的 (a description), is left to the other readings.
 
 Candidates are ``(start, end, name, kind, priority)`` tuples, as in
 :mod:`kg.extract.initiatives`.
@@ -54,5 +54,9 @@ def quoted_items(text: str) -> list[tuple[int, int, str, str, int]]:
         kind = _kinds()[m.group(1)]
         for q in items:
             s = m.start() + q.start(1)
+            if q.group(1).isdigit() and len(q.group(2)) >= 3:  # “96178”省长直通车: a number's service
+                s = m.start() + q.start(2)
+                out.append((s, s + len(q.group(2)), q.group(2), kind, 3))
+                continue
             out.append((s, s + len(q.group(1)), q.group(1), kind, 3))
     return out

@@ -33,7 +33,7 @@ from functools import cache
 
 from ..model import Mention, Sentence
 from .initiative_brands import acting_brand_kind, counted_before, plan_kind
-from .initiative_context import bare_quote_kind, branded_drives, events_and_funds, is_formula, is_period
+from .initiative_context import bare_quote_kind, branded_drives, censuses, events_and_funds, is_formula, is_period
 from .initiative_lexicon import cues as _cues
 from .initiative_lexicon import head_kind as _kind
 from .initiative_lexicon import heads as _heads
@@ -143,7 +143,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     known = _known_names(text)
     found += known
     found += events_and_funds(text) + listed_events(text) + measure_packages(text)
-    found += branded_drives(text) + quoted_items(text)
+    found += branded_drives(text) + quoted_items(text) + censuses(text)
     found += numbered(text) + phases(text) + fairs(text) + circles(text)
     if not found:
         return []
