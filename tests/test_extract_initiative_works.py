@@ -23,3 +23,11 @@ def test_kinds_of_works_and_measures_are_not_names() -> None:
     assert _works("新增高速公路通车里程1523公里。") == []  # 通车里程: a measure
     assert _works("同时，有三十五个新的工程开工。") == []
     assert _works("提升项目开工率、工程完成率。") == []
+
+
+def test_work_after_a_dash_or_before_etc() -> None:
+    assert _works("国内首个风光火储一体化工程——陇东到山东特高压直流工程投运。") == ["陇东到山东特高压直流工程"]
+    assert _works("阿克苏至巴楚段铁路扩能改造工程等加快推进，瓦石峡水库开工建设。") == [
+        "阿克苏至巴楚段铁路扩能改造工程",
+        "瓦石峡水库",
+    ]

@@ -548,3 +548,17 @@ def test_named_or_not(text: str, expected: list[tuple[str, str]]) -> None:
 
 def test_a_named_system_is_kept() -> None:
     assert [n for n, _ in _found("构建新型举国体制，")] == ["新型举国体制"]
+
+
+def test_city_leader_responsibility_systems() -> None:
+    assert _found("要坚持“菜篮子”市长负责制，“米袋子”省长负责制。") == [("菜篮子", "mechanism"), ("米袋子", "mechanism")]
+
+
+def test_action_named_with_its_own_verb() -> None:
+    assert ("国企改革深化提升行动", "campaign") in _found("国企改革深化提升行动圆满收官，6家省属企业完成重组。")
+    assert ("国企改革深化提升行动", "campaign") in _found("高质量完成国企改革深化提升行动，组建集团。")
+    assert [n for n, _ in _found("国有企业建立现代企业制度，成效明显。")] == ["现代企业制度"]  # not the clause
+
+
+def test_clause_start_strategy_being_carried_out() -> None:
+    assert ("黄河国家战略", "other") in _found("黄河国家战略深化落实。")

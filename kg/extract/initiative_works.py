@@ -2,7 +2,8 @@
 
 A clause that starts with a list of works and goes on with what happened to them
 names each work: 大红柳滩锂铍矿、火烧云铅锌矿加快建设, 瓦石峡水库开工建设,
-大西北的兰新复线和宝中铁路将投入运营, 港珠澳大桥建成通车. Each item must end in a
+大西北的兰新复线和宝中铁路将投入运营, 港珠澳大桥建成通车, 阿克苏至巴楚段铁路扩能改造工程等加快推进,
+…一体化工程——陇东到山东特高压直流工程投运 (the name after a dash). Each item must end in a
 word for a structure (水库, 枢纽, 矿, 管道, 复线, 机场, 大桥, 电站, …) and carry a
 name of its own: a kind of work (新建铁路, 全省高速公路, 首座抽水蓄能电站,
 一批重大项目, 重大投资项目) is passed over here or by the caller's cleaning.
@@ -49,11 +50,11 @@ def built_works(text: str) -> list[tuple[int, int]]:
     """The works of a list that a construction verb follows, as ``(start, end)``."""
     out: list[tuple[int, int]] = []
     for verb in _BUILT.finditer(text):
-        hi = verb.start() - (verb.start() > 0 and text[verb.start() - 1] == "将")
+        hi = verb.start() - (verb.start() > 0 and text[verb.start() - 1] in "将等")
         if not hi or text[hi - 1] not in _LAST:
             continue  # most verbs: no work's name right before
         lo = max(0, hi - _SPAN)
-        lo = max(lo, *(text.rfind(c, lo, hi) + 1 for c in "，。；：的"))  # the clause, or after 的
+        lo = max(lo, *(text.rfind(c, lo, hi) + 1 for c in "，。；：的—"))  # the clause, or after 的 or ——
         items = _items(text, lo, hi)
         for s, e in items or ():
             if not _GENERIC.match(text[s:e]) and not reads_as_clause(text[s:e]):

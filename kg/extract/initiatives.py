@@ -94,9 +94,11 @@ _CLAUSE_BOUND = re.compile(r"[，。；：\n]")
 _CLAUSE_HEADS = "工程|项目|集群|行动|攻坚战|攻坚|专项整治|新通道|战略|制度|大科学装置|科学中心|集结中心"
 _CLAUSE_NEXT = (
     "建成|开工|具备|投运|取得|入选|加快|有序|成为|从无到有|获批|落地|让|进入|实现|"
-    "刷新|深入|全面|工作|基本建立|正式|启动|顺利|不断完善|稳步|扎实|规范运行|使[^，。；]{0,12}受益|圆满|[，。；、]"
+    "刷新|深入|深化落实|全面|工作|基本建立|正式|启动|顺利|不断完善|稳步|扎实|规范运行|使[^，。；]{0,12}受益|圆满|[，。；、]"
 )
 _PAIR_JOIN = re.compile(r"[和与及]")
+#: What may follow a verb inside an action's name (国企改革深化|提升行动, 绿色消费推进|行动).
+_ACTION_TAIL = re.compile(r"(?:提升|三年)?行动")
 #: A short item of a pair that names a class: 工资制度, 财政体制, 收尾项目.
 _SHORT_CLASS = re.compile(r"(?:制度|体制|项目)$")
 _CLAUSE_COUNT = re.compile(rf"[\d０-９%]|亿元|万元|[{_NUMERAL}余](?:个|家|户)")
@@ -343,8 +345,9 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
     for m in pats["clause"].finditer(text) if pats["clause_gate"].search(text) else ():
         if pats["clause_verb"].match(m.group(1)):
             continue  # a verb phrase: the verb-led reading handles it
-        if pats["any_verb"].search(m.group(1), 1):
-            continue  # 国有企业建立现代企业制度: a clause with its verb, not a name
+        verbs = pats["any_verb"].finditer(m.group(1), 1)
+        if any(not _ACTION_TAIL.fullmatch(m.group(1), v.end()) for v in verbs):
+            continue  # 国有企业建立现代企业制度: a clause with its verb (but 国企改革深化提升行动 is a name)
         if _CLAUSE_COUNT.search(m.group(1)):
             continue
         cleaned = _clean(m.start(1), m.group(1), m.group(2))
