@@ -3,7 +3,8 @@
 投洽会、世界航海装备大会、世界闽商大会、中国侨智发展大会等活动成功举办 names four
 events: each item of a list closed by 等 and a word for events (活动, 展会, 赛事,
 盛会) that itself ends in an event word (大会, 峰会, 论坛, 博览会, 电影节, …) is an
-event's name. Items without one (港澳山东周) are passed over; a list of summits
+event's name. Items without one (港澳山东周) are passed over. A list closed by 等 and anything
+else (等成果丰硕) names events only when every item is one. A list of summits
 a leader attends (出席…领导人峰会…等重大活动, …外交活动) names meetings, not the
 government's own events, and is left out.
 
@@ -33,7 +34,11 @@ _EVENT_END = re.compile(
 _SHORT = re.compile(rf"^[{_HAN}]{{2}}会$")
 #: Leaders' meetings: attended, not held (二十国集团领导人峰会, 亚欧首脑会议).
 _MEETING = re.compile(r"领导人|首脑|会晤|外交|部长级")
-_VERB = re.compile(r"^(?:连续)?(?:成功|务实|高水平|高质量|精心|圆满)?(?:举办|办好|承办|主办|筹办|开好|办)?(?:[\d一二三四五六七八九十]+届(?!$))?")
+#: A list of meetings someone attends or receives, not events held.
+_ATTENDED = re.compile(r"^出席|出席|参加|会见|会晤|访问")
+#: Any 等 closing a list (the strict reading: every item must be an event).
+_ANY_CLOSE = re.compile(r"等")
+_VERB = re.compile(r"^(?:连续)?(?:成功|务实|高水平|高质量|精心|圆满)?(?:举办|办好|用好|承办|主办|筹办|开好|办)?(?:[\d一二三四五六七八九十]+届(?!$))?")
 #: A list of events to cut back (精简会议…论坛、庆典等活动): kinds of events, not names.
 _CUT = re.compile(r"精简|压减|清理|规范|减少|控制")
 _BOUND = "，。；：！？\n"
@@ -53,17 +58,30 @@ def listed_events(text: str) -> list[tuple[int, int, str, str, int]]:
             lo += max(text.rfind(c, lo, m.start()) - lo for c in _BOUND) + 1  # the clause only
             previous = m.end()
             out += _items(text, lo, m.start(), m.group())
+    if "等" in text:  # 跨国公司领导人青岛峰会、儒商大会…等成果丰硕: every item an event
+        previous = 0
+        for m in _ANY_CLOSE.finditer(text):
+            if _CLOSE.match(text, m.start()):
+                continue  # read above
+            lo = max(previous, m.start() - 150)
+            lo += max(text.rfind(c, lo, m.start()) - lo for c in _BOUND) + 1
+            previous = m.end()
+            items = _items(text, lo, m.start(), "", every=True)
+            out += items if len(items) >= 2 else []
     if "举办" in text or "办好" in text:
         for m in _HOLD.finditer(text):  # 成功举办第八届数字中国建设峰会、世界互联网大会…论坛。
             out += _items(text, m.end(), m.end() + len(m.group(1)), "")
     return out
 
 
-def _items(text: str, lo: int, hi: int, close: str) -> list[tuple[int, int, str, str, int]]:
-    """The items of ``text[lo:hi]`` (split at 、) that name an event."""
+def _items(text: str, lo: int, hi: int, close: str, every: bool = False) -> list[tuple[int, int, str, str, int]]:
+    """The items of ``text[lo:hi]`` (split at 、) that name an event; with ``every``, all
+    of them or none (then a meeting's name may hold 领导人: the list is not of summits attended)."""
     out: list[tuple[int, int, str, str, int]] = []
     clause = text[lo:hi]
-    if "、" not in clause or _MEETING.search(clause + close) or _CUT.search(clause) or clause.startswith("出席"):
+    if "、" not in clause or _CUT.search(clause) or _ATTENDED.search(clause):
+        return out
+    if not every and _MEETING.search(clause + close):
         return out
     pos = lo
     for item in clause.split("、"):
@@ -72,6 +90,8 @@ def _items(text: str, lo: int, hi: int, close: str) -> list[tuple[int, int, str,
         name = item[cut:]
         if ((len(name) >= 4 and _EVENT_END.search(name)) or _SHORT.match(name)) and "的" not in name and "和" not in name[1:]:
             out.append((pos + cut, pos + len(item), name, "activity", 2))
+        elif every:
+            return []
         pos += len(item) + 1
     return out
 
