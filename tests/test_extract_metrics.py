@@ -309,3 +309,11 @@ def test_dev_excerpts_against_gold(text: Path) -> None:
 def test_the_verb_before_a_number_gives_its_kind(text: str, kind: str, direction: str | None) -> None:
     (m,) = extract_metrics(Sentence.of(text))
     assert (m.kind, m.direction) == (kind, direction)
+
+
+def test_a_sentence_whose_only_digits_are_full_width_is_read() -> None:
+    """The number pre-test runs before digits are normalised: １２, 萬 and 兩 pass it."""
+    (m,) = extract_metrics(Sentence.of("投入资金１２亿元。"))
+    assert m.value == Decimal("1200000000") and m.unit == "元"
+    (m,) = extract_metrics(Sentence.of("新增就业兩萬人。"))
+    assert m.value == Decimal("20000")

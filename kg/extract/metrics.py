@@ -38,8 +38,9 @@ _CN = (
 )
 #: A character that could start a number (full-width digits are normalised first).
 _NUMBER_START = r"[0-9零〇一二两三四五六七八九十百千万亿廿卅]"
-#: A quick test to skip sentences without a number.
-_ANY_NUMBER = re.compile(_NUMBER_START)
+#: A quick test to skip sentences without a number, run before normalising: it
+#: also takes the full-width forms that normalise to a number start (１, 萬, 兩).
+_ANY_NUMBER = re.compile(_NUMBER_START[:-1] + "０-９萬億兩]")
 #: The same as a look-ahead opening the number patterns: their alternatives open
 #: with groups, so ``re`` cannot skip positions itself and would try the whole
 #: pattern at every character (half the scanning time on the corpus).
@@ -122,9 +123,9 @@ def extract_metrics(sentence: Sentence, blocked: Sequence[tuple[int, int]] = ())
     Titles (《…》) and short quotes (“1+4+7”) in the sentence are skipped too.
     Offsets of the returned metrics are document offsets.
     """
-    text = normalize_digits(sentence.text)
-    if not _ANY_NUMBER.search(text):
+    if not _ANY_NUMBER.search(sentence.text):
         return []
+    text = normalize_digits(sentence.text)
     lex = _lexicon()
     skip: list[tuple[int, int]] | None = None  # computed for the first candidate read
     raws: list[RawMetric] = []
