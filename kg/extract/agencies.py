@@ -443,9 +443,10 @@ def _is_generic_body(body: str, lex: AgencyLexicon) -> bool:
     return True
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=8192)
 def cached_agency_spans(text: str) -> tuple[tuple[int, int, str | None], ...]:
-    """:func:`agency_spans`, remembered for the last sentences (people extraction asks again)."""
+    """:func:`agency_spans`, remembered for a document's sentences: people extraction
+    asks again, after agency extraction has run over the whole document."""
     return tuple(agency_spans(text))
 
 
