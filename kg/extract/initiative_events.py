@@ -36,8 +36,9 @@ _SHORT = re.compile(rf"^[{_HAN}]{{2}}会$")
 _MEETING = re.compile(r"领导人|首脑|会晤|外交|部长级")
 #: A list of meetings someone attends or receives, not events held.
 _ATTENDED = re.compile(r"^出席|出席|参加|会见|会晤|访问")
-#: Any 等 closing a list (the strict reading: every item must be an event).
-_ANY_CLOSE = re.compile(r"等")
+#: Any 等 closing a list right after an event word's last character (the strict reading:
+#: every item must be an event).
+_ANY_CLOSE = re.compile(r"(?<=[会坛节赛])等")
 _VERB = re.compile(r"^(?:连续)?(?:成功|务实|高水平|高质量|精心|圆满)?(?:举办|办好|用好|承办|主办|筹办|开好|办)?(?:[\d一二三四五六七八九十]+届(?!$))?")
 #: A list of events to cut back (精简会议…论坛、庆典等活动): kinds of events, not names.
 _CUT = re.compile(r"精简|压减|清理|规范|减少|控制")

@@ -145,7 +145,9 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     known = _known_names(text)
     found += known
     found += events_and_funds(text) + listed_events(text) + measure_packages(text)
-    found += branded_drives(text) + quoted_items(text) + censuses(text)
+    found += branded_drives(text) + quoted_items(text)
+    if "普查" in text or "调查" in text:
+        found += censuses(text)
     found += numbered(text) + phases(text) + fairs(text) + circles(text)
     if not found:
         return []
@@ -158,7 +160,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
             if k[3] != "activity" and any(s <= k[0] and k[1] <= e and (s, e) != k[:2] for s, e in events)
         ]  # but not the fair inside 首届中国国际进口博览会
         chosen = sorted(chosen + inside) if inside else chosen
-    titles = title_spans(text)
+    titles = title_spans(text) if "《" in text else []
     chosen = [
         (s, e, *_variant(n, plan_kind(n, k)), p)
         for s, e, n, k, p in chosen
@@ -345,8 +347,8 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
     for m in pats["clause"].finditer(text) if pats["clause_gate"].search(text) else ():
         if pats["clause_verb"].match(m.group(1)):
             continue  # a verb phrase: the verb-led reading handles it
-        verbs = pats["any_verb"].finditer(m.group(1), 1)
-        if any(not _ACTION_TAIL.fullmatch(m.group(1), v.end()) for v in verbs):
+        verb = pats["any_verb"].search(m.group(1), 1)
+        if verb and any(not _ACTION_TAIL.fullmatch(m.group(1), v.end()) for v in pats["any_verb"].finditer(m.group(1), 1)):
             continue  # 国有企业建立现代企业制度: a clause with its verb (but 国企改革深化提升行动 is a name)
         if _CLAUSE_COUNT.search(m.group(1)):
             continue
