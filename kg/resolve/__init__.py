@@ -62,7 +62,7 @@ class _Registry:
 
     def add(self, kind: str, name: str, subtype: str | None = None, alias: str | None = None) -> str:
         key = f"{kind}:{name}"
-        entry = self.entries.setdefault(key, _Entry(kind, name, subtype))
+        entry = self._entry(key, kind, name, subtype)
         if entry.subtype is None:
             entry.subtype = subtype
         if alias and alias != name:
@@ -93,13 +93,21 @@ class _Registry:
         found = canonical_agency(surface, self.ctx.province, locality=self.ctx.locality)
         return None if found is None else self.agency(found, surface if alias else None)
 
+    def _entry(self, key: str, kind: str, name: str, subtype: str | None) -> _Entry:
+        """The entry of ``key``, made on first use (not built and thrown away on every look-up)."""
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = self.entries[key] = _Entry(kind, name, subtype)
+        return entry
+
     def merge(self, entity: Entity) -> str:
-        entry = self.entries.setdefault(entity.key, _Entry(entity.kind, entity.name, entity.subtype))
+        key = entity.key
+        entry = self._entry(key, entity.kind, entity.name, entity.subtype)
         entry.code = entry.code or entity.code
         if entity.parent and not entry.parent:
             entry.parent, entry.relation = entity.parent, entity.parent_relation
         entry.aliases.update(entity.aliases)
-        return entity.key
+        return key
 
 
 def _deictic_target(mention: Mention, reg: _Registry, keys: list[str | None], publisher: str | None) -> str | None:
