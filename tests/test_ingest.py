@@ -295,3 +295,10 @@ def test_decode_traditional_text_and_nul_bytes_on_both_sides(codec: str) -> None
 def test_torn_punctuation_is_joined_in_one_line_per_paragraph_layout() -> None:
     d = document_from_text("（二）产业发展提质增效。\n（\n三）改革开放持续深化。\n“科技成果”揭榜\n。\n下一段。")
     assert d.text.split("\n") == ["（二）产业发展提质增效。", "（三）改革开放持续深化。", "“科技成果”揭榜。", "下一段。"]
+
+
+def test_lines_of_furniture_symbols_only_are_boilerplate() -> None:
+    assert is_boilerplate_line(">> | ")
+    assert is_boilerplate_line("【 × 】")
+    assert not is_boilerplate_line("》、《")  # CJK punctuation: part of a sentence
+    assert not is_boilerplate_line("> 甘肃")  # a symbol before a word is no furniture line

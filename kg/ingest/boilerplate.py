@@ -64,8 +64,13 @@ _BODY = re.compile(r"^各位代表")
 _FURNITURE_SYMBOLS = frozenset(">＞|｜【】×✕·•［］[]<«»/\\-_=*~#+ \u3000\u00a0\t")
 
 
+_FURNITURE_CHARS = "".join(sorted(_FURNITURE_SYMBOLS))
+
+
 def _furniture_only(line: str) -> bool:
-    return all(c in _FURNITURE_SYMBOLS for c in line)
+    # stripping the symbols leaves nothing only when every character is one; it
+    # stops at the first other character (a body line's first), in C
+    return not line.strip(_FURNITURE_CHARS)
 
 
 def is_boilerplate_line(line: str) -> bool:
