@@ -31,3 +31,16 @@ def test_rail_needs_a_name_not_a_phrase() -> None:
     assert rails("大银行、大工业、大商业和铁路等经济命脉") == []
     assert rails("加上恢复铁路、改建铁路、新建复线") == []
     assert [r[2] for r in rails("宝成铁路、鹰厦铁路建成通车")] == ["宝成铁路", "鹰厦铁路"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["认真执行规章制度", "否则只能作为预备项目", "主要用于铁路", "新开工了南疆铁路", "农村要健全合作医疗制度", "背离社会主义制度"],
+)
+def test_more_clauses_of_old_reports(name: str) -> None:
+    assert reads_as_clause(name)
+
+
+@pytest.mark.parametrize("name", ["将军庙至淖毛湖铁路", "对口支援协作项目", "要素市场化配置改革", "主题教育"])
+def test_names_starting_like_function_words(name: str) -> None:
+    assert not reads_as_clause(name)
