@@ -91,8 +91,9 @@ _WORK_END = re.compile(
 )
 _WORK_BAD = re.compile(
     r"^(?:城市|农村|内河|重点|重大|各类|一批|新建|新增|地下|具备)|[等的]"
-    r"|(?<![A-Za-z\d])\d(?![A-Za-z\d]*[A-Za-z]|号机组|[\d.]*(?:万|亿)?(?:千伏|千瓦|兆瓦|吨|立方米)(?:/年)?[\u4e00-\u9fff]{2})"
-)  # digits: a metric (but 淖毛湖750千伏输变电工程: a capacity inside a name)
+    r"|(?<![A-Za-z\d])\d(?![A-Za-z\d]*[A-Za-z]|号机组"
+    r"|[\d.]*(?:万|亿)?(?:千伏|千瓦|兆瓦|吨|立方米)(?:/年)?[\u4e00-\u9fff]{1,12}(?:工程|基地|项目|电站|管道)$)"
+)  # digits: a metric (but 淖毛湖750千伏输变电工程: a capacity inside a work's name)
 #   (but 3D, 5G: a technology; R1线, G9812高速: a line's code; 6号机组: a unit)
 #: Starts of a kind of work, not a work's name (国家物流枢纽, 区域…基地, 城际铁路, 虚拟电厂).
 _GENERIC_WORK = re.compile(r"(?:国家|省级|区域|城际|城市|[东中西]部地区|中部|虚拟|算电|智慧|绿色|数字|新型|现代)")
