@@ -164,7 +164,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     chosen = [
         (s, e, *_variant(n, plan_kind(n, k)), p)
         for s, e, n, k, p in chosen
-        if not forbidden_at(text, s) and not (titles and any(a < s and e < b for a, b in titles))
+        if not forbidden_at(text, s, e) and not (titles and any(a < s and e < b for a, b in titles))
     ]
     return _to_mentions(sentence, chosen)
 
