@@ -42,7 +42,12 @@ def forbidden_at(text: str, start: int, end: int | None = None) -> bool:
     (given its ``end``) names a harm or is followed by one (…等各种分裂活动)."""
     if _FORBIDDEN.search(text, max(0, start - 30), start) is not None:
         return True
-    return end is not None and (_HARM.match(text[start:end]) is not None or _HARM_AFTER.match(text, end) is not None)
+    if end is None:
+        return False
+    if text.endswith(("活动", "行为"), start, end) and _HARM.match(text[start:end]):
+        return True
+    after = text.find("活动", end, end + 16) >= 0 or text.find("行为", end, end + 16) >= 0
+    return after and _HARM_AFTER.match(text, end) is not None
 
 
 _TITLE = re.compile(r"《[^《》]*》")

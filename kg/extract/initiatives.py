@@ -144,11 +144,16 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     found += rails(text)
     known = _known_names(text)
     found += known
-    found += events_and_funds(text) + listed_events(text) + measure_packages(text)
-    found += branded_drives(text) + quoted_items(text)
+    found += events_and_funds(text) + measure_packages(text) + branded_drives(text)
+    if "、" in text:  # every list of events or of quoted items has one (a quick test here saves two calls)
+        found += listed_events(text) + quoted_items(text)
     if "普查" in text or "调查" in text:
         found += censuses(text)
-    found += numbered(text) + phases(text) + fairs(text) + circles(text)
+    found += numbered(text) + fairs(text)
+    if "期" in text:
+        found += phases(text)
+    if "圈" in text:
+        found += circles(text)
     if not found:
         return []
     chosen = _select(found) if len(found) > 1 else found
