@@ -184,3 +184,15 @@ def test_variant_spellings_resolve_to_the_simplified_name() -> None:
     assert (m.text, m.name) == ("毛澤東", "毛泽东")
     (m,) = extract_people(Sentence.of("劉少奇、"))
     assert (m.text, m.name, m.posts) == ("劉少奇", "刘少奇", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("王凯同志指出。", "王凯"),  # 同志 alone passes the one-search pre-test
+        ("省长任振鹤主持会议。", "任振鹤"),  # a title
+        ("胡锦涛、温家宝出席。", "胡锦涛"),  # a scanned leader's name
+    ],
+)
+def test_each_kind_of_cue_lets_a_sentence_through(text: str, person: str) -> None:
+    assert person in [m.text for m in extract_people(Sentence.of(text))]

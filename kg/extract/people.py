@@ -54,6 +54,7 @@ class _PeopleLexicon:
     notname: frozenset[str]
     leaders: re.Pattern[str]  #: leader names and their variant spellings
     canonical: dict[str, str]  #: variant spelling → name (毛澤東 → 毛泽东)
+    cues: re.Pattern[str]  #: any title, scanned leader name or 同志: one search rules a sentence out
 
 
 @cache
@@ -74,6 +75,7 @@ def _lexicon() -> _PeopleLexicon:
         notname=frozenset(r["word"] for r in ctx if r["kind"] == "notname"),
         leaders=trie_regex(scanned),
         canonical=canonical,
+        cues=trie_regex([*(r["title"] for r in rows), *scanned, "同志"]),
     )
 
 
@@ -166,7 +168,7 @@ def _implied_agency(text: str, title_start: int, title: str, agency: tuple[int, 
 
 def _people(text: str) -> list[tuple[int, int, tuple[PostRef, ...]]]:
     lex = _lexicon()
-    if "同志" not in text and lex.titles.search(text) is None and lex.leaders.search(text) is None:
+    if lex.cues.search(text) is None:
         return []  # no title, 同志 or leader's name: no person (most sentences)
     spans = list(cached_agency_spans(text))
     found: dict[tuple[int, int], list[PostRef]] = {}
