@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import load_table
-from .trie import trie_pattern
 from .place_lexicon import place_lexicon
+from .trie import trie_pattern
 
 __all__ = ["bare_quote_kind", "branded_drives", "censuses", "events_and_funds", "is_formula", "is_period"]
 

@@ -12,7 +12,7 @@ Five readings, all driven by lexicons (``initiative_heads.tsv``,
   建立政府规章动态清理机制, 举办首届…论坛); names with 的 are descriptions, not names.
 - a project at the start of a clause (陇电入鲁工程建成投运) and railway lines
   (银兰高铁中兰段), items of a list before 等工程/等项目.
-- well-known programmes by name (乡村振兴战略, 以工代赈, 一带一路, 京津冀协同发展).
+- well-known programmes by name (:mod:`kg.extract.initiative_known`: 以工代赈, 一带一路).
 - by context (:mod:`kg.extract.initiative_context`): a quoted coinage a verb leads
   to or a carrier noun follows (推广“链式改造”, “蜀里安逸”消费券), numbered events,
   city games and named funds.
@@ -21,7 +21,10 @@ Five readings, all driven by lexicons (``initiative_heads.tsv``,
   (国家超算深圳中心二期) and fairs known by an abbreviation (西博会).
 - events in lists and packages of measures (:mod:`kg.extract.initiative_events`), quoted
   cores of list items (:mod:`kg.extract.initiative_quotes`); descriptions and banned things
-  are dropped (:mod:`kg.extract.initiative_filters`).
+  are dropped (:mod:`kg.extract.initiative_filters`), and so are shapes that read as a clause
+  (:mod:`kg.extract.initiative_grammar`: 保证逐步消灭剥削制度).
+- works a construction verb follows (:mod:`kg.extract.initiative_works`: 瓦石峡水库开工建设) and
+  quoted brands by what they do (:mod:`kg.extract.initiative_brands`: “鲁惠通”兑现).
 A close variant of a known programme takes its name (脱贫攻坚战 → 脱贫攻坚).
 """
 
@@ -33,19 +36,35 @@ from functools import cache
 
 from ..model import Mention, Sentence
 from .initiative_brands import acting_brand_kind, counted_before, plan_kind
-from .initiative_context import bare_quote_kind, branded_drives, censuses, events_and_funds, is_formula, is_period
-from .initiative_lexicon import cues as _cues
-from .initiative_lexicon import head_kind as _kind
-from .initiative_lexicon import heads as _heads
-from .initiative_lexicon import known as _known
-from .initiative_lexicon import variant as _variant
+from .initiative_context import (
+    bare_quote_kind,
+    branded_drives,
+    censuses,
+    events_and_funds,
+    is_formula,
+    is_period,
+)
 from .initiative_events import listed_events, measure_packages
 from .initiative_filters import forbidden_at, is_description, title_spans
 from .initiative_grammar import reads_as_clause
-from .initiative_works import built_works
-from .initiative_names import circles, coordinated, counted_list, fairs, numbered, phases, project_list, rails
-from .initiative_names import generic_platform
+from .initiative_known import known_names
+from .initiative_lexicon import cues as _cues
+from .initiative_lexicon import head_kind as _kind
+from .initiative_lexicon import heads as _heads
+from .initiative_lexicon import variant as _variant
+from .initiative_names import (
+    circles,
+    coordinated,
+    counted_list,
+    fairs,
+    generic_platform,
+    numbered,
+    phases,
+    project_list,
+    rails,
+)
 from .initiative_quotes import quoted_items
+from .initiative_works import built_works
 from .trie import trie_pattern
 
 __all__ = ["extract_initiatives"]
@@ -79,12 +98,6 @@ _CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
 #: What joins two quotes of one run (“A”“B”, “A”、“B”), and an impure item after one.
 _JOIN = re.compile(r"[、和与及或]{0,2}")
 _IMPURE = re.compile(rf"[、和与及]{{1,2}}[{_HAN}]{{1,3}}")
-#: A known programme's name followed by one of these names an agency (乡村振兴局).
-_AGENCY_TAIL = set("局办部委厅处司院会")
-#: After a known programme's name, a designation of a place (乡村振兴示范县, 乡村振兴重点帮扶县,
-#: and after 国家 also 国家新型城镇化试点): a status, not the programme (but 开展证照分离试点 is).
-_DESIGNATION = re.compile(rf"[{_HAN}]{{0,4}}?(?:示范|试点|重点帮扶)(?:[县村区市镇乡省]|城市|地区)")
-_STATE_DESIGNATION = re.compile(r"(?:示范|试点)(?![工建])")
 #: After A、B等, these start a description of the list, not a name (等重大国际会议会展活动).
 _GENERIC_TAIL = ("重大", "重点", "各类", "一批", "系列", "多项", "国家级", "省级", "高能级", "高水平")
 #: How far back a list before 等工程 may reach.
@@ -129,7 +142,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "any_verb": re.compile(f"(?:{_cues().verbs})"),
         "verb_end": re.compile(rf"(?:{_cues().verbs})$"),
         "list_head": re.compile(r"等(?:重大|重点)?(工程|项目|高速公路)"),
-        "known": re.compile(trie_pattern(_known())),  # every name and alias
         "ends_head": re.compile(rf"(?:{heads})$"),
     }
 
@@ -142,7 +154,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     found += _verb_led(text)
     found += _clause_led(text)
     found += rails(text)
-    known = _known_names(text)
+    known = known_names(text)
     found += known
     found += events_and_funds(text) + measure_packages(text) + branded_drives(text)
     if "、" in text:  # every list of events or of quoted items has one (a quick test here saves two calls)
@@ -398,23 +410,6 @@ def _split_pair(start: int, name: str, kind: str) -> list[tuple[int, int, str, s
             parts = ((start, name[: j.start()]), (start + j.end(), name[j.end() :]))
             return [(s, s + len(n), n, kind, 1) for s, n in parts if len(n) >= 6 or not _SHORT_CLASS.search(n)]
     return [(start, start + len(name), name, kind, 1)]
-
-
-def _known_names(text: str) -> list[tuple[int, int, str, str, int]]:
-    known = _known()
-    out = []
-    for m in _patterns()["known"].finditer(text):
-        if text[m.end() : m.end() + 1] in _AGENCY_TAIL:
-            continue  # 国家乡村振兴局: an agency named after the programme
-        if _DESIGNATION.match(text, m.end()) or (
-            text.endswith("国家", 0, m.start()) and _STATE_DESIGNATION.match(text, m.end())
-        ):
-            continue  # 国家乡村振兴示范县: a place's designation
-        name, kind = known[m.group()]
-        if kind == "activity" and m.group() not in name:
-            name = m.group()  # 西博会, 投洽会: an event is known by the abbreviation the report uses
-        out.append((m.start(), m.end(), name, kind, 2))
-    return out
 
 
 def _select(
