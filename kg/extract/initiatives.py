@@ -36,14 +36,7 @@ from functools import cache
 
 from ..model import Mention, Sentence
 from .initiative_brands import acting_brand_kind, counted_before, plan_kind
-from .initiative_context import (
-    bare_quote_kind,
-    branded_drives,
-    censuses,
-    events_and_funds,
-    is_formula,
-    is_period,
-)
+from .initiative_context import bare_quote_kind, branded_drives, censuses, events_and_funds, is_formula, is_period
 from .initiative_events import listed_events, measure_packages
 from .initiative_filters import forbidden_at, is_description, title_spans
 from .initiative_grammar import reads_as_clause
@@ -52,17 +45,8 @@ from .initiative_lexicon import cues as _cues
 from .initiative_lexicon import head_kind as _kind
 from .initiative_lexicon import heads as _heads
 from .initiative_lexicon import variant as _variant
-from .initiative_names import (
-    circles,
-    coordinated,
-    counted_list,
-    fairs,
-    generic_platform,
-    numbered,
-    phases,
-    project_list,
-    rails,
-)
+from .initiative_names import circles, coordinated, counted_list, fairs, generic_platform, numbered, phases
+from .initiative_names import project_list, rails
 from .initiative_quotes import quoted_items
 from .initiative_works import built_works
 from .trie import trie_pattern
