@@ -54,3 +54,17 @@ def test_name_inside_a_title_is_dropped() -> None:
 
     assert names("完成《甘肃省黄河流域生态保护和高质量发展条例》审议。") == []
     assert names("推动黄河流域生态保护和高质量发展。") == ["黄河流域生态保护和高质量发展"]
+
+
+def test_event_kind_of_promotions_and_festivities() -> None:
+    from kg.extract.initiative_brands import drive_kind
+
+    text = "开展“全闽乐购”等促消费活动。"
+    assert drive_kind(text, 3, 7, "全闽乐购", "campaign") == "activity"
+    text = "近20万家庭参与“小手拉大手·全家一起学”活动。"
+    s = text.index("小手")
+    assert drive_kind(text, s, text.index("”"), "小手拉大手·全家一起学", "campaign") == "activity"
+    text = "开展增产节约、增收节支活动。"
+    assert drive_kind(text, 2, text.index("。"), "增产节约、增收节支活动", "campaign") == "campaign"
+    text = "开展“铸忠诚警魂”活动。"
+    assert drive_kind(text, 3, 8, "铸忠诚警魂", "campaign") == "campaign"

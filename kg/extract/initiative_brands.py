@@ -8,6 +8,8 @@
   clause start (“五向图强”聚势赋能, “一老一小”服务保障) has no such verb.
 - a quote counted before it, with no head word after it, is a class of things,
   not one name: 37个“一件事”落地 (but 206个“两重”项目 names the programme).
+- an 活动 of promotions or festivities is an event (中国农民丰收节全国主场活动, “全闽乐购”等促消费活动,
+  “小手拉大手·全家一起学”活动); other 活动 are drives (campaigns).
 - a plan period with 计划/规划 (“八五”计划) names the plan (kind ``other``, as
   the gold's 十四五); a 攻坚 plan is a campaign (八七扶贫攻坚计划).
 """
@@ -16,7 +18,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["acting_brand_kind", "counted_before", "plan_kind"]
+from .initiative_lexicon import known
+
+__all__ = ["acting_brand_kind", "counted_before", "drive_kind", "plan_kind"]
 
 #: What a brand does for its users, right after the closing quote.
 _ACTING = re.compile(r"兑现|促成|推动|累计为|撬动|服务(?:企业|实体|群众|市场主体)|[\u4e00-\u9fff]{0,8}?上线")
@@ -57,4 +61,24 @@ def plan_kind(name: str, kind: str, after: str = "") -> str:
         return "other"
     if name.endswith("计划") and "攻坚" in name:
         return "campaign"
+    return kind
+
+
+#: An 活动 of promotions, visits or festivities: an event, not a drive (等促消费活动, 系列活动,
+#: 全国主场活动, 参观学习活动, 精品活动; a quoted theme in parts, “小手拉大手·全家一起学”活动).
+_EVENTISH = re.compile(r"[^，。；“”]{0,8}?(?:消费|促销|系列|主场|参观|精品|文旅|体验|嘉年华|节(?![约支能俭])|赛|(?<!拓)展)[^，。；“”]{0,4}?活动")
+_THEME = re.compile(r"[^，。；“”]{1,12}·[^，。；“”]{1,12}$")
+
+
+def drive_kind(text: str, start: int, end: int, name: str, kind: str) -> str:
+    """``activity`` for a campaign-kind name whose 活动 is a promotion or festivity
+    (and for a quoted theme in parts right before 活动); else ``kind`` (always for a
+    well-known programme: 以旧换新)."""
+    if kind != "campaign" or "活动" not in text or name in known():
+        return kind
+    after = end + (text[end : end + 1] in "”」\"")  # past a closing quote
+    if _EVENTISH.match(text, start) or _EVENTISH.match(text, after):
+        return "activity"
+    if text.startswith("活动", after) and _THEME.match(text, start, end):
+        return "activity"
     return kind

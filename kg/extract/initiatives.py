@@ -35,7 +35,7 @@ from bisect import bisect_right
 from functools import cache
 
 from ..model import Mention, Sentence
-from .initiative_brands import acting_brand_kind, counted_before, plan_kind
+from .initiative_brands import acting_brand_kind, counted_before, drive_kind, plan_kind
 from .initiative_context import bare_quote_kind, branded_drives, censuses, events_and_funds, is_formula, is_period
 from .initiative_events import listed_events, measure_packages
 from .initiative_filters import forbidden_at, is_description, title_spans
@@ -163,7 +163,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
         chosen = sorted(chosen + inside) if inside else chosen
     titles = title_spans(text) if "《" in text else []
     chosen = [
-        (s, e, *_variant(n, plan_kind(n, k)), p)
+        (s, e, *_variant(n, drive_kind(text, s, e, n, plan_kind(n, k))), p)
         for s, e, n, k, p in chosen
         if not forbidden_at(text, s, e) and not (titles and any(a < s and e < b for a, b in titles))
     ]
