@@ -12,6 +12,7 @@ the form as written, or the canonical name for region aliases (黄河 → 黄河
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..model import Mention, Sentence
 from .place_lexicon import LEVEL_RANK, Division, Surface, place_lexicon
@@ -306,7 +307,7 @@ def _accept(text: str, i: int, form: str, surfaces: list[Surface], glued: bool =
     ``glued``: a place ends right before it (辽宁海城市, 安徽和县)."""
     before = text[i - 1] if i else ""
     after = text[i + len(form) : i + len(form) + 8]
-    hows = {s.how for s in surfaces}
+    hows, preferred, _ = _form_facts(form)
     if form in _GENERIC:
         return None
     if hows == {"region"} and len(form) == 2 and _division_at(text, i + 1):
@@ -349,7 +350,7 @@ def _accept(text: str, i: int, form: str, surfaces: list[Surface], glued: bool =
             return None  # 东乡族: the people, not 东乡县
         if place_lexicon().overlaps_word(text, i, form):
             return None  # 均衡水平 is not 衡水
-    return min(surfaces, key=lambda s: _READING_ORDER[s.how])
+    return preferred
 
 
 def _division_at(text: str, i: int) -> bool:
@@ -374,5 +375,18 @@ def _town_after(text: str, i: int, surface: Surface) -> str | None:
 
 def _level(form: str, surfaces: list[Surface]) -> str:
     """The broadest level the form can name (吉林 → province)."""
+    return _form_facts(form)[2]
+
+
+@cache
+def _form_facts(form: str) -> tuple[frozenset[str], Surface, str]:
+    """What a lexicon form's readings give whatever the context, worked out once per
+    form: the kinds of reading (full, short, region …), the reading that wins where
+    the context allows it, and the broadest level it can name."""
+    surfaces = place_lexicon().surfaces[form]
     full = [s for s in surfaces if s.how != "short"] or surfaces
-    return max(full, key=lambda s: LEVEL_RANK.get(s.level, 0)).level
+    return (
+        frozenset(s.how for s in surfaces),
+        min(surfaces, key=lambda s: _READING_ORDER[s.how]),
+        max(full, key=lambda s: LEVEL_RANK.get(s.level, 0)).level,
+    )
