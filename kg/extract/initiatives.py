@@ -137,7 +137,8 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     found += _quoted(text)
     found += _verb_led(text)
     found += _clause_led(text)
-    found += rails(text)
+    if "铁" in text or "高速" in text or "轨道" in text:  # a line's word (the reading's own test is finer)
+        found += rails(text)
     known = known_names(text)
     found += known
     found += events_and_funds(text) + measure_packages(text) + branded_drives(text)
@@ -145,7 +146,10 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
         found += listed_events(text) + quoted_items(text)
     if "普查" in text or "调查" in text:
         found += censuses(text)
-    found += numbered(text) + fairs(text)
+    if "大" in text:
+        found += numbered(text)
+    if "会" in text:
+        found += fairs(text)
     if "期" in text:
         found += phases(text)
     if "圈" in text:
