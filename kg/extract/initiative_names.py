@@ -46,6 +46,8 @@ _NUMERALS = frozenset("一二三四五六七八九十0123456789")
 #: What joins one item of a coordination to the next.
 _JOINER = re.compile(r"以及|[和与及、]")
 #: Extra heads of numbered coinages that are not head words on their own (六大科技专项).
+#: What turns a numbered coinage into a title or award (十大工程成就, 十大工程奖, 十大工程榜单).
+_TITLE_AFTER = re.compile(r"成就|奖|榜|评选")
 _NUMBERED_HEADS = {"专项": "project", "产业集群": "project", "通道": "project"}
 #: What a line's name ends with: its kind, then an optional section (成渝中线高铁, …至…段).
 _RAIL_END = (
@@ -169,6 +171,7 @@ def numbered(text: str) -> list[tuple[int, int, str, str, int]]:
         (m.start(1), m.end(1), m.group(1), _kind(m.group(2)), 2)
         for m in _patterns()["numbered"].finditer(text)
         if not (m.start() and text[m.start() - 1] in _NUMERALS)  # 十二大: a count
+        and not _TITLE_AFTER.match(text, m.end())  # 全球十大工程成就: a title won, not a programme
     ]
 
 
