@@ -27,6 +27,7 @@ import pyoxigraph as ox
 from .errors import InputError, KgError
 from .export import GraphWriter, stored_graph, write
 from .extract import extract
+from .fingerprint import build_key, extractor_fingerprint
 from .ingest import doc_id, iter_inputs, read_document
 from .model import Resolved
 from .rdf.build import document_graph
@@ -287,7 +288,7 @@ class _StoreBatches:
     def add(self, doc: DocumentResult) -> None:
         graph = doc.graph
         assert graph is not None
-        self.pending.append((doc.doc_id, doc.sha256, graph))
+        self.pending.append((doc.doc_id, build_key(doc.sha256), graph))
         self.size += graph.triples
         self.classes.update(graph.classes())
         if self.size >= self.LIMIT:
@@ -325,6 +326,7 @@ def _unchanged_export(outputs: dict[str, Path], store: Path, result: BuildResult
     except (OSError, ValueError):
         return None
     same = {d.doc_id: d.sha256 for d in result.built} == {k: v["sha256"] for k, v in last.get("documents", {}).items()}
+    same = same and last.get("extractor") == extractor_fingerprint()
     exported = last.get("graph") and last.get("turtle")
     if not same or not exported or last.get("store") != str(store.resolve()) or "classes" not in last:
         return None
@@ -333,7 +335,11 @@ def _unchanged_export(outputs: dict[str, Path], store: Path, result: BuildResult
 
 
 def _unchanged_skipped(files: list[str], known: dict[str, str], result: BuildResult) -> list[str]:
-    """Files whose document the store already holds with the same content hash are skipped."""
+    """Files whose document the store already holds with the same content hash are skipped.
+
+    The store keeps :func:`kg.fingerprint.build_key`: the file's hash and the
+    extractor's, so that after an upgrade every report is built again.
+    """
     todo = []
     for f in files:
         did = doc_id(f)
@@ -342,7 +348,7 @@ def _unchanged_skipped(files: list[str], known: dict[str, str], result: BuildRes
                 sha = hashlib.sha256(Path(f).read_bytes()).hexdigest()
             except OSError:
                 sha = ""  # let the worker report the problem
-            if sha == known[did]:
+            if build_key(sha) == known[did]:
                 result.documents.append(DocumentResult(f, did, sha, skipped=True))
                 continue
         todo.append(f)
@@ -399,6 +405,7 @@ def _write_manifest(path: Path, result: BuildResult, store: Path | None) -> None
         "graph": result.outputs["graph"].name if "graph" in result.outputs else None,
         "turtle": result.outputs["turtle"].name if "turtle" in result.outputs else None,
         "store": None if store is None else str(Path(store).resolve()),
+        "extractor": extractor_fingerprint(),  # the code and lexicons that built it (kg.fingerprint)
         "triples": result.triples,
         "classes": dict(sorted(result.classes.items())),
         "documents": {

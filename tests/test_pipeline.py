@@ -220,3 +220,27 @@ def test_a_new_store_is_built_aside_and_appears_only_when_complete(tmp_path, mon
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "src", "store"], "the aside copy is gone"
     with GraphStore.open(store) as gs:
         assert list(gs.documents()) == ["a"]
+
+
+def test_a_store_rebuilds_unchanged_reports_after_the_extractor_changes(tmp_path, monkeypatch):
+    """The store compared only the file's hash: after an upgrade (new rules or lexicon
+    entries) it kept every report's old reading, and the export from last time."""
+    import kg.fingerprint
+    from kg import pipeline
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("2023年，省司法厅出台《甘肃省法律援助条例》，办理案件1200件。\n", encoding="utf-8")
+    store, out = tmp_path / "store", tmp_path / "out"
+    build([src], out, store=store, export=True, report=False, viz=False)
+    assert [d.skipped for d in build([src], out, store=store, export=True, report=False, viz=False).documents] == [True]
+    mtime = (out / "graph.ttl").stat().st_mtime_ns
+    for module in (kg.fingerprint, pipeline):
+        monkeypatch.setattr(module, "extractor_fingerprint", lambda: "an upgraded extractor")
+    upgraded = build([src], out, store=store, export=True, report=False, viz=False)
+    assert [d.skipped for d in upgraded.documents] == [False]
+    assert (out / "graph.ttl").stat().st_mtime_ns != mtime, "exported again"
+    manifest = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert manifest["extractor"] == "an upgraded extractor"
+    again = build([src], out, store=store, export=True, report=False, viz=False)
+    assert [d.skipped for d in again.documents] == [True]

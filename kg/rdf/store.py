@@ -3,7 +3,8 @@
 :class:`GraphStore` keeps one named graph per document
 (:func:`kg.rdf.namespace.graph_iri`), each carrying its own content hash as
 ``<graph> gkg:sha256 "…"`` so that a rebuild skips unchanged reports and
-replaces changed ones. Each write is one transaction (``Store.extend`` or one
+replaces changed ones (``kg build`` stores :func:`kg.fingerprint.build_key`,
+the report's hash and the extractor's, so an upgrade rebuilds every report). Each write is one transaction (``Store.extend`` or one
 SPARQL Update): a reader (or a crash) sees the store before or after it,
 never half (measured: a failing operation late in an update rolls back the
 earlier ones).

@@ -1,0 +1,39 @@
+"""kg.fingerprint: what a stored graph depends on besides its report's text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.fingerprint import STAGE_MODULES, _stage_files, build_key, extractor_fingerprint, fingerprint_of
+
+
+def test_the_fingerprint_covers_every_stage_module_and_lexicon() -> None:
+    names = [name for name, _ in _stage_files()]
+    assert len(set(names)) == len(names)
+    for module in ("kg/extract/initiatives.py", "kg/segment.py", "kg/rdf/build.py", "kg/ingest/__init__.py",
+                   "kg/resolve/__init__.py", "kg/model.py"):
+        assert module in names
+    assert any(name.startswith("lexicon/") and name.endswith(".tsv") for name in names)
+    assert not any(name.startswith(("kg/query", "kg/serve", "kg/viz", "kg/cli")) for name in names)
+    assert "ingest" in STAGE_MODULES
+
+
+def test_any_change_to_a_file_or_its_name_changes_the_fingerprint(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.tsv", tmp_path / "b.tsv"
+    a.write_text("name\tkind\n天府粮仓\tproject\n", encoding="utf-8")
+    b.write_text("x\n", encoding="utf-8")
+    first = fingerprint_of([("a", a), ("b", b)])
+    assert fingerprint_of([("a", a), ("b", b)]) == first
+    assert fingerprint_of([("a2", a), ("b", b)]) != first
+    a.write_text("name\tkind\n天府粮仓\tmechanism\n", encoding="utf-8")
+    assert fingerprint_of([("a", a), ("b", b)]) != first
+
+
+def test_the_build_key_changes_with_the_report_and_with_the_extractor(monkeypatch) -> None:
+    import kg.fingerprint as fp
+
+    key = build_key("0" * 64)
+    assert key == build_key("0" * 64) != build_key("1" * 64)
+    assert len(extractor_fingerprint()) == 64
+    monkeypatch.setattr(fp, "extractor_fingerprint", lambda: "an upgraded extractor")
+    assert build_key("0" * 64) != key
