@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 
+from .initiative_grammar import HAN
 from .initiative_lexicon import known
 
 __all__ = ["acting_brand_kind", "counted_before", "drive_kind", "plan_kind"]
 
 #: What a brand does for its users, right after the closing quote.
-_ACTING = re.compile(r"兑现|促成|推动|累计为|撬动|服务(?:企业|实体|群众|市场主体)|[\u4e00-\u9fff]{0,8}?上线")
+_ACTING = re.compile(rf"兑现|促成|推动|累计为|撬动|服务(?:企业|实体|群众|市场主体)|[{HAN}]{{0,8}}?上线")
 #: A clause start before the opening quote.
 _CLAUSE_START = "，。；：\n"
 #: A count right before the opening quote: 37个“一件事”, 两项“…”.

@@ -20,33 +20,33 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import load_table
+from .initiative_grammar import HAN
 from .place_lexicon import place_lexicon
 from .trie import trie_pattern
 
 __all__ = ["bare_quote_kind", "branded_drives", "censuses", "events_and_funds", "is_formula", "is_period"]
 
-_HAN = r"\u4e00-\u9fff"
 
 #: A numbered event: 第十四届中国艺术节, 第二届“一带一路”科技交流大会 (not 第十四届全国人民代表大会).
 _EVENT = re.compile(
-    rf"(?:第[一二三四五六七八九十百\d]+|首)届((?:“[^“”]{{1,12}}”|[{_HAN}A-Za-z—·]){{2,24}}?"
+    rf"(?:第[一二三四五六七八九十百\d]+|首)届((?:“[^“”]{{1,12}}”|[{HAN}A-Za-z—·]){{2,24}}?"
     rf"(?:博览会|交易会|洽谈会|研讨会|推介会|交流会|展览会|运动会|艺术节|文化节|旅游节|电影节|大会|论坛|峰会|年会|大赛|节|展))"
     rf"(?=[，。；：、）)等和与及在期上]|$)"
 )
 _NOT_EVENT = re.compile(r"代表|委员|人民|党")
 #: Games and fairs known by a city and a short name (成都世运会, 南京青奥会).
 _GAMES = re.compile(
-    rf"([{_HAN}]{{2}})(世运会|亚运会|亚残运会|冬奥会|冬残奥会|奥运会|残奥会|青奥会|大运会|全运会|残运会|"
+    rf"([{HAN}]{{2}})(世运会|亚运会|亚残运会|冬奥会|冬残奥会|奥运会|残奥会|青奥会|大运会|全运会|残运会|"
     rf"特奥会|冬运会|学青会|民运会|园博会|花博会|东亚运动会|世园会)"
 )
 #: A named fund: 国家创业投资S基金, 四川社保科创基金 (a place or 国家 starts it).
 _FUND = re.compile(
     rf"(?:^|(?<=[、，。；：])|(?<=落地|设立|组建|发起|成立|用好|做强|发挥))"
-    rf"((?:[{_HAN}A-Za-z]|（[{_HAN}]{{2,4}}）){{4,16}}?基金)(?=[、，。；等和与及]|落地|立项|正式|$)"
+    rf"((?:[{HAN}A-Za-z]|（[{HAN}]{{2,4}}）){{4,16}}?基金)(?=[、，。；等和与及]|落地|立项|正式|$)"
 )
 _FUND_VERB = re.compile(r"落地|设立|组建|发起|成立|用好|做强|发挥")
 #: A branded drive: 美丽/健康/数字 and a place's name (美丽湖北建设, 健康陇原行动).
-_BRANDED = re.compile(rf"(?:美丽|健康|数字)(?=[{_HAN}]{{2}})")
+_BRANDED = re.compile(rf"(?:美丽|健康|数字)(?=[{HAN}]{{2}})")
 _BRAND_LEVELS = frozenset({"province", "prefecture"})
 
 
@@ -75,8 +75,8 @@ def _quote_cues() -> _QuoteCues:
         return trie_pattern(words.get(role, []))
 
     return _QuoteCues(
-        verb=re.compile(rf"(?:{alt('verb')})[{_HAN}A-Za-z0-9]{{0,8}}$"),
-        carrier=re.compile(rf"(?:等[{_HAN}]{{0,4}}?)?({alt('carrier')})"),
+        verb=re.compile(rf"(?:{alt('verb')})[{HAN}A-Za-z0-9]{{0,8}}$"),
+        carrier=re.compile(rf"(?:等[{HAN}]{{0,4}}?)?({alt('carrier')})"),
         carrier_kind=kinds,
         not_before=re.compile(rf"(?:{alt('not_before')})(?:全国|全省|全球)?$"),
         not_after=re.compile(rf"(?:{alt('not_after')})"),
@@ -165,7 +165,7 @@ def branded_drives(text: str) -> list[tuple[int, int, str, str, int]]:
 
 
 #: A numbered national survey: 第四次全国文物普查, 第七次全国人口普查, 第三次全国国土调查.
-_CENSUS = re.compile(rf"第[一二三四五六七八九十]+次全国[{_HAN}]{{2,6}}?(?:普查|调查)")
+_CENSUS = re.compile(rf"第[一二三四五六七八九十]+次全国[{HAN}]{{2,6}}?(?:普查|调查)")
 
 
 def censuses(text: str) -> list[tuple[int, int, str, str, int]]:

@@ -19,19 +19,20 @@ from __future__ import annotations
 
 import re
 
+from .initiative_grammar import HAN
+
 __all__ = ["listed_events", "measure_packages"]
 
-_HAN = r"\u4e00-\u9fff"
 #: 等 and a word for events closes the list: 等活动, 等重大经贸活动, 等高端展会, 等体育赛事.
 _CLOSE_WORDS = ("活动", "展会", "会展", "赛事", "盛会")
 _CLOSE_GATE = re.compile("|".join(_CLOSE_WORDS))  # one C call, not a generator per sentence
-_CLOSE = re.compile(rf"等[{_HAN}]{{0,8}}?(?:{'|'.join(_CLOSE_WORDS)})")
+_CLOSE = re.compile(rf"等[{HAN}]{{0,8}}?(?:{'|'.join(_CLOSE_WORDS)})")
 #: What an event's name ends with.
 _EVENT_END = re.compile(
     r"(?:大会|峰会|论坛|博览会|交易会|洽谈会|对接会|年会|电影节|文化节|旅游节|艺术节|运动会|大赛|赛会)$"
 )
 #: A fair or games known by a short abbreviation: 华创会, 汉交会, 省运会.
-_SHORT = re.compile(rf"^[{_HAN}]{{2}}会$")
+_SHORT = re.compile(rf"^[{HAN}]{{2}}会$")
 #: Leaders' meetings: attended, not held (二十国集团领导人峰会, 亚欧首脑会议).
 _MEETING = re.compile(r"领导人|首脑|会晤|外交|部长级")
 #: A list of meetings someone attends or receives, not events held.
@@ -100,7 +101,7 @@ def _items(text: str, lo: int, hi: int, close: str, every: bool = False) -> list
 #: A numbered package of measures put out: 出台稳就业20条政策措施, 实施稳经济30项举措.
 _PACKAGE = re.compile(
     rf"(?:出台|实施|落实|推出|制定|制订|印发)(?:了|好)?(?:实施)?"
-    rf"([{_HAN}]{{2,24}}?(?:(?:[\d]+|[一二三四五六七八九十]+)(?:条|项)|一揽子)(?:政策措施|政策举措|政策|措施|举措))"
+    rf"([{HAN}]{{2,24}}?(?:(?:[\d]+|[一二三四五六七八九十]+)(?:条|项)|一揽子)(?:政策措施|政策举措|政策|措施|举措))"
 )
 #: Counted measures with no name of their own: 今年要采取四项措施, 一系列措施.
 _PACKAGE_BAD = re.compile(r"^(?:今年|一系列|这些|以下|下列|有关|相关|多项|若干|各项|中央|国家)")

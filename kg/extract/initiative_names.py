@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .initiative_grammar import reads_as_clause
+from .initiative_grammar import HAN, reads_as_clause
 from .initiative_lexicon import cues
 from .initiative_lexicon import head_kinds as _heads
 from .place_lexicon import place_lexicon
@@ -40,28 +40,27 @@ __all__ = [
     "rails",
 ]
 
-_HAN = r"\u4e00-\u9fff"
 _PUNCT = "，。；：！？,;:!?（）()《》“”\n"
 _NUMERALS = frozenset("一二三四五六七八九十0123456789")
 #: What joins one item of a coordination to the next.
 _JOINER = re.compile(r"以及|[和与及、]")
-#: Extra heads of numbered coinages that are not head words on their own (六大科技专项).
 #: What turns a numbered coinage into a title or award (十大工程成就, 十大工程奖, 十大工程榜单).
 _TITLE_AFTER = re.compile(r"成就|奖|榜|评选")
+#: Extra heads of numbered coinages that are not head words on their own (六大科技专项).
 _NUMBERED_HEADS = {"专项": "project", "产业集群": "project", "通道": "project"}
 #: What a line's name ends with: its kind, then an optional section (成渝中线高铁, …至…段).
 _RAIL_END = (
     rf"(?:城际铁路|铁路|高铁|高速公路|高速|轨道交通[一二三四五六七八九十\d]+号线)"
-    rf"(?:[{_HAN}]{{2,4}}至[{_HAN}]{{2,4}}段|[{_HAN}]{{2,3}}段)?"
+    rf"(?:[{HAN}]{{2,4}}至[{HAN}]{{2,4}}段|[{HAN}]{{2,3}}段)?"
 )
 _RAIL = re.compile(
     rf"(?:^|(?<=[、，。；：“（])|(?<=建成|开工|建设|开通|推进|实施|工程))"
-    rf"([{_HAN}]{{2,8}}?(?:（[{_HAN}]{{1,3}}）)?{_RAIL_END})(?=[、，。；等和与及建开加]|$)"
+    rf"([{HAN}]{{2,8}}?(?:（[{HAN}]{{1,3}}）)?{_RAIL_END})(?=[、，。；等和与及建开加]|$)"
 )
 _RAIL_TAIL = re.compile(rf"{_RAIL_END}$")
 #: Phase names: the stem, 一期…四期 (or 第一期), then an optional 工程/项目.
 _PHASE = re.compile(
-    rf"(?:^|(?<=[、，。；：]))((?:[{_HAN}A-Za-z]|（[{_HAN}]{{1,4}}）){{3,16}}?(?:第?[一二三四]期)(?:工程|项目)?)"
+    rf"(?:^|(?<=[、，。；：]))((?:[{HAN}A-Za-z]|（[{HAN}]{{1,4}}）){{3,16}}?(?:第?[一二三四]期)(?:工程|项目)?)"
     rf"(?![间末])"
 )
 _PHASE_GATE = re.compile(r"[一二三四]期")
@@ -73,18 +72,18 @@ _PHASE_LEAD = re.compile(
 )
 _PHASE_BAD = re.compile(r"[这该其本各及和与]|实施|一批|项目$|工程$|^[一二三四]期|改造|任务|阶段|规划|年")
 #: A fair's abbreviation: one character and 博会/交会/洽会/贸会 (广交会, 西博会).
-_FAIR = re.compile(r"([\u4e00-\u9fff])(博会|交会|洽会|贸会)")
+_FAIR = re.compile(rf"([{HAN}])(博会|交会|洽会|贸会)")
 _FAIR_BAD = set("利相线并展商协会汇再")
 #: The host written before a fair's abbreviation: 中国（安徽）科交会.
-_FAIR_HOST = re.compile(rf"中国（[{_HAN}]{{2,4}}）[{_HAN}]?$")
+_FAIR_HOST = re.compile(rf"中国（[{HAN}]{{2,4}}）[{HAN}]?$")
 #: A circle named by a travel time: 1小时高铁圈, 15分钟高品质生活服务圈, 一刻钟便民生活圈.
 _CIRCLE = re.compile(
-    rf"(?:[\d一二三四五六七八九十]+(?:小时|分钟)|半小时|一刻钟)[{_HAN}]{{1,8}}?圈"
+    rf"(?:[\d一二三四五六七八九十]+(?:小时|分钟)|半小时|一刻钟)[{HAN}]{{1,8}}?圈"
 )
 
 
 #: A list of works before 等 and a kind of project: 等重大水利工程, 等标志性项目, 等一批重点项目.
-_KIND_LIST = re.compile(rf"等(?:“?(?:一批)?[{_HAN}]{{1,6}}?(?:工程|项目)|(?=(?:加快)?(?:开工建设|建成通车|开工|建成|投运|建设)))")
+_KIND_LIST = re.compile(rf"等(?:“?(?:一批)?[{HAN}]{{1,6}}?(?:工程|项目)|(?=(?:加快)?(?:开工建设|建成通车|开工|建成|投运|建设)))")
 #: What a work's name ends with: a structure, a line, a phase or an upgrade of one.
 _WORK_END = re.compile(
     r"(?:水库|水利枢纽|航运枢纽|枢纽|灌区|铁路|高铁|高速公路|高速|口岸|港区|港|机场|大桥|电站|电厂|核电|隧道|"
@@ -94,7 +93,7 @@ _WORK_END = re.compile(
 _WORK_BAD = re.compile(
     r"^(?:城市|农村|内河|重点|重大|各类|一批|新建|新增|地下|具备)|[等的]"
     r"|(?<![A-Za-z\d])\d(?![A-Za-z\d]*[A-Za-z]|号机组"
-    r"|[\d.]*(?:万|亿)?(?:千伏|千瓦|兆瓦|吨|立方米)(?:/年)?[\u4e00-\u9fff]{1,12}(?:工程|基地|项目|电站|管道)$)"
+    rf"|[\d.]*(?:万|亿)?(?:千伏|千瓦|兆瓦|吨|立方米)(?:/年)?[{HAN}]{{1,12}}(?:工程|基地|项目|电站|管道)$)"
 )  # digits: a metric (but 淖毛湖750千伏输变电工程: a capacity inside a work's name)
 #   (but 3D, 5G: a technology; R1线, G9812高速: a line's code; 6号机组: a unit)
 #: Starts of a kind of work, not a work's name (国家物流枢纽, 区域…基地, 城际铁路, 虚拟电厂).
@@ -107,8 +106,8 @@ _LIST_SPLIT = re.compile(r"、")
 #: aims, 执法能力全员培训, and are left to :func:`project_list`).
 _COUNTED_LIST = re.compile(
     rf"等(?:(?:[\d.]+[万千百]?|[一二三四五六七八九十两百千]+)多?(?:条|个|项|座|处)"
-    rf"(?:(?P<line>[{_HAN}]{{0,8}}?)(?:高铁|铁路|高速公路)|(?P<work>[{_HAN}]{{1,8}}?)(?:项目|工程))"
-    rf"|“?[二三四五六七八九十]大(?P<part>[{_HAN}]{{0,8}}?)项目"
+    rf"(?:(?P<line>[{HAN}]{{0,8}}?)(?:高铁|铁路|高速公路)|(?P<work>[{HAN}]{{1,8}}?)(?:项目|工程))"
+    rf"|“?[二三四五六七八九十]大(?P<part>[{HAN}]{{0,8}}?)项目"
     rf"|(?:重大|重点)?(?P<lines>城际铁路|高铁|铁路|高速公路)(?!网|里程|骨架|密度|服务区|收费|沿线|出入口|通道|主通道))"
 )
 #: A counted list's modifier that makes its items sectors or places, not works (重点领域项目, 县区).
@@ -116,7 +115,8 @@ _COUNTED_BAD = re.compile(r"领域|行业|类|县|市区|城市|企业|民生")
 
 
 @cache
-def _LAUNCH() -> re.Pattern[str]:
+def _launch_verbs() -> re.Pattern[str]:
+    """The launching verbs of ``initiative_cues.tsv``: a counted list starts after the last one."""
     return re.compile(cues().verbs)
 
 
@@ -124,13 +124,13 @@ def _LAUNCH() -> re.Pattern[str]:
 def _patterns() -> dict[str, re.Pattern[str]]:
     heads = trie_pattern(list(_heads()))
     num_heads = "|".join(
-        re.escape(h) for h in sorted({*_heads(), *_NUMBERED_HEADS}, key=len, reverse=True)
+        re.escape(h) for h in sorted({*_heads(), *_NUMBERED_HEADS}, key=lambda h: (-len(h), h))
     )
     return {
         "item": re.compile(
             rf"([^{_PUNCT}的、等]{{2,20}}?({heads}))(?=[{_PUNCT}、和与及等]|成果|工作|建设|取得|深入|全面|$)"
         ),
-        "plain": re.compile(rf"[{_HAN}A-Za-z0-9·—]{{2,12}}(?=、)"),
+        "plain": re.compile(rf"[{HAN}A-Za-z0-9·—]{{2,12}}(?=、)"),
         "numbered": re.compile(
             rf"([二三四五六七八九十]大[^{_PUNCT}、等的和与及]{{0,6}}?({num_heads}))"
         ),
@@ -267,7 +267,7 @@ def counted_list(text: str) -> list[tuple[int, int, str]]:
         split = _ITEM_SPLIT if lines else _LIST_SPLIT  # 京港澳和沪昆扩容: two lines
         lo = _clause_start(text, max(previous, m.start() - 120), m.start())
         verb = None
-        for verb in _LAUNCH().finditer(text, lo, m.start()):
+        for verb in _launch_verbs().finditer(text, lo, m.start()):
             if text.find("、", lo, verb.start()) >= 0:
                 break
             lo = verb.end()  # 我们将聚力实施A、B等: the list starts after its verb

@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .initiative_grammar import HAN
 from .initiative_lexicon import head_kinds
 
 __all__ = ["quoted_items"]
 
-_HAN = r"\u4e00-\u9fff"
 #: One item: a quote and its modifier (the modifier of the last item runs up to 等).
-_ITEM = rf"“[^“”\n，。；]{{2,12}}”[{_HAN}A-Za-z]{{1,10}}?"
+_ITEM = rf"“[^“”\n，。；]{{2,12}}”[{HAN}A-Za-z]{{1,10}}?"
 #: Kind words a list of quoted items may close with beyond the initiative heads.
 _EXTRA_HEADS = {"走廊": "project"}
 
@@ -35,7 +35,7 @@ def _kinds() -> dict[str, str]:
 @cache
 def _run() -> re.Pattern[str]:
     kinds = "|".join(re.escape(h) for h in sorted(_kinds(), key=len, reverse=True))
-    return re.compile(rf"(?:{_ITEM}、)+{_ITEM}等[{_HAN}]{{0,6}}?({kinds})")
+    return re.compile(rf"(?:{_ITEM}、)+{_ITEM}等[{HAN}]{{0,6}}?({kinds})")
 
 
 _QUOTE = re.compile(r"“([^“”]+)”([^“”、]*)")

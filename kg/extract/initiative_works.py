@@ -27,7 +27,6 @@ _END = (
 )
 #: One item: a name (no 的, 等 or joiner inside) and its structure word.
 _ITEM = re.compile(rf"(?:(?![等的和与及、])[{HAN}A-Za-z]){{2,14}}?{_END}")
-#: What happens to the works right after the list.
 #: What happens to the works right after the list (a trie: most sentences have none of these).
 _VERBS = (
     "加快建设", "开工建设", "建成投运", "建成投产", "建成通车", "建成", "投运", "投入运营", "全线铺通", "全线贯通",

@@ -39,7 +39,7 @@ from .initiative_brands import acting_brand_kind, counted_before, drive_kind, pl
 from .initiative_context import bare_quote_kind, branded_drives, censuses, events_and_funds, is_formula, is_period
 from .initiative_events import listed_events, measure_packages
 from .initiative_filters import forbidden_at, is_description, title_spans
-from .initiative_grammar import reads_as_clause
+from .initiative_grammar import HAN, reads_as_clause
 from .initiative_known import known_names
 from .initiative_lexicon import cues as _cues
 from .initiative_lexicon import head_kind as _kind
@@ -53,11 +53,10 @@ from .trie import trie_pattern
 
 __all__ = ["extract_initiatives"]
 
-_HAN = r"\u4e00-\u9fff"
 #: A quoted name: “…”, 「…」 or "…" (the content is group 1).
 _QUOTE = re.compile(r"(?:“([^“”\n]{2,30})”|「([^「」\n]{2,30})」|\"([^\"“”\n]{2,30})\")")
 #: What may sit between a quote and its head word (法治建设考评, 问题线索清单).
-_MIDDLE = rf"[{_HAN}A-Za-z0-9]{{0,10}}?"
+_MIDDLE = rf"[{HAN}A-Za-z0-9]{{0,10}}?"
 
 
 #: A counted start (4个, 1万名, 两届) makes a description; round coinages (百场, 万人) stay.
@@ -72,16 +71,16 @@ _SLOGAN = re.compile(
 #: 重点/重大 and four more characters of its own (重点产业强链补链): a name, not a class of things.
 #: 重点 as an adverb (重点支持, 重点投向) starts a clause, not a name.
 _QUALIFIED = re.compile(
-    rf"^(?:重点|重大)(?!支持|投向|投入|完善|推进|发展|加强|抓好|实施|解决|建设|扶持|保障|用于|工程和|项目和)[{_HAN}]{{4,}}$"
+    rf"^(?:重点|重大)(?!支持|投向|投入|完善|推进|发展|加强|抓好|实施|解决|建设|扶持|保障|用于|工程和|项目和)[{HAN}]{{4,}}$"
 )
 #: X重大工程 with a long X names a programme (生物多样性保护重大工程); X重点项目 is a class.
-_NAMED_WORKS = re.compile(rf"^[{_HAN}]{{5,}}(?:重大|重点)工程$")
+_NAMED_WORKS = re.compile(rf"^[{HAN}]{{5,}}(?:重大|重点)工程$")
 #: Stems of kinds of activities (群众性文化活动, 学校体育活动, 一系列庆祝活动).
 _CLASS_ACTIVITY = re.compile(r"^(?:城乡)?群众性|^群众(?:体育|健身|文化)|^(?:学校|商业|外交|革命|精神文明)|^一?系列|国际性$")
 _CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
 #: What joins two quotes of one run (“A”“B”, “A”、“B”), and an impure item after one.
 _JOIN = re.compile(r"[、和与及或]{0,2}")
-_IMPURE = re.compile(rf"[、和与及]{{1,2}}[{_HAN}]{{1,3}}")
+_IMPURE = re.compile(rf"[、和与及]{{1,2}}[{HAN}]{{1,3}}")
 #: After A、B等, these start a description of the list, not a name (等重大国际会议会展活动).
 _GENERIC_TAIL = ("重大", "重点", "各类", "一批", "系列", "多项", "国家级", "省级", "高能级", "高水平")
 #: How far back a list before 等工程 may reach.
@@ -102,7 +101,7 @@ _CLAUSE_COUNT = re.compile(rf"[\d０-９%]|亿元|万元|[{_NUMERAL}余](?:个|�
 #: A quoted numbered formula: 1+4+7, 14+1, 6+3+2+N.
 _FORMULA = re.compile(r"[0-9０-９]+(?:[+＋×][0-9０-９A-Z]+)+")
 #: A quoted craft or device: 嫦娥六号, 华龙一号, 郑和号 (not 湘字号, a brand label, nor 青薯9号, a variety).
-_CRAFT = re.compile(rf"^[{_HAN}]{{2,8}}?[一二三四五六七八九十]?号$(?<!字号)")
+_CRAFT = re.compile(rf"^[{HAN}]{{2,8}}?[一二三四五六七八九十]?号$(?<!字号)")
 _BUILT = re.compile(r"(?:在[^，。；,;]{1,8})?(?:建成|开工|投运|落地|竣工)")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个家项类]")
 
