@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from kg.extract.initiative_brands import acting_brand_kind, counted_before, plan_kind
 from kg.extract.initiative_filters import title_spans
-from kg.extract.initiatives import _quoted
+from kg.extract.initiative_quotes import quoted_names
 
 
 def _names(text: str) -> list[tuple[str, str]]:
-    return [(c[2], c[3]) for c in _quoted(text)]
+    return [(c[2], c[3]) for c in quoted_names(text)]
 
 
 def test_brand_as_subject_with_its_verb() -> None:

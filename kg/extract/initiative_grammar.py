@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HAN", "reads_as_clause"]
+__all__ = ["HAN", "NUMERALS", "reads_as_clause"]
 
 #: The CJK unified ideographs, as a regex class body (shared by the initiative modules).
 HAN = r"\u4e00-\u9fff"
+#: Chinese numerals of a count or a coinage (三大, 两届, 百场, 万人), as a regex class body.
+NUMERALS = "一二三四五六七八九十百千万两"
 
 #: Function words: conjunctions, prepositions, adverbs and determiners of a clause.
 _FUNCTION = re.compile(

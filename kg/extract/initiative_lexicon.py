@@ -13,7 +13,7 @@ from functools import cache
 from ..lexicon import load_table
 from .trie import trie_pattern
 
-__all__ = ["Cues", "cues", "head_kind", "head_kinds", "heads", "known", "variant"]
+__all__ = ["Cues", "cues", "head_alternation", "head_kind", "head_kinds", "heads", "known", "variant"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,12 @@ def heads() -> tuple[tuple[str, str], ...]:
     """(head word, kind) pairs, longest head first so that alternations prefer it."""
     rows = load_table("initiative_heads")
     return tuple(sorted(((r["head"], r["kind"]) for r in rows), key=lambda x: -len(x[0])))
+
+
+@cache
+def head_alternation() -> str:
+    """Every head word as one regex alternation (a trie, so that a longer head wins)."""
+    return trie_pattern([h for h, _ in heads()])
 
 
 @cache

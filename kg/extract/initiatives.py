@@ -1,28 +1,29 @@
 """Extraction of initiatives: named campaigns, mechanisms, models, platforms, projects.
 
-Five readings, all driven by lexicons (``initiative_heads.tsv``,
-``initiative_cues.tsv``, ``initiative_quote_cues.tsv``, ``initiatives.tsv``):
+:func:`extract_initiatives` runs every reading of a sentence, keeps the
+non-overlapping candidates (quoted names first, then longer ones) and drops
+what a report bans or titles. The readings, driven by lexicons
+(``initiative_heads.tsv``, ``initiative_cues.tsv``, ``initiative_quote_cues.tsv``,
+``initiatives.tsv``):
 
-- a quoted name that a head word follows (“万所联万会”机制, “1+4+7”法治建设考评模式),
-  or a run of quotes before one (“涉法涉诉积案集中清理”“陇原风暴”…等专项行动), or
-  that itself ends in a head word (“六大工程”), or that a launching verb takes
-  (采取“周汇总、月通报、季调度”). Quoted rhetoric (“一刀切”, “最后一公里”) has
-  none of these and is left alone. The name is the quote's content.
-- an unquoted name a launching verb takes, ending in a head word (开展道路交通…专项整治,
-  建立政府规章动态清理机制, 举办首届…论坛); names with 的 are descriptions, not names.
-- a project at the start of a clause (陇电入鲁工程建成投运) and railway lines
-  (银兰高铁中兰段), items of a list before 等工程/等项目.
+- quoted names (:mod:`kg.extract.initiative_quotes`): a quote a head word follows
+  (“万所联万会”机制), a run of quotes before one, a quote a launching verb takes
+  (采取“周汇总、月通报、季调度”), quoted cores of list items; quoted rhetoric
+  (“一刀切”, “最后一公里”) is left alone.
+- here: an unquoted name a launching verb takes, ending in a head word (开展道路交通…专项整治,
+  建立政府规章动态清理机制, 举办首届…论坛; names with 的 are descriptions, not names), a
+  project at the start of a clause (陇电入鲁工程建成投运) and items of a list before
+  等工程/等项目. Each passes :func:`kg.extract.initiative_clean.clean_name`.
 - well-known programmes by name (:mod:`kg.extract.initiative_known`: 以工代赈, 一带一路).
 - by context (:mod:`kg.extract.initiative_context`): a quoted coinage a verb leads
   to or a carrier noun follows (推广“链式改造”, “蜀里安逸”消费券), numbered events,
   city games and named funds.
 - by shape (:mod:`kg.extract.initiative_names`): each item of a coordination after a
-  verb-led name (开展A行动和B行动), numbered coinages (三大攻坚战), project phases
-  (国家超算深圳中心二期) and fairs known by an abbreviation (西博会).
-- events in lists and packages of measures (:mod:`kg.extract.initiative_events`), quoted
-  cores of list items (:mod:`kg.extract.initiative_quotes`); descriptions and banned things
-  are dropped (:mod:`kg.extract.initiative_filters`), and so are shapes that read as a clause
-  (:mod:`kg.extract.initiative_grammar`: 保证逐步消灭剥削制度).
+  verb-led name (开展A行动和B行动), railway lines (银兰高铁中兰段), numbered coinages
+  (三大攻坚战), project phases (国家超算深圳中心二期) and fairs known by an abbreviation (西博会).
+- events in lists and packages of measures (:mod:`kg.extract.initiative_events`);
+  descriptions and banned things are dropped (:mod:`kg.extract.initiative_filters`), and so
+  are shapes that read as a clause (:mod:`kg.extract.initiative_grammar`: 保证逐步消灭剥削制度).
 - works a construction verb follows (:mod:`kg.extract.initiative_works`: 瓦石峡水库开工建设) and
   quoted brands by what they do (:mod:`kg.extract.initiative_brands`: “鲁惠通”兑现).
 A close variant of a known programme takes its name (脱贫攻坚战 → 脱贫攻坚).
@@ -35,52 +36,29 @@ from bisect import bisect_right
 from functools import cache
 
 from ..model import Mention, Sentence
-from .initiative_brands import acting_brand_kind, counted_before, drive_kind, plan_kind
-from .initiative_context import bare_quote_kind, branded_drives, censuses, events_and_funds, is_formula, is_period
+from .initiative_brands import drive_kind, plan_kind
+from .initiative_clean import clean_name
+from .initiative_context import branded_drives, censuses, events_and_funds
 from .initiative_events import listed_events, measure_packages
-from .initiative_filters import forbidden_at, is_description, title_spans
-from .initiative_grammar import HAN, reads_as_clause
+from .initiative_filters import forbidden_at, title_spans
+from .initiative_grammar import NUMERALS, reads_as_clause
 from .initiative_known import known_names
 from .initiative_lexicon import cues as _cues
+from .initiative_lexicon import head_alternation
 from .initiative_lexicon import head_kind as _kind
-from .initiative_lexicon import heads as _heads
 from .initiative_lexicon import variant as _variant
 from .initiative_names import circles, coordinated, counted_list, fairs, generic_platform, numbered, phases
 from .initiative_names import project_list, rails
-from .initiative_quotes import quoted_items
+from .initiative_quotes import quoted_items, quoted_names
 from .initiative_works import built_works
-from .trie import trie_pattern
 
 __all__ = ["extract_initiatives"]
 
-#: A quoted name: “…”, 「…」 or "…" (the content is group 1).
-_QUOTE = re.compile(r"(?:“([^“”\n]{2,30})”|「([^「」\n]{2,30})」|\"([^\"“”\n]{2,30})\")")
-#: What may sit between a quote and its head word (法治建设考评, 问题线索清单).
-_MIDDLE = rf"[{HAN}A-Za-z0-9]{{0,10}}?"
 
 
-#: A counted start (4个, 1万名, 两届) makes a description; round coinages (百场, 万人) stay.
-_COUNT_START = re.compile(r"^(?:[\d.]+[万千百]?|[一二三四五六七八九两])(?:个|名|届|家|项|场|批|类|条|座|所)")
-_NUMERAL = "一二三四五六七八九十百千万两"
 #: A count right after a name (项目213个, 活动9.5万场) makes it a class of things.
 _COUNT_AFTER = re.compile(r"[\d.]+[万亿]?(?:个|项|场|次|家|所|处|批|期|座|条|场次|人次)")
-#: Marks of a coined, numbered name (1+4+7, 四个一, 三抓三促, 六大工程, 三化).
-_SLOGAN = re.compile(
-    rf"[、·+＋\d]|[{_NUMERAL}].*[{_NUMERAL}]|^[{_NUMERAL}](?:大|个|项|条|场|化|抓|张|字|心|型)"
-)
-#: 重点/重大 and four more characters of its own (重点产业强链补链): a name, not a class of things.
-#: 重点 as an adverb (重点支持, 重点投向) starts a clause, not a name.
-_QUALIFIED = re.compile(
-    rf"^(?:重点|重大)(?!支持|投向|投入|完善|推进|发展|加强|抓好|实施|解决|建设|扶持|保障|用于|工程和|项目和)[{HAN}]{{4,}}$"
-)
-#: X重大工程 with a long X names a programme (生物多样性保护重大工程); X重点项目 is a class.
-_NAMED_WORKS = re.compile(rf"^[{HAN}]{{5,}}(?:重大|重点)工程$")
-#: Stems of kinds of activities (群众性文化活动, 学校体育活动, 一系列庆祝活动).
-_CLASS_ACTIVITY = re.compile(r"^(?:城乡)?群众性|^群众(?:体育|健身|文化)|^(?:学校|商业|外交|革命|精神文明)|^一?系列|国际性$")
 _CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
-#: What joins two quotes of one run (“A”“B”, “A”、“B”), and an impure item after one.
-_JOIN = re.compile(r"[、和与及或]{0,2}")
-_IMPURE = re.compile(rf"[、和与及]{{1,2}}[{HAN}]{{1,3}}")
 #: After A、B等, these start a description of the list, not a name (等重大国际会议会展活动).
 _GENERIC_TAIL = ("重大", "重点", "各类", "一批", "系列", "多项", "国家级", "省级", "高能级", "高水平")
 #: How far back a list before 等工程 may reach.
@@ -97,20 +75,14 @@ _PAIR_JOIN = re.compile(r"[和与及]")
 _ACTION_TAIL = re.compile(r"(?:提升|三年)?行动")
 #: A short item of a pair that names a class: 工资制度, 财政体制, 收尾项目.
 _SHORT_CLASS = re.compile(r"(?:制度|体制|项目)$")
-_CLAUSE_COUNT = re.compile(rf"[\d０-９%]|亿元|万元|[{_NUMERAL}余](?:个|家|户)")
-#: A quoted numbered formula: 1+4+7, 14+1, 6+3+2+N.
-_FORMULA = re.compile(r"[0-9０-９]+(?:[+＋×][0-9０-９A-Z]+)+")
-#: A quoted craft or device: 嫦娥六号, 华龙一号, 郑和号 (not 湘字号, a brand label, nor 青薯9号, a variety).
-_CRAFT = re.compile(rf"^[{HAN}]{{2,8}}?[一二三四五六七八九十]?号$(?<!字号)")
-_BUILT = re.compile(r"(?:在[^，。；,;]{1,8})?(?:建成|开工|投运|落地|竣工)")
+_CLAUSE_COUNT = re.compile(rf"[\d０-９%]|亿元|万元|[{NUMERALS}余](?:个|家|户)")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个家项类]")
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    heads = trie_pattern([h for h, _ in _heads()])
+    heads = head_alternation()
     return {
-        "after_quote": re.compile(rf"(等)?({_MIDDLE})({heads})"),
         "and_head": re.compile(rf"等({heads})"),
         "verb": re.compile(
             rf"(?:{_cues().verbs})([^{_CLAUSE_PUNCT}“”的]{{2,30}}?({heads}))"
@@ -123,7 +95,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "clause_gate": re.compile(rf"(?:{_CLAUSE_HEADS})(?={_CLAUSE_NEXT})"),
         "clause_verb": re.compile(rf"^要?(?:扎实|深入|全面|持续|大力|积极|加快|统筹|着力)?(?:{_cues().verbs})"),
         "any_verb": re.compile(f"(?:{_cues().verbs})"),
-        "verb_end": re.compile(rf"(?:{_cues().verbs})$"),
         "list_head": re.compile(r"等(?:重大|重点)?(工程|项目|高速公路)"),
         "ends_head": re.compile(rf"(?:{heads})$"),
     }
@@ -133,7 +104,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     """Initiative mentions in one sentence, with document offsets."""
     text = sentence.text
     found: list[tuple[int, int, str, str, int]] = []  # start, end, name, kind, priority
-    found += _quoted(text)
+    found += quoted_names(text)
     found += _verb_led(text)
     found += _clause_led(text)
     if "铁" in text or "高速" in text or "轨道" in text:  # a line's word (the reading's own test is finer)
@@ -173,92 +144,6 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     return _to_mentions(sentence, chosen)
 
 
-def _quoted(text: str) -> list[tuple[int, int, str, str, int]]:
-    if "“" not in text and "「" not in text and '"' not in text:
-        return []  # most sentences: no quote to read
-    pats = _patterns()
-    quotes = list(_QUOTE.finditer(text))
-    run_last = list(range(len(quotes)))  # the last quote of the run each quote is in
-    for j in range(len(quotes) - 2, -1, -1):
-        if _JOIN.fullmatch(text, quotes[j].end(), quotes[j + 1].start()):
-            run_last[j] = run_last[j + 1]
-    run_first = list(range(len(quotes)))  # and the first
-    for j in range(1, len(quotes)):
-        if run_last[j - 1] == run_last[j]:
-            run_first[j] = run_first[j - 1]
-    out = []
-    for qi, q in enumerate(quotes):
-        content = _content(q).strip()
-        if not content or (content.isdigit() and len(content) < 3) or any(c in content for c in "。！？，,；;"):
-            continue  # a quoted sentence is a slogan, not a name
-        if is_formula(content):
-            continue  # “四个全面”战略布局: a political formula, not a programme
-        if text.startswith("奖", q.end()):
-            continue  # “五个一工程”奖: an award
-        kind = _chain_head(text, quotes, qi, run_last[qi])
-        own = pats["ends_head"].search(content)
-        if own and len(content) > len(own.group()) and kind != "modifier":
-            kind = _kind(own.group())  # “千万工程”经验: the name's own head word says what it is
-        launched = pats["verb_end"].search(text, max(0, q.start() - 8), q.start())
-        described = text.startswith("的", q.end())  # 打造“世界一流、百年不衰”的…: a quality
-        if kind is None and launched and _SLOGAN.search(content) and not is_period(content) and not described:
-            kind = "other" if not re.search(r"[、·]", content) else "mechanism"
-        if kind is None and _FORMULA.fullmatch(content):
-            kind = "other"  # “14+1”重点产业链: a numbered formula is always a coined name
-        if kind is None and (_CRAFT.match(content) or (text.startswith("号", q.end()) and len(content) > 1)):
-            kind = "project"  # “嫦娥六号”, “中国环流三号”, “奋斗者”号: a named craft or device
-        if kind is None and counted_before(text, q.start()):
-            continue  # 37个“一件事”落地 (but 206个“两重”项目 has its head word)
-        if kind is None and _BUILT.match(text, q.end()):
-            kind = "project"  # “钍基熔盐实验堆”在武威建成运行
-        if kind is None:
-            kind = acting_brand_kind(text, q.start(), q.end(), content)
-        if kind is None:
-            kind = bare_quote_kind(text, quotes[run_first[qi]].start(), q, quotes[run_last[qi]].end())
-        if kind == "modifier":  # “二维码”一键举报平台: the name is what follows
-            m = pats["after_quote"].match(text, q.end())
-            name = m.group(2) + m.group(3) if m else ""
-            cleaned = _clean(q.end(), name, m.group(3)) if m and name[0] not in "和与及或" else None
-            if cleaned:
-                out.append((cleaned[0], m.end(), cleaned[1], _kind(m.group(3)), 3))
-        elif kind is not None:
-            out.append((q.start() + 1, q.end() - 1, content, plan_kind(content, kind, text[q.end() : q.end() + 2]), 3))
-            if qi == run_last[qi]:  # 建设“三大高速公路新通道”和甘川新通道: the next item too
-                head = pats["after_quote"].match(text, q.end())
-                end = head.end() if head and not head.group(1) and not head.group(2) else q.end()
-                for s, e, h in coordinated(text, end):
-                    item = _clean(s, text[s:e], h)
-                    if item:
-                        out.append((item[0], e, item[1], _kind(h), 2))
-    return out
-
-
-def _content(q: re.Match[str]) -> str:
-    return next(g for g in q.groups() if g is not None)
-
-
-def _chain_head(text: str, quotes: list[re.Match[str]], qi: int, j: int) -> str | None:
-    """The kind of the head word after the run of quotes (``qi`` … ``j``) that quote
-    ``qi`` belongs to."""
-    pats = _patterns()
-    if j + 1 < len(quotes) and _IMPURE.fullmatch(text, quotes[j].end(), quotes[j + 1].start()):
-        m = pats["after_quote"].match(text, quotes[j + 1].end())
-        if m and m.group(2) != "":  # 、涉企“挂案”清理等专项行动: an impure item ends the run
-            return _kind(m.group(3)) if "等" in m.group(2) else None
-    m = pats["after_quote"].match(text, quotes[j].end())
-    if not m:
-        return None
-    middle = m.group(2)
-    if middle.startswith("为") or "的" in middle.replace("相结合的", ""):
-        return None  # “…”为主题的…活动: the quote is a theme, not the name
-    if "等" in middle:
-        return None  # “挂案”清理等专项行动: the quote is a piece of an item
-    content = _content(quotes[qi])
-    if len(middle) >= 4 and len(content) <= 3 and not _SLOGAN.search(content):
-        return "modifier"  # “二维码”一键举报平台 (but “蓝盾”护企行动 is 蓝盾)
-    return _kind(m.group(3))
-
-
 def _verb_led(text: str) -> list[tuple[int, int, str, str, int]]:
     out = []
     for m in _patterns()["verb"].finditer(text):
@@ -288,44 +173,16 @@ def _verb_led(text: str) -> list[tuple[int, int, str, str, int]]:
         elif "、" in name and text.startswith("、", m.end(1)):  # 举办A、B博览会、C等活动
             out += _list_items(text, start, start + len(name), "")  # the named items only
             name = ""
-        cleaned = _clean(start, name, head) if "之间" not in name else None
+        cleaned = clean_name(start, name, head) if "之间" not in name else None
         if cleaned and (_COUNT_AFTER.match(text, m.end(1)) or generic_platform(cleaned[1]) and generic_platform(m.group(1))):
             cleaned = None  # 实施省级高品质住宅试点项目213个: a class of things counted; 协同创新平台
         if cleaned:
             out.append((cleaned[0], cleaned[0] + len(cleaned[1]), cleaned[1], _kind(head), 2))
         for s, e, h in coordinated(text, m.end(1)) if "一批" not in name else ():  # 开展A行动和B行动
-            item = _clean(s, text[s:e], h)
+            item = clean_name(s, text[s:e], h)
             if item:
                 out.append((item[0], e, item[1], _kind(h), 2))
     return out
-
-
-def _clean(start: int, name: str, head: str) -> tuple[int, str] | None:
-    """Strip leading verbs and modifiers; None when what is left is generic."""
-    for pat in (_cues().lead_verb, _cues().lead_modifier, _cues().lead_verb):
-        lead = pat.match(name)
-        if lead and lead.end() < len(name):
-            if "一批" in lead.group():
-                return None  # 实施一批智能制造示范项目: many things of a kind, not one name
-            start, name = start + lead.end(), name[lead.end() :]
-    stem = name[: len(name) - len(head)] if head and name.endswith(head) else name
-    if name.endswith("规划"):
-        return None  # 主体功能区规划: a plan not in 《》 is a document, not an initiative
-    if len(name) < 3 or len(stem) < 2 or stem in _cues().generic_stem:
-        return None
-    if _cues().generic_start.match(name) and not _QUALIFIED.match(stem):
-        return None  # 重点项目, 重大水利工程; but 重点产业强链补链行动 is named by what follows
-    if stem.endswith(("各项", "相关")) or name.isdigit():
-        return None
-    if stem.endswith(("重大", "重点")) and not _NAMED_WORKS.match(name):
-        return None
-    if head == "活动" and _CLASS_ACTIVITY.search(stem):
-        return None  # 群众性文化活动, 区县行系列活动: a kind of activity, not one
-    if _cues().descriptive.search(name) or is_description(name):
-        return None  # 取消和调整了一大批行政审批项目: a clause, not a name
-    if _COUNT_START.match(name):
-        return None  # 100个社区…改造工程, 两届…活动: a count of things, not a name
-    return start, name
 
 
 def _list_items(
@@ -338,7 +195,7 @@ def _list_items(
         m = _patterns()["ends_head"].search(item)
         if (m and len(item) > len(m.group()) + 1) or head in ("工程", "项目", "高速公路") or every:
             kind = _kind(m.group() if m else head) if head != "高速公路" or m else "project"
-            cleaned = _clean(pos, item, m.group() if m else "") if len(item) <= 24 else None
+            cleaned = clean_name(pos, item, m.group() if m else "") if len(item) <= 24 else None
             if cleaned:
                 out.append((cleaned[0], cleaned[0] + len(cleaned[1]), cleaned[1], kind, 2))
         pos += len(item) + 1
@@ -356,7 +213,7 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
             continue  # 国有企业建立现代企业制度: a clause with its verb (but 国企改革深化提升行动 is a name)
         if _CLAUSE_COUNT.search(m.group(1)):
             continue
-        cleaned = _clean(m.start(1), m.group(1), m.group(2))
+        cleaned = clean_name(m.start(1), m.group(1), m.group(2))
         if cleaned and reads_as_clause(cleaned[1]):
             continue  # 保证逐步消灭剥削制度: a verb phrase, not a name
         if cleaned and m.group(2) == "制度" and len(cleaned[1]) < 6:
@@ -364,7 +221,7 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
         if cleaned:
             out += _split_pair(cleaned[0], cleaned[1], _kind(m.group(2)))
     for s, e in built_works(text):  # 瓦石峡水库开工建设, 兰新复线和宝中铁路将投入运营
-        cleaned = _clean(s, text[s:e], "")
+        cleaned = clean_name(s, text[s:e], "")
         if cleaned:
             out.append((cleaned[0], e, cleaned[1], "project", 1))
     if "等" not in text:
@@ -379,11 +236,11 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
         out += _list_items(text, lo, m.start(), m.group(1))
         previous = m.end()
     for s, e, kind in counted_list(text):  # 邵永、铜吉、长赣等6条高铁: short names too
-        cleaned = _clean(s, text[s:e], "") if e - s > 2 else (s, text[s:e])
+        cleaned = clean_name(s, text[s:e], "") if e - s > 2 else (s, text[s:e])
         if cleaned and e - cleaned[0] >= 2:
             out.append((cleaned[0], e, cleaned[1], kind, 1))
     for s, e in project_list(text):  # 金塘冲水库、夹岩大型灌区等重大水利工程
-        cleaned = _clean(s, text[s:e], "")
+        cleaned = clean_name(s, text[s:e], "")
         if cleaned:
             out.append((cleaned[0], e, cleaned[1], "project", 1))
     return out
