@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .initiative_context import is_period
 from .initiative_grammar import HAN
 from .initiative_lexicon import known
 
@@ -29,8 +30,6 @@ _ACTING = re.compile(rf"兑现|促成|推动|累计为|撬动|服务(?:企业|�
 _CLAUSE_START = "，。；：\n"
 #: A count right before the opening quote: 37个“一件事”, 两项“…”.
 _COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十百千万两]+)(?:个|项|件|家|条)$")
-#: A five-year period's name: 八五, 十四五.
-_PERIOD = re.compile(r"十?[一二三四五六七八九十]五")
 #: A paired coinage of one-for-one measures: 一企一策, 一业一策, 一链一策.
 _PAIRED = re.compile(r"^一.一.$")
 
@@ -58,7 +57,7 @@ def counted_before(text: str, start: int) -> bool:
 def plan_kind(name: str, kind: str, after: str = "") -> str:
     """The kind of a plan: ``other`` for a period's plan (八五 and ``after`` it
     计划), ``campaign`` for a 攻坚 plan; else ``kind`` as given."""
-    if after.startswith(("计划", "规划")) and _PERIOD.fullmatch(name):
+    if after.startswith(("计划", "规划")) and is_period(name):
         return "other"
     if name.endswith("计划") and "攻坚" in name:
         return "campaign"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import load_table
-from .initiative_grammar import HAN
+from .initiative_grammar import HAN, Candidate
 from .place_lexicon import place_lexicon
 from .trie import trie_pattern
 
@@ -85,7 +85,7 @@ def _quote_cues() -> _QuoteCues:
 
 
 #: Period names (“十四五”, “八五”) are not programmes.
-_PERIOD = re.compile(r"^十?[一二三四五六七八九十]五$")
+_PERIOD = re.compile(r"十?[一二三四五六七八九十]五")
 
 
 def bare_quote_kind(text: str, run_start: int, q: re.Match[str], run_end: int) -> str | None:
@@ -100,7 +100,7 @@ def bare_quote_kind(text: str, run_start: int, q: re.Match[str], run_end: int) -
     cues = _quote_cues()
     if not 2 <= len(content) <= 12 or "的" in content or re.search(r"\s", content):
         return None
-    if _PERIOD.match(content) or content in cues.formula:
+    if is_period(content) or content in cues.formula:
         return None
     before = text[max(0, run_start - 12) : run_start]
     if cues.not_before.search(before) or cues.not_after.match(text, q.end()):
@@ -120,12 +120,12 @@ def is_formula(content: str) -> bool:
 
 def is_period(content: str) -> bool:
     """A plan period's name (“十四五”)."""
-    return _PERIOD.match(content) is not None
+    return _PERIOD.fullmatch(content) is not None
 
 
-def events_and_funds(text: str) -> list[tuple[int, int, str, str, int]]:
+def events_and_funds(text: str) -> list[Candidate]:
     """Numbered events (第十四届中国艺术节), city games (成都世运会), named funds."""
-    out: list[tuple[int, int, str, str, int]] = []
+    out: list[Candidate] = []
     games = "会" in text and ("运会" in text or "奥会" in text or "青会" in text or "博会" in text or "园会" in text or "动会" in text)
     if not games and "届" not in text and "基金" not in text:
         return out  # most sentences: skip the three scans (every name of _GAMES holds 运会, 奥会, 青会, 博会, 园会 or 动会)
@@ -148,10 +148,10 @@ def events_and_funds(text: str) -> list[tuple[int, int, str, str, int]]:
     return out
 
 
-def branded_drives(text: str) -> list[tuple[int, int, str, str, int]]:
+def branded_drives(text: str) -> list[Candidate]:
     """A province's or city's drive named like a national one: 美丽湖北, 健康湖北, 数字重庆
     (the place a province or prefecture, so 健康长寿 and 美丽乡村 are not drives)."""
-    out: list[tuple[int, int, str, str, int]] = []
+    out: list[Candidate] = []
     if "美丽" not in text and "健康" not in text and "数字" not in text:
         return out
     surfaces = place_lexicon().surfaces
@@ -168,7 +168,7 @@ def branded_drives(text: str) -> list[tuple[int, int, str, str, int]]:
 _CENSUS = re.compile(rf"第[一二三四五六七八九十]+次全国[{HAN}]{{2,6}}?(?:普查|调查)")
 
 
-def censuses(text: str) -> list[tuple[int, int, str, str, int]]:
+def censuses(text: str) -> list[Candidate]:
     """Numbered national surveys (第四次全国文物普查): campaigns the government runs."""
     if "普查" not in text and "调查" not in text:
         return []

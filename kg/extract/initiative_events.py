@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .initiative_grammar import HAN
+from .initiative_grammar import HAN, Candidate, clause_start
 
 __all__ = ["listed_events", "measure_packages"]
 
@@ -48,16 +48,15 @@ _BOUND = "，。；：！？\n"
 _HOLD = re.compile(r"(?:举办|办好)(?=([^，。；：！？\n等]*、[^，。；：！？\n等]*)(?:[，。；：！？\n]|$))")
 
 
-def listed_events(text: str) -> list[tuple[int, int, str, str, int]]:
+def listed_events(text: str) -> list[Candidate]:
     """Each event named in a list closed by 等 and a word for events, or held (举办A、B)."""
     if "、" not in text:
         return []  # most sentences: no list
-    out: list[tuple[int, int, str, str, int]] = []
+    out: list[Candidate] = []
     if "等" in text and _CLOSE_GATE.search(text):
         previous = 0
         for m in _CLOSE.finditer(text):
-            lo = max(previous, m.start() - 150)
-            lo += max(text.rfind(c, lo, m.start()) - lo for c in _BOUND) + 1  # the clause only
+            lo = clause_start(text, max(previous, m.start() - 150), m.start(), _BOUND)  # the clause only
             previous = m.end()
             out += _items(text, lo, m.start(), m.group())
     if "等" in text:  # 跨国公司领导人青岛峰会、儒商大会…等成果丰硕: every item an event
@@ -65,8 +64,7 @@ def listed_events(text: str) -> list[tuple[int, int, str, str, int]]:
         for m in _ANY_CLOSE.finditer(text):
             if _CLOSE.match(text, m.start()):
                 continue  # read above
-            lo = max(previous, m.start() - 150)
-            lo += max(text.rfind(c, lo, m.start()) - lo for c in _BOUND) + 1
+            lo = clause_start(text, max(previous, m.start() - 150), m.start(), _BOUND)
             previous = m.end()
             items = _items(text, lo, m.start(), "", every=True)
             out += items if len(items) >= 2 else []
@@ -76,10 +74,10 @@ def listed_events(text: str) -> list[tuple[int, int, str, str, int]]:
     return out
 
 
-def _items(text: str, lo: int, hi: int, close: str, every: bool = False) -> list[tuple[int, int, str, str, int]]:
+def _items(text: str, lo: int, hi: int, close: str, every: bool = False) -> list[Candidate]:
     """The items of ``text[lo:hi]`` (split at 、) that name an event; with ``every``, all
     of them or none (then a meeting's name may hold 领导人: the list is not of summits attended)."""
-    out: list[tuple[int, int, str, str, int]] = []
+    out: list[Candidate] = []
     clause = text[lo:hi]
     if "、" not in clause or _CUT.search(clause) or _ATTENDED.search(clause):
         return out
@@ -107,7 +105,7 @@ _PACKAGE = re.compile(
 _PACKAGE_BAD = re.compile(r"^(?:今年|一系列|这些|以下|下列|有关|相关|多项|若干|各项|中央|国家)")
 
 
-def measure_packages(text: str) -> list[tuple[int, int, str, str, int]]:
+def measure_packages(text: str) -> list[Candidate]:
     """A named, numbered package of measures (稳经济30项举措, 稳经济一揽子政策): a programme."""
     if "措施" not in text and "举措" not in text and "一揽子" not in text:
         return []

@@ -1,5 +1,8 @@
-"""Words of a clause, never of a name (used by the shape readings of
-:mod:`kg.extract.initiatives` and :mod:`kg.extract.initiative_names`).
+"""Grammar shared by the initiative readings: the character classes (:data:`HAN`,
+:data:`NUMERALS`), the shape of a candidate (:data:`Candidate`), where a clause
+starts (:func:`clause_start`), and words of a clause, never of a name
+(:func:`reads_as_clause`, used by the shape readings of :mod:`kg.extract.initiatives`,
+:mod:`kg.extract.initiative_names` and :mod:`kg.extract.initiative_works`).
 
 A name read off the start of a clause or before a line word (…制度，, …铁路、)
 is only a name when the clause is a noun phrase. Older reports above all write
@@ -13,13 +16,24 @@ two nouns) or by a verb that takes the rest as its object (改进耕作制度,
 from __future__ import annotations
 
 import re
+from typing import TypeAlias
 
-__all__ = ["HAN", "NUMERALS", "reads_as_clause"]
+__all__ = ["HAN", "NUMERALS", "Candidate", "clause_start", "reads_as_clause"]
 
 #: The CJK unified ideographs, as a regex class body (shared by the initiative modules).
 HAN = r"\u4e00-\u9fff"
 #: Chinese numerals of a count or a coinage (三大, 两届, 百场, 万人), as a regex class body.
 NUMERALS = "一二三四五六七八九十百千万两"
+#: What every reading returns: ``(start, end, name, kind, priority)``, offsets in the
+#: sentence; :func:`kg.extract.initiatives.extract_initiatives` keeps the quoted, then the
+#: longer, then the higher-priority one of overlapping candidates.
+Candidate: TypeAlias = tuple[int, int, str, str, int]
+
+
+def clause_start(text: str, lo: int, hi: int, marks: str = "，。；：\n") -> int:
+    """Where the clause that ends at ``hi`` starts (after the last of ``marks``),
+    looking back no further than ``lo``."""
+    return lo + max(text.rfind(c, lo, hi) - lo for c in marks) + 1
 
 #: Function words: conjunctions, prepositions, adverbs and determiners of a clause.
 _FUNCTION = re.compile(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .initiative_grammar import HAN
+from .initiative_grammar import HAN, Candidate
 from .initiative_lexicon import known
 from .trie import trie_pattern
 
@@ -31,7 +31,7 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(trie_pattern(known()))  # every name and alias
 
 
-def known_names(text: str) -> list[tuple[int, int, str, str, int]]:
+def known_names(text: str) -> list[Candidate]:
     """The well-known programmes named in ``text``."""
     names = known()
     out = []

@@ -22,11 +22,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .initiative_grammar import HAN, reads_as_clause
-from .initiative_lexicon import cues
+from .initiative_grammar import HAN, Candidate, clause_start, reads_as_clause
+from .initiative_lexicon import cues, head_alternation
 from .initiative_lexicon import head_kinds as _heads
 from .place_lexicon import place_lexicon
-from .trie import trie_pattern
 
 __all__ = [
     "circles",
@@ -122,7 +121,7 @@ def _launch_verbs() -> re.Pattern[str]:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    heads = trie_pattern(list(_heads()))
+    heads = head_alternation()
     num_heads = "|".join(
         re.escape(h) for h in sorted({*_heads(), *_NUMBERED_HEADS}, key=lambda h: (-len(h), h))
     )
@@ -163,7 +162,7 @@ def coordinated(text: str, end: int) -> list[tuple[int, int, str]]:
         end = plain.end()
 
 
-def numbered(text: str) -> list[tuple[int, int, str, str, int]]:
+def numbered(text: str) -> list[Candidate]:
     """Numbered coinages: 三大攻坚战, 六大科技专项, 十大工程."""
     if "大" not in text:
         return []
@@ -175,9 +174,9 @@ def numbered(text: str) -> list[tuple[int, int, str, str, int]]:
     ]
 
 
-def phases(text: str) -> list[tuple[int, int, str, str, int]]:
+def phases(text: str) -> list[Candidate]:
     """Project phases: 兰州中川国际机场三期, 南水北调中线一期工程."""
-    out: list[tuple[int, int, str, str, int]] = []
+    out: list[Candidate] = []
     if "期" not in text or not _PHASE_GATE.search(text):
         return out
     for m in _PHASE.finditer(text):
@@ -193,7 +192,7 @@ def phases(text: str) -> list[tuple[int, int, str, str, int]]:
     return out
 
 
-def fairs(text: str) -> list[tuple[int, int, str, str, int]]:
+def fairs(text: str) -> list[Candidate]:
     """Fairs known by an abbreviation: 西博会, 广交会, 服贸会."""
     if "博会" not in text and "交会" not in text and "洽会" not in text and "贸会" not in text:
         return []
@@ -207,17 +206,12 @@ def fairs(text: str) -> list[tuple[int, int, str, str, int]]:
     return out
 
 
-def circles(text: str) -> list[tuple[int, int, str, str, int]]:
+def circles(text: str) -> list[Candidate]:
     """Circles named by a travel time: 1小时高铁圈, 一刻钟便民生活圈 (a programme of
     services or lines within that reach)."""
     if "圈" not in text:
         return []
     return [(m.start(), m.end(), m.group(), "project", 2) for m in _CIRCLE.finditer(text)]
-
-
-def _clause_start(text: str, lo: int, hi: int) -> int:
-    """Where the clause that ends at ``hi`` starts, looking back no further than ``lo``."""
-    return lo + max(text.rfind(c, lo, hi) - lo for c in "，。；：\n") + 1
 
 
 def project_list(text: str) -> list[tuple[int, int]]:
@@ -228,7 +222,7 @@ def project_list(text: str) -> list[tuple[int, int]]:
         return out
     previous = 0
     for m in _KIND_LIST.finditer(text):
-        lo = _clause_start(text, max(previous, m.start() - 120), m.start())
+        lo = clause_start(text, max(previous, m.start() - 120), m.start())
         pos = lo
         by_verb = m.end() == m.start() + 1  # A、B等开工建设: no kind word, so the items must look named
         if by_verb and "、" not in text[lo : m.start()]:
@@ -265,7 +259,7 @@ def counted_list(text: str) -> list[tuple[int, int, str]]:
         kind = "project"
         lines = m["line"] is not None or m["lines"] is not None
         split = _ITEM_SPLIT if lines else _LIST_SPLIT  # 京港澳和沪昆扩容: two lines
-        lo = _clause_start(text, max(previous, m.start() - 120), m.start())
+        lo = clause_start(text, max(previous, m.start() - 120), m.start())
         verb = None
         for verb in _launch_verbs().finditer(text, lo, m.start()):
             if text.find("、", lo, verb.start()) >= 0:
@@ -284,9 +278,9 @@ def counted_list(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def rails(text: str) -> list[tuple[int, int, str, str, int]]:
+def rails(text: str) -> list[Candidate]:
     """Railway lines and motorways: 银兰高铁中兰段, 广珠（澳）高铁鹤洲至横琴段, 西香高速."""
-    out: list[tuple[int, int, str, str, int]] = []
+    out: list[Candidate] = []
     if "铁路" not in text and "高铁" not in text and "高速" not in text and "轨道交通" not in text:
         return out  # no line word: skip the scan (every line's name ends in one)
     for m in _RAIL.finditer(text):

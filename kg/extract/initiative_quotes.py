@@ -28,7 +28,7 @@ from functools import cache
 from .initiative_brands import acting_brand_kind, counted_before, plan_kind
 from .initiative_clean import clean_name
 from .initiative_context import bare_quote_kind, is_formula, is_period
-from .initiative_grammar import HAN, NUMERALS
+from .initiative_grammar import HAN, NUMERALS, Candidate
 from .initiative_lexicon import cues, head_alternation, head_kind, head_kinds
 from .initiative_names import coordinated
 
@@ -63,7 +63,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def quoted_names(text: str) -> list[tuple[int, int, str, str, int]]:
+def quoted_names(text: str) -> list[Candidate]:
     """Each quoted name of ``text`` (see the module docstring), and the items
     coordinated after the last quote of a run (建设“三大高速公路新通道”和甘川新通道)."""
     if "“" not in text and "「" not in text and '"' not in text:
@@ -173,7 +173,7 @@ def _run() -> re.Pattern[str]:
 _ITEM_PARTS = re.compile(r"“([^“”]+)”([^“”、]*)")
 
 
-def quoted_items(text: str) -> list[tuple[int, int, str, str, int]]:
+def quoted_items(text: str) -> list[Candidate]:
     """Each quoted core of a list of quoted items closed by 等 and a kind word."""
     if "、“" not in text or "等" not in text:  # every run of two items has 、“
         return []

@@ -41,7 +41,7 @@ from .initiative_clean import clean_name
 from .initiative_context import branded_drives, censuses, events_and_funds
 from .initiative_events import listed_events, measure_packages
 from .initiative_filters import forbidden_at, title_spans
-from .initiative_grammar import NUMERALS, reads_as_clause
+from .initiative_grammar import NUMERALS, Candidate, reads_as_clause
 from .initiative_known import known_names
 from .initiative_lexicon import cues as _cues
 from .initiative_lexicon import head_alternation
@@ -103,7 +103,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def extract_initiatives(sentence: Sentence) -> list[Mention]:
     """Initiative mentions in one sentence, with document offsets."""
     text = sentence.text
-    found: list[tuple[int, int, str, str, int]] = []  # start, end, name, kind, priority
+    found: list[Candidate] = []  # start, end, name, kind, priority
     found += quoted_names(text)
     found += _verb_led(text)
     found += _clause_led(text)
@@ -144,7 +144,7 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
     return _to_mentions(sentence, chosen)
 
 
-def _verb_led(text: str) -> list[tuple[int, int, str, str, int]]:
+def _verb_led(text: str) -> list[Candidate]:
     out = []
     for m in _patterns()["verb"].finditer(text):
         start, name = m.start(1), m.group(1)
@@ -187,7 +187,7 @@ def _verb_led(text: str) -> list[tuple[int, int, str, str, int]]:
 
 def _list_items(
     text: str, start: int, end: int, head: str, every: bool = False
-) -> list[tuple[int, int, str, str, int]]:
+) -> list[Candidate]:
     """Items of ``A、B等<head>`` that are themselves names (end in a head word);
     every item for projects (工程, 项目) or when ``every``."""
     out, pos = [], start
@@ -202,8 +202,8 @@ def _list_items(
     return out
 
 
-def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
-    out: list[tuple[int, int, str, str, int]] = []
+def _clause_led(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
     pats = _patterns()
     for m in pats["clause"].finditer(text) if pats["clause_gate"].search(text) else ():
         if pats["clause_verb"].match(m.group(1)):
@@ -246,7 +246,7 @@ def _clause_led(text: str) -> list[tuple[int, int, str, str, int]]:
     return out
 
 
-def _split_pair(start: int, name: str, kind: str) -> list[tuple[int, int, str, str, int]]:
+def _split_pair(start: int, name: str, kind: str) -> list[Candidate]:
     """A clause's subject ``A战略和B战略`` as its two names; any other name as it is."""
     for j in _PAIR_JOIN.finditer(name):
         left = _patterns()["ends_head"].search(name, 0, j.start())
@@ -257,12 +257,12 @@ def _split_pair(start: int, name: str, kind: str) -> list[tuple[int, int, str, s
 
 
 def _select(
-    found: list[tuple[int, int, str, str, int]],
-) -> list[tuple[int, int, str, str, int]]:
+    found: list[Candidate],
+) -> list[Candidate]:
     """Non-overlapping candidates: quoted names first, then longer, then by priority."""
     starts: list[int] = []  # chosen spans, sorted by start (they never overlap)
     ends: list[int] = []
-    chosen: list[tuple[int, int, str, str, int]] = []
+    chosen: list[Candidate] = []
     for cand in sorted(found, key=lambda c: (c[4] < 3, -(c[1] - c[0]), -c[4], c[0])):
         k = bisect_right(starts, cand[0])
         if (k and ends[k - 1] > cand[0]) or (k < len(starts) and starts[k] < cand[1]):
@@ -273,7 +273,7 @@ def _select(
     return sorted(chosen)
 
 
-def _to_mentions(sentence: Sentence, found: list[tuple[int, int, str, str, int]]) -> list[Mention]:
+def _to_mentions(sentence: Sentence, found: list[Candidate]) -> list[Mention]:
     return [
         Mention(
             kind="initiative",
