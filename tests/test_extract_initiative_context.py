@@ -13,6 +13,13 @@ from kg.extract.initiative_context import (
     is_formula,
     is_period,
 )
+from kg.extract.initiatives import extract_initiatives
+from kg.model import Sentence
+
+
+def _found(text: str) -> list[tuple[str, str | None]]:
+    """(name, kind) of what the whole initiative extractor finds in ``text``."""
+    return [(m.name, m.subtype) for m in extract_initiatives(Sentence.of(text))]
 
 
 def _bare(text: str) -> str | None:
@@ -78,3 +85,17 @@ def test_numbered_national_surveys() -> None:
         ("第七次全国人口普查", "campaign"),
     ]
     assert censuses("开展全国文物普查工作，加强统计调查。") == []  # no number: the activity, not the named survey
+
+
+def test_numbered_events_and_city_games() -> None:
+    assert _found("办好第十四届中国艺术节。") == [("第十四届中国艺术节", "activity")]
+    assert _found("成功举办第二届“一带一路”科技交流大会。")[0] == ("第二届“一带一路”科技交流大会", "activity")
+    assert _found("精心筹办成都世运会，") == [("成都世运会", "activity")]
+    # a people's congress is an agency's session, not an event
+    assert _found("第十四届全国人民代表大会第三次会议") == []
+
+
+def test_named_funds_start_with_a_place_or_the_state() -> None:
+    got = _found("成功落地国家科创协同发展母基金、国家创业投资S基金、四川社保科创基金，支持")
+    assert [n for n, _ in got] == ["国家科创协同发展母基金", "国家创业投资S基金", "四川社保科创基金"]
+    assert _found("设立产业投资基金，") == []

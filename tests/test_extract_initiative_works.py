@@ -31,19 +31,3 @@ def test_work_after_a_dash_or_before_etc() -> None:
         "阿克苏至巴楚段铁路扩能改造工程",
         "瓦石峡水库",
     ]
-
-
-def test_capacity_inside_a_listed_work_name() -> None:
-    from kg.extract.initiative_names import counted_list
-
-    text = "大石峡水利枢纽、淖毛湖750千伏输变电工程等53个重大项目建成投运。"
-    assert [text[s:e] for s, e, _k in counted_list(text)] == ["大石峡水利枢纽", "淖毛湖750千伏输变电工程"]
-    text = "新增1200万千瓦、技改300项等53个重大项目建成。"  # figures, not names
-    assert [text[s:e] for s, e, _k in counted_list(text)] == []
-
-
-def test_numbered_coinage_as_a_title_won() -> None:
-    from kg.extract.initiative_names import numbered
-
-    assert numbered("锁边工程入选“2025全球十大工程成就”。") == []
-    assert [c[2] for c in numbered("深入实施碳达峰“十大工程”。")] == ["十大工程"]
