@@ -16,6 +16,7 @@ from functools import cache
 
 from ..model import Mention, Sentence
 from .place_lexicon import LEVEL_RANK, Division, Surface, place_lexicon
+from .place_shapes import SHAPE_CUES, shaped_sites
 from .place_sites import reservoir_stems, water_bodies
 
 #: The country's own names are matched anywhere.
@@ -77,8 +78,9 @@ _WORD_ENDS_IN_ZHONG = set("其集之从心手当空初高正")
 #: Just after 中国— (中国—中亚峰会, 中国—中东欧): the partner of a China–X pairing.
 _PAIRED = re.compile(r"中国[—－-][\u4e00-\u9fff]?$")
 #: A character each of the readings after the lexicon scan needs: 至 (a line's
-#: section), 科 (科学城), 机 (机场), 口 (口岸), 水 (水库), 江/河/湖 (a river or lake).
-_SPECIAL = re.compile("[至科机口水江河湖]")
+#: section), 科 (科学城), 机 (机场), 口 (口岸), 水 (水库), 江/河/湖 (a river or lake),
+#: and one a site read from its shape needs (:data:`place_shapes.SHAPE_CUES`).
+_SPECIAL = re.compile("[至科机口水江河湖矿伏园古巷街湾港贸]")
 #: Two-character division names that are generic words.
 _GENERIC = {"城区", "郊区", "矿区", "东区", "南区", "北区", "西区", "中区"}
 
@@ -154,7 +156,9 @@ def extract_places(sentence: Sentence) -> list[Mention]:
                 pos = last_end = i + len(town)
             break
     if _SPECIAL.search(text) is None:
-        return found  # no line section, science city, airport, crossing, reservoir or river (most sentences)
+        return found  # no line section, science city, airport, crossing, reservoir, river or site (most sentences)
+    if SHAPE_CUES.search(text) is not None:
+        found = shaped_sites(sentence, found)  # 大石峡水利枢纽, 伊犁六星街, 青岛港, 自贸试验区
     if "至" in text and "段" in text:
         found = _segment_ends(sentence, found)
     if "科学城" in text:
@@ -313,8 +317,8 @@ def _accept(text: str, i: int, form: str, surfaces: list[Surface], glued: bool =
     if hows == {"region"} and len(form) == 2 and _division_at(text, i + 1):
         return None  # 投资江西 is not 资江, 华东江苏 not 东江: the division wins
     if hows == {"region"} and surfaces[0].level == "country" and form not in DEICTIC_COUNTRY:
-        if _CJK.match(before) and before not in _COUNTRY_BEFORE:
-            return None  # 司法国际 is not 法国
+        if len(form) < 3 and _CJK.match(before) and before not in _COUNTRY_BEFORE:
+            return None  # 司法国际 is not 法国 (a longer name is no piece of a word: 万华科威特)
         if after.startswith(("族", "支那", "尼西", "洋")):
             return None  # 朝鲜族, 印度支那, 印度洋: not the country
     if len(form) == 2 and form[0] == "中" and hows == {"region"}:

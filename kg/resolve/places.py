@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..extract.place_shapes import FREE_TRADE_ZONE
 from ..extract.place_lexicon import DEICTIC, LEVEL_RANK, Division, PlaceLexicon, place_lexicon
 from ..model import Entity, Mention
 
@@ -97,6 +98,10 @@ def _candidates(lex: PlaceLexicon, m: Mention) -> list[Division]:
 
 
 def _resolve(lex: PlaceLexicon, m: Mention, home: Division | None, named: set[str]) -> _Target | None:
+    if m.name == FREE_TRADE_ZONE:  # 自贸试验区 alone: the province's zone (none in a national report)
+        if home is None:
+            return None
+        return _Target(f"中国（{home.short or home.name}）自由贸易试验区", "area", None, home.name)
     if m.text in DEICTIC:
         target = DEICTIC[m.text]
         if target:
