@@ -3,7 +3,11 @@ fairs, circles and lists of works (unit tests, then what the whole extractor mak
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+
+from kg.extract.initiative_grammar import Candidate
 
 from kg.extract.initiative_names import circles, coordinated, counted_list, fairs, generic_platform, numbered, phases
 from kg.extract.initiative_names import project_list, rails
@@ -37,7 +41,7 @@ _READINGS = [
 
 
 @pytest.mark.parametrize(("reading", "text", "names"), _READINGS)
-def test_each_shape_reading(reading, text: str, names: list[str]) -> None:
+def test_each_shape_reading(reading: Callable[[str], list[Candidate]], text: str, names: list[str]) -> None:
     assert [c[2] for c in reading(text)] == names
 
 

@@ -1,5 +1,5 @@
 """Quoted brands read by what they do, and the quotes that are not names (used by
-:mod:`kg.extract.initiatives`).
+:mod:`kg.extract.initiative_quotes`; the kinds of drives and plans by :mod:`kg.extract.initiatives`).
 
 - a brand or platform as the subject of its clause, followed at once by what it
   does for people: “鲁惠通”兑现政策资金, “鲁执法”推动入企检查次数压减,
@@ -19,15 +19,13 @@ from __future__ import annotations
 import re
 
 from .initiative_context import is_period
-from .initiative_grammar import HAN
+from .initiative_grammar import CLAUSE_MARKS, HAN
 from .initiative_lexicon import known
 
 __all__ = ["acting_brand_kind", "counted_before", "drive_kind", "plan_kind"]
 
 #: What a brand does for its users, right after the closing quote.
 _ACTING = re.compile(rf"兑现|促成|推动|累计为|撬动|服务(?:企业|实体|群众|市场主体)|[{HAN}]{{0,8}}?上线")
-#: A clause start before the opening quote.
-_CLAUSE_START = "，。；：\n"
 #: A count right before the opening quote: 37个“一件事”, 两项“…”.
 _COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十百千万两]+)(?:个|项|件|家|条)$")
 #: A paired coinage of one-for-one measures: 一企一策, 一业一策, 一链一策.
@@ -37,7 +35,7 @@ _PAIRED = re.compile(r"^一.一.$")
 def acting_brand_kind(text: str, start: int, end: int, content: str) -> str | None:
     """The kind of the quote ``text[start:end]`` (quote marks included) when it is
     the subject of its clause and a brand's verb follows (see the module docstring)."""
-    if start and text[start - 1] not in _CLAUSE_START:
+    if start and text[start - 1] not in CLAUSE_MARKS:
         return None
     m = _ACTING.match(text, end)
     if not m:

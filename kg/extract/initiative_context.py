@@ -1,5 +1,5 @@
 """Initiatives named by their context rather than a head word (used by
-:mod:`kg.extract.initiatives`).
+:mod:`kg.extract.initiatives`; the quote tests by :mod:`kg.extract.initiative_quotes`).
 
 - a quoted coinage with no head word: a programme or brand when a verb leads
   to it or a carrier noun follows it (``initiative_quote_cues.tsv``);
@@ -64,6 +64,7 @@ class _QuoteCues:
 
 @cache
 def _quote_cues() -> _QuoteCues:
+    """``initiative_quote_cues.tsv`` compiled, loaded once."""
     words: dict[str, list[str]] = {}
     kinds: dict[str, str] = {}
     for r in load_table("initiative_quote_cues"):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .initiative_grammar import HAN, Candidate, clause_start
+from .initiative_grammar import CLAUSE_MARKS, HAN, Candidate, clause_start
 
 __all__ = ["listed_events", "measure_packages"]
 
@@ -43,9 +43,10 @@ _ANY_CLOSE = re.compile(r"(?<=[会坛节赛])等")
 _VERB = re.compile(r"^(?:连续)?(?:成功|务实|高水平|高质量|精心|圆满)?(?:举办|办好|用好|承办|主办|筹办|开好|办)?(?:[\d一二三四五六七八九十]+届(?!$))?")
 #: A list of events to cut back (精简会议…论坛、庆典等活动): kinds of events, not names.
 _CUT = re.compile(r"精简|压减|清理|规范|减少|控制")
-_BOUND = "，。；：！？\n"
+#: What ends the clause a list is in.
+_BOUND = CLAUSE_MARKS + "！？"
 #: Events held: 举办/办好 and a list running to the end of the clause (with 等, the reading above).
-_HOLD = re.compile(r"(?:举办|办好)(?=([^，。；：！？\n等]*、[^，。；：！？\n等]*)(?:[，。；：！？\n]|$))")
+_HOLD = re.compile(rf"(?:举办|办好)(?=([^{_BOUND}等]*、[^{_BOUND}等]*)(?:[{_BOUND}]|$))")
 
 
 def listed_events(text: str) -> list[Candidate]:

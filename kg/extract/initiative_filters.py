@@ -1,4 +1,5 @@
-"""Shapes that look like an initiative's name but are not (used by :mod:`kg.extract.initiatives`).
+"""Shapes that look like an initiative's name but are not (used by :mod:`kg.extract.initiatives`;
+:func:`is_description` by :mod:`kg.extract.initiative_clean`).
 
 - descriptions: two tasks joined (实体化工作和运行机制), a title won (宁德入围全球百强创新集群),
   a sector's institutions (经济体制, 福州新区管理体制; not 新型举国体制) and the words of a

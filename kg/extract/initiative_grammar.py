@@ -18,19 +18,21 @@ from __future__ import annotations
 import re
 from typing import TypeAlias
 
-__all__ = ["HAN", "NUMERALS", "Candidate", "clause_start", "reads_as_clause"]
+__all__ = ["CLAUSE_MARKS", "HAN", "NUMERALS", "Candidate", "clause_start", "reads_as_clause"]
 
 #: The CJK unified ideographs, as a regex class body (shared by the initiative modules).
 HAN = r"\u4e00-\u9fff"
 #: Chinese numerals of a count or a coinage (三大, 两届, 百场, 万人), as a regex class body.
 NUMERALS = "一二三四五六七八九十百千万两"
+#: The marks that end a clause (a sentence's own end included).
+CLAUSE_MARKS = "，。；：\n"
 #: What every reading returns: ``(start, end, name, kind, priority)``, offsets in the
 #: sentence; :func:`kg.extract.initiatives.extract_initiatives` keeps the quoted, then the
 #: longer, then the higher-priority one of overlapping candidates.
 Candidate: TypeAlias = tuple[int, int, str, str, int]
 
 
-def clause_start(text: str, lo: int, hi: int, marks: str = "，。；：\n") -> int:
+def clause_start(text: str, lo: int, hi: int, marks: str = CLAUSE_MARKS) -> int:
     """Where the clause that ends at ``hi`` starts (after the last of ``marks``),
     looking back no further than ``lo``."""
     return lo + max(text.rfind(c, lo, hi) - lo for c in marks) + 1

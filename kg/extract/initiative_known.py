@@ -28,7 +28,8 @@ _STATE_DESIGNATION = re.compile(r"(?:示范|试点)(?![工建])")
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    return re.compile(trie_pattern(known()))  # every name and alias
+    """Every name and alias of ``initiatives.tsv`` as one trie alternation."""
+    return re.compile(trie_pattern(known()))
 
 
 def known_names(text: str) -> list[Candidate]:

@@ -1,5 +1,4 @@
-"""The initiative lexicons as lookups (used by :mod:`kg.extract.initiatives` and
-:mod:`kg.extract.initiative_names`): cue words by role (``initiative_cues.tsv``),
+"""The initiative lexicons as lookups (used by every initiative reading): cue words by role (``initiative_cues.tsv``),
 head words with the kind they imply (``initiative_heads.tsv``) and well-known
 programmes with their aliases (``initiatives.tsv``).
 """

@@ -1,4 +1,5 @@
-"""More initiative readings (used by :mod:`kg.extract.initiatives`): shapes of
+"""More initiative readings (used by :mod:`kg.extract.initiatives`; :func:`coordinated`
+also by :mod:`kg.extract.initiative_quotes`): shapes of
 names that work reports use with no launching verb or quote before them.
 
 - the next items of a coordination after a verb-led name: 开展A行动和B行动,
@@ -121,6 +122,7 @@ def _launch_verbs() -> re.Pattern[str]:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
+    """The coordination-item and numbered-coinage patterns, built once from the head words."""
     heads = head_alternation()
     num_heads = "|".join(
         re.escape(h) for h in sorted({*_heads(), *_NUMBERED_HEADS}, key=lambda h: (-len(h), h))
@@ -137,6 +139,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _kind(head: str) -> str:
+    """The kind a head word implies, the heads of numbered coinages included."""
     return _heads().get(head) or _NUMBERED_HEADS.get(head, "other")
 
 

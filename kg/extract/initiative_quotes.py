@@ -55,6 +55,7 @@ _BUILT = re.compile(r"(?:在[^，。；,;]{1,8})?(?:建成|开工|投运|落地|
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
+    """The head-word and verb patterns around a quote, built once from the lexicons."""
     heads = head_alternation()
     return {
         "after_quote": re.compile(rf"(等)?({_MIDDLE})({heads})"),
@@ -126,6 +127,7 @@ def quoted_names(text: str) -> list[Candidate]:
 
 
 def _content(q: re.Match[str]) -> str:
+    """What a :data:`_QUOTE` match holds between its quote marks."""
     return next(g for g in q.groups() if g is not None)
 
 
@@ -160,11 +162,13 @@ _EXTRA_HEADS = {"走廊": "project"}
 
 @cache
 def _kinds() -> dict[str, str]:
+    """The kind words that may close a list of quoted items, with the kind each implies."""
     return {**head_kinds(), **_EXTRA_HEADS}
 
 
 @cache
 def _run() -> re.Pattern[str]:
+    """A run of two or more quoted items closed by 等 and a kind word (group 1)."""
     kinds = "|".join(re.escape(h) for h in sorted(_kinds(), key=len, reverse=True))
     return re.compile(rf"(?:{_ITEM}、)+{_ITEM}等[{HAN}]{{0,6}}?({kinds})")
 

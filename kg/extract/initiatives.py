@@ -41,7 +41,7 @@ from .initiative_clean import clean_name
 from .initiative_context import branded_drives, censuses, events_and_funds
 from .initiative_events import listed_events, measure_packages
 from .initiative_filters import forbidden_at, title_spans
-from .initiative_grammar import NUMERALS, Candidate, reads_as_clause
+from .initiative_grammar import CLAUSE_MARKS, NUMERALS, Candidate, reads_as_clause
 from .initiative_known import known_names
 from .initiative_lexicon import cues as _cues
 from .initiative_lexicon import head_alternation
@@ -63,7 +63,7 @@ _CLAUSE_PUNCT = "，。；：！？,;:!?（）()《》\n"
 _GENERIC_TAIL = ("重大", "重点", "各类", "一批", "系列", "多项", "国家级", "省级", "高能级", "高水平")
 #: How far back a list before 等工程 may reach.
 _LIST_SPAN = 200
-_CLAUSE_BOUND = re.compile(r"[，。；：\n]")
+_CLAUSE_BOUND = re.compile(f"[{CLAUSE_MARKS}]")
 #: The heads of a project named at the start of a clause, and what may follow one there.
 _CLAUSE_HEADS = "工程|项目|集群|行动|攻坚战|攻坚|专项整治|新通道|战略|制度|大科学装置|科学中心|集结中心"
 _CLAUSE_NEXT = (
@@ -81,6 +81,7 @@ _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[个家项类]")
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
+    """The patterns of the unquoted readings, built once from the lexicons."""
     heads = head_alternation()
     return {
         "and_head": re.compile(rf"等({heads})"),
@@ -145,6 +146,8 @@ def extract_initiatives(sentence: Sentence) -> list[Mention]:
 
 
 def _verb_led(text: str) -> list[Candidate]:
+    """Names a launching verb takes (开展…专项整治, 建立…机制), each named item of a list
+    it takes (A、B等活动, 建设A中心、B中心) and the items coordinated after it (和B行动)."""
     out = []
     for m in _patterns()["verb"].finditer(text):
         start, name = m.start(1), m.group(1)
@@ -203,6 +206,8 @@ def _list_items(
 
 
 def _clause_led(text: str) -> list[Candidate]:
+    """Names at the start of a clause (陇电入鲁工程建成投运, A战略和B战略深入实施), works a
+    construction verb follows, and the items of lists of works (A、B等工程, 等6条高铁)."""
     out: list[Candidate] = []
     pats = _patterns()
     for m in pats["clause"].finditer(text) if pats["clause_gate"].search(text) else ():
@@ -274,6 +279,7 @@ def _select(
 
 
 def _to_mentions(sentence: Sentence, found: list[Candidate]) -> list[Mention]:
+    """The chosen candidates as mentions, with document offsets."""
     return [
         Mention(
             kind="initiative",
