@@ -19,13 +19,13 @@ __all__ = ["Cues", "cues", "head_alternation", "head_kind", "head_kinds", "heads
 class Cues:
     """The cue words of ``initiative_cues.tsv`` as patterns."""
 
-    verbs: str  #: alternation of launching verbs
-    lead_modifier: re.Pattern[str]
-    generic_start: re.Pattern[str]
-    lead_verb: re.Pattern[str]
-    generic_stem: frozenset[str]
-    descriptive: re.Pattern[str]
-    rail_bad: re.Pattern[str]
+    verbs: str  #: alternation of launching verbs, after which a name starts (开展…行动)
+    lead_modifier: re.Pattern[str]  #: a modifier dropped from a name's start (全国首家)
+    generic_start: re.Pattern[str]  #: a start that makes a name generic (全省, 重点)
+    lead_verb: re.Pattern[str]  #: verbs and adverbs stripped from an item's start (加快推进)
+    generic_stem: frozenset[str]  #: stems too generic to name anything (促进, 专项)
+    descriptive: re.Pattern[str]  #: words of a description, never of a name (在建, 一大批)
+    rail_bad: re.Pattern[str]  #: words that make a line's stem no name (新增, 其中)
 
 
 @cache
