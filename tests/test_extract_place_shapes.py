@@ -60,3 +60,15 @@ def test_free_trade_zone_not_yet_granted() -> None:
 def test_long_country_name_after_a_brand() -> None:
     assert ("科威特", "科威特") in _places("万华科威特石化股权合作等项目落地。")
     assert ("法国", "法国") not in _places("深化司法国际合作。")
+
+
+def test_archaeological_sites() -> None:
+    text = "大汶口国家考古遗址公园挂牌，大明湖西南遗址考古取得重大突破。"
+    assert [text[s:e] for s, e in stem_sites(text, frozenset())] == ["大汶口国家考古遗址公园", "大明湖西南遗址"]
+    assert stem_sites("萨拉乌苏遗址入选国家考古遗址公园，加强革命遗址保护。", frozenset()) == [(0, 6)]
+
+
+def test_city_cluster_led_by_a_place() -> None:
+    assert ("天山北坡城市群", "天山北坡城市群") in _places("持续改善天山北坡城市群空气质量。")
+    found = _places("增强中西部地区城市群和城镇发展后劲。")  # no name of its own: the region stays
+    assert not any(t.endswith("城市群") for t, _ in found)

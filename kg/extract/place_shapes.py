@@ -26,9 +26,9 @@ from .place_sites import _NOT_NAME
 __all__ = ["SHAPE_CUES", "FREE_TRADE_ZONE", "shaped_sites", "city_ports", "stem_sites", "located_sites", "bare_free_trade_zones"]
 
 #: Characters one of the readings here needs; a sentence with none is skipped.
-SHAPE_CUES = re.compile("水利枢纽|水电站|矿|千伏|工业园区|经开区|古城|古镇|小巷|街|湾|港|贸试验区")
-_LOCATED_CUE = re.compile("古城|古镇|小巷|街|湾|港")
-_STEM_CUE = re.compile("水利枢纽|水电站|矿|千伏|工业园区|经开区")
+SHAPE_CUES = re.compile("水利枢纽|水电站|矿|千伏|工业园区|经开区|遗址|古城|古镇|小巷|街|湾|港|城市群|贸试验区")
+_LOCATED_CUE = re.compile("古城|古镇|小巷|街|湾|港|城市群")
+_STEM_CUE = re.compile("水利枢纽|水电站|矿|千伏|工业园区|经开区|遗址")
 #: The name a bare 自贸试验区 gets until the resolver knows the province.
 FREE_TRADE_ZONE = "自贸试验区"
 
@@ -37,15 +37,17 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _WORK_HEAD = re.compile(r"水利枢纽|水电站|[锂铍铅锌铜金银铁钼镍钴钾铀钒钛磷萤锑钨锡]{1,3}矿(?![业产区物井藏山务石])|±?\d+千伏")
 #: A park named by a two-character stem: stem and head are the place.
 _PARK_HEAD = re.compile(r"工业园区|经开区")
+#: An archaeological site: stem and head are the place (大汶口国家考古遗址公园, 大明湖西南遗址).
+_RUIN_HEAD = re.compile(r"(?:国家)?考古遗址公园|遗址(?![保博群公申系])")
 #: Where a stem may start: after these characters (or at a place's end).
 _STEM_BEFORE = frozenset("、，。；：（(的和及与")
 #: Stems that are words, not names (开工750千伏, 广东第三回500千伏, 推动工业园区).
 _NOT_STEM = re.compile(
-    r"[第回期网级园区省市县]|^(?:开工|新增|全国|推动|深化|强化|创新|促进|支持|整个|各类|绿色|重点|国家|特色|"
+    r"[第回期网级园区省市县址]|文化|入选|^(?:开工|新增|全国|推动|深化|强化|创新|促进|支持|整个|各类|绿色|重点|国家|特色|"
     r"建强|扩建|一批|大型|中小|智能)"
 )
 #: A site right after its locator: 0–3 characters and the head (六星街, 丁字湾).
-_LOCATED = re.compile(r"([\u4e00-\u9fff]{0,3}?)(古城(?!墙)|古镇|小巷|老街|街(?![道区头巷])|湾(?![区])|港(?![口区澳务航城湾]))")
+_LOCATED = re.compile(r"([\u4e00-\u9fff]{0,4}?)(城市群|古城(?!墙)|古镇|小巷|老街|街(?![道区头巷])|湾(?![区])|港(?![口区澳务航城湾]))")
 #: What may follow a located site (伊犁六星街、, 烟台丁字湾入选).
 _SITE_END = frozenset("、，。；：和与及等成入获被在")
 #: A free trade zone written without its province (自贸试验区3项创新成果).
@@ -64,6 +66,10 @@ def stem_sites(text: str, ends: frozenset[int]) -> list[tuple[int, int]]:
             spans.append(span)
     for m in _PARK_HEAD.finditer(text):
         span = _stem(text, m.start(), frozenset(), (2,))
+        if span is not None:
+            spans.append((span[0], m.end()))
+    for m in _RUIN_HEAD.finditer(text) if "遗址" in text else ():
+        span = _stem(text, m.start(), ends, (2, 3, 4, 5))
         if span is not None:
             spans.append((span[0], m.end()))
     return spans
@@ -90,10 +96,13 @@ def located_sites(text: str, places: list[tuple[int, int]]) -> list[tuple[int, i
             continue
         stem, head = m.groups()
         after = text[m.end() : m.end() + 1]
-        if not stem:
+        if head == "城市群":  # 天山北坡城市群: one place named by the one it starts with
+            if stem and not _NOT_STEM.search(stem) and not _NOT_NAME.search(stem):
+                out.append((start, m.end(), True))
+        elif not stem:
             if head in ("港", "古城", "古镇"):  # 青岛港, 喀什古城: one place
                 out.append((start, m.end(), True))
-        elif head != "港" and len(stem) >= (1 if head != "街" else 2) and (not after or after in _SITE_END):
+        elif head != "港" and len(stem) in ((1, 2, 3) if head != "街" else (2, 3)) and (not after or after in _SITE_END):
             if not _NOT_STEM.search(stem) and not _NOT_NAME.search(stem):
                 out.append((end, m.end(), False))  # 伊犁六星街: 六星街 and 伊犁
     return out

@@ -80,7 +80,7 @@ _PAIRED = re.compile(r"中国[—－-][\u4e00-\u9fff]?$")
 #: A character each of the readings after the lexicon scan needs: 至 (a line's
 #: section), 科 (科学城), 机 (机场), 口 (口岸), 水 (水库), 江/河/湖 (a river or lake),
 #: and one a site read from its shape needs (:data:`place_shapes.SHAPE_CUES`).
-_SPECIAL = re.compile("[至科机口水江河湖矿伏园古巷街湾港贸]")
+_SPECIAL = re.compile("[至科机口水江河湖矿伏园古巷街湾港贸址群]")
 #: Two-character division names that are generic words.
 _GENERIC = {"城区", "郊区", "矿区", "东区", "南区", "北区", "西区", "中区"}
 
