@@ -29,8 +29,7 @@ from functools import cache, lru_cache
 from ..lexicon import load_table
 from ..model import Mention, Sentence
 from .agency_lexicon import STOP_CHARS, AgencyLexicon, agency_lexicon
-from .agency_firms import with_named_firms
-from .agency_readings import in_reform_name, place_in_brackets, with_committee_offices
+from .agency_readings import in_reform_name, place_in_brackets, with_committee_offices, with_context_readings
 
 __all__ = ["extract_agencies", "agency_spans", "cached_agency_spans", "is_deictic", "is_bare_function", "agency_subtype"]
 
@@ -350,7 +349,7 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
             prev = text[m.start() - 1 : m.start()]
             if not prev or not _is_name_char(prev):  # not 日本办(展)
                 out.append([m.start(), m.end(), None, False])
-    out = with_named_firms(text, with_committee_offices(text, out))  # 省委改革办; 德邦证券 (agency_firms)
+    out = with_context_readings(text, out)  # 省委改革办, 德邦证券, 中国—中亚减贫合作中心; no 上合组织(…论坛)
     out.sort()
     return [(s, e, sub) for s, e, sub, _ in out if text[s:e] not in lex.generic]
 

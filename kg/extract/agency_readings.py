@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["in_reform_name", "place_in_brackets", "with_committee_offices"]
+from .agency_events import without_event_hosts
+from .agency_firms import with_named_firms
+from .agency_pairings import with_paired_bodies
+
+__all__ = ["in_reform_name", "place_in_brackets", "with_committee_offices", "with_context_readings"]
 
 #: A place in brackets after a centre's head: its seat (国家碳计量中心（福建）).
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
@@ -52,3 +56,11 @@ def with_committee_offices(text: str, spans: list[list]) -> list[list]:
         if not any(s < ce and cs < e and not (cs <= s and e <= ce) for s, e, *_ in spans):
             spans = [x for x in spans if not (cs <= x[0] and x[1] <= ce)] + [[cs, ce, "office", False]]
     return spans
+
+
+def with_context_readings(text: str, spans: list[list]) -> list[list]:
+    """``spans`` after every reading of this kind: committee offices (省委改革办), firms
+    by brand (德邦证券, :mod:`agency_firms`), China–X bodies (中国—中亚减贫合作中心,
+    :mod:`agency_pairings`), without hosts inside an event's name (:mod:`agency_events`)."""
+    spans = with_paired_bodies(text, with_named_firms(text, with_committee_offices(text, spans)))
+    return without_event_hosts(text, spans)
