@@ -202,7 +202,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     if not args.query:
         raise KgError("kg query: give a query, a .rq file or a question name (see --list)")
     text, _question = query.resolve_query(args.query)
-    result = query.run(_source(args), text, _params(args.param), timeout=args.timeout)
+    result = query.run(_source(args), text, _params(args.param), timeout=args.timeout, interruptible=True)
     sys.stdout.write(query.format_result(result, args.format))
     return EXIT_OK
 

@@ -342,6 +342,7 @@ def run(
     *,
     question: Question | None = None,
     max_results: int | None = None,
+    interruptible: bool = False,
 ) -> Result:
     """Answer a query (SPARQL text, .rq path or question name) on a graph source.
 
@@ -353,7 +354,10 @@ def run(
     time is up (QueryError). pyoxigraph cannot cancel a query: a streaming
     query stops at the next row, but an aggregate keeps its thread busy until
     it ends, so long-lived processes should use :mod:`kg.serve`'s worker
-    processes instead.
+    processes instead. ``interruptible`` runs the query in that thread even
+    without a timeout, so that Ctrl-C (KeyboardInterrupt) ends the wait at
+    once: a query runs in Rust, where the main thread never sees the signal
+    until it is done. For a command that exits right after (``kg query``).
     """
     if question is None:
         text, question = resolve_query(query)
@@ -364,9 +368,9 @@ def run(
     text = bind(text, question, params or {})
     store = getattr(source, "store", source)
     union = getattr(source, "union", True)
-    if timeout is None:
+    if timeout is None and not interruptible:
         return execute(store, text, max_results=max_results, use_default_graph_as_union=union)
-    deadline = time.monotonic() + timeout
+    deadline = None if timeout is None else time.monotonic() + timeout
     box: dict[str, Any] = {}
 
     def work() -> None:
@@ -378,7 +382,7 @@ def run(
 
     worker = threading.Thread(target=work, name="kg-query", daemon=True)
     worker.start()
-    worker.join(timeout)
+    worker.join(timeout)  # a signal (Ctrl-C) interrupts the wait, not the query
     if worker.is_alive():
         raise QueryError(f"query timed out after {timeout:g} s")
     if "error" in box:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -151,3 +152,28 @@ def test_viz_options_write_a_page(built, tmp_path):
     assert main(["viz", "--out", str(built), "-o", str(page), "--title", "<b>测试</b>", "--no-unrelated"]) == 0
     html = page.read_text(encoding="utf-8")
     assert "&lt;b&gt;测试&lt;/b&gt;" in html and "<b>测试</b>" not in html
+
+
+def test_ctrl_c_stops_a_long_query_at_once(tmp_path):
+    """pyoxigraph evaluates a query in Rust, where the main thread never saw SIGINT:
+    Ctrl-C did nothing until the query ended (minutes for a cross product)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    mini = Path(__file__).parent / "fixtures" / "mini.trig"
+    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "query", "--graph", str(mini), cross],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    time.sleep(2.0)  # start-up and load, then well inside the query
+    assert proc.poll() is None, proc.communicate()
+    proc.send_signal(signal.SIGINT)
+    try:
+        _out, err = proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise AssertionError("kg query went on after Ctrl-C") from None
+    assert proc.returncode == 130
+    assert err.strip().splitlines()[-1] == "kg query: interrupted"
