@@ -231,3 +231,13 @@ def test_each_reading_after_the_scan_passes_the_character_pretest() -> None:
         ("、赤水河、", "赤水河"),
     ]:
         assert expected in [m.text for m in extract_places(Sentence.of(text))], text
+
+
+def test_named_natural_areas_are_whole_places() -> None:
+    """Deserts, basins, peninsulas and national parks of regions.tsv: the whole name,
+    not the place inside it (三江源国家公园, not 三江源)."""
+    text = "实施科尔沁沙地综合治理，三江源国家公园建设取得新成效，推进南疆发展。"
+    names = [m.text for m in extract_places(Sentence(0, 0, len(text), text))]
+    assert names == ["科尔沁沙地", "三江源国家公园", "南疆"]
+    text = "加强三江源生态保护。"
+    assert [m.text for m in extract_places(Sentence(0, 0, len(text), text))] == ["三江源"]
