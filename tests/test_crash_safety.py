@@ -27,6 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.fingerprint import build_key
 from kg.rdf.store import GraphStore
 
 REPO = Path(__file__).resolve().parents[1]
@@ -63,8 +64,13 @@ def run_build(corpus: Path, out: Path, store: Path | None) -> float:
 
 
 def hashes(corpus: Path) -> dict[str, str]:
-    """Document id → sha256 of the raw file, what the store records."""
+    """Document id → sha256 of the raw file, what build.json records."""
     return {p.stem: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(corpus.glob("*.txt"))}
+
+
+def keyed(file_hashes: dict[str, str]) -> dict[str, str]:
+    """What the store records for those files: each one's build key (its hash and the extractor's)."""
+    return {doc: build_key(sha) for doc, sha in file_hashes.items()}
 
 
 def store_documents(store: Path) -> dict[str, str]:
@@ -112,7 +118,7 @@ def test_sigkill_during_store_build_loses_nothing(tmp_path: Path) -> None:
     # before: a complete build of the first corpus, kept to return to after each run
     run_build(corpus, out, store)
     before = hashes(corpus)
-    assert store_documents(store) == before
+    assert store_documents(store) == keyed(before)
     old = snapshot(out)
     saved_out, saved_store = tmp_path / "saved-out", tmp_path / "saved-store"
     shutil.copytree(out, saved_out)
@@ -140,11 +146,11 @@ def test_sigkill_during_store_build_loses_nothing(tmp_path: Path) -> None:
         proc.stderr.close()
         docs = store_documents(store)  # the store always opens
         for doc_id in before.keys() | after.keys():
-            assert docs.get(doc_id) in (before.get(doc_id), after.get(doc_id)), doc_id
-        assert docs in (before, after)  # one batch, one transaction: all before or all after
+            assert docs.get(doc_id) in (keyed(before).get(doc_id), keyed(after).get(doc_id)), doc_id
+        assert docs in (keyed(before), keyed(after))  # one batch, one transaction: all before or all after
         check_outputs(out, old, new, (before, after))
-        outcomes.append(("finished" if finished else "killed", "after" if docs == after else "before"))
-        if docs == after:  # back to the before state, so that every kill interrupts the same change
+        outcomes.append(("finished" if finished else "killed", "after" if docs == keyed(after) else "before"))
+        if docs == keyed(after):  # back to the before state, so that every kill interrupts the same change
             shutil.rmtree(out)
             shutil.rmtree(store)
             shutil.copytree(saved_out, out)
@@ -152,7 +158,7 @@ def test_sigkill_during_store_build_loses_nothing(tmp_path: Path) -> None:
     print("outcomes:", outcomes)
 
     run_build(corpus, out, store)  # the rerun completes the build
-    assert store_documents(store) == after
+    assert store_documents(store) == keyed(after)
     final = snapshot(out)
     assert {k: final[k] for k in EXACT} == {k: new[k] for k in EXACT}
     check_outputs(out, old, new, (after,))
