@@ -72,3 +72,14 @@ def test_city_cluster_led_by_a_place() -> None:
     assert ("天山北坡城市群", "天山北坡城市群") in _places("持续改善天山北坡城市群空气质量。")
     found = _places("增强中西部地区城市群和城镇发展后劲。")  # no name of its own: the region stays
     assert not any(t.endswith("城市群") for t, _ in found)
+
+
+def test_unknown_county_before_a_listed_county() -> None:
+    text = "新设和康、和安县加快建设。"
+    found = [(m.text, m.name) for m in extract_places(Sentence(0, 0, len(text), text))]
+    assert found == [("和康", "和康县"), ("和安县", "和安县")]
+
+
+def test_no_county_stem_without_a_county_after() -> None:
+    text = "加强养老和康复护理、医疗服务。"
+    assert extract_places(Sentence(0, 0, len(text), text)) == []

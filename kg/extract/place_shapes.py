@@ -23,7 +23,7 @@ from ..model import Mention, Sentence
 from .place_lexicon import place_lexicon
 from .place_sites import _NOT_NAME
 
-__all__ = ["SHAPE_CUES", "FREE_TRADE_ZONE", "shaped_sites", "city_ports", "stem_sites", "located_sites", "bare_free_trade_zones"]
+__all__ = ["SHAPE_CUES", "FREE_TRADE_ZONE", "shaped_sites", "with_listed_counties", "listed_county_stems", "city_ports", "stem_sites", "located_sites", "bare_free_trade_zones"]
 
 #: Characters one of the readings here needs; a sentence with none is skipped.
 SHAPE_CUES = re.compile("水利枢纽|水电站|矿|千伏|工业园区|经开区|遗址|古城|古镇|小巷|街|湾|港|城市群|贸试验区")
@@ -125,6 +125,42 @@ def city_ports(text: str) -> list[tuple[int, int]]:
                     out.append((start, m.end()))
                 break
     return out
+
+
+#: What may stand before the first county of a list (新设和康、和安县; 、临泽、高台县).
+_LIST_START = frozenset("设和与及、，。；：（")
+
+
+def listed_county_stems(text: str, counties: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of two-character county names the lexicon does not know, written before
+    、 and a county's full name that ends the list (新设和康、和安县 → 和康, of 和康县)."""
+    out = []
+    for start, end in counties:
+        s = start - 3
+        if s >= 0 and text[start - 1] == "、" and _HAN.fullmatch(text, s, start - 1):
+            if s == 0 or text[s - 1] in _LIST_START:
+                out.append((s, start - 1))
+    return out
+
+
+def with_listed_counties(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """``found`` with the unknown counties of a list that ends in a county's full name
+    (新设和康、和安县: 和康, named 和康县), for a sentence with 、."""
+    text, base = sentence.text, sentence.start
+    counties = [
+        (m.start - base, m.end - base)
+        for m in found
+        if m.subtype == "county" and m.text.endswith("县") and text[m.start - base - 1 : m.start - base] == "、"
+    ]
+    if not counties:
+        return found
+    taken = [(m.start - base, m.end - base) for m in found]
+    extra = [
+        Mention("place", text[s:e], base + s, base + e, sentence.index, name=text[s:e] + "县", subtype="county")
+        for s, e in listed_county_stems(text, counties)
+        if not any(a < e and s < b for a, b in taken)
+    ]
+    return sorted(found + extra, key=lambda x: x.start) if extra else found
 
 
 def bare_free_trade_zones(text: str, ends: frozenset[int]) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from functools import cache
 
 from ..model import Mention, Sentence
 from .place_lexicon import LEVEL_RANK, Division, Surface, place_lexicon
-from .place_shapes import SHAPE_CUES, shaped_sites
+from .place_shapes import SHAPE_CUES, shaped_sites, with_listed_counties
 from .place_sites import reservoir_stems, water_bodies
 
 #: The country's own names are matched anywhere.
@@ -155,6 +155,8 @@ def extract_places(sentence: Sentence) -> list[Mention]:
                 )
                 pos = last_end = i + len(town)
             break
+    if found and "、" in text:
+        found = with_listed_counties(sentence, found)  # 新设和康、和安县: 和康县
     if _SPECIAL.search(text) is None:
         return found  # no line section, science city, airport, crossing, reservoir, river or site (most sentences)
     if SHAPE_CUES.search(text) is not None:
