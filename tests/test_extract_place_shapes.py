@@ -1,6 +1,11 @@
 """Tests for kg.extract.place_shapes: sites read from the shape of their names."""
 
-from kg.extract.place_shapes import FREE_TRADE_ZONE, bare_free_trade_zones, city_ports, stem_sites
+from kg.extract.place_shapes import (
+    FREE_TRADE_ZONE,
+    bare_free_trade_zones,
+    city_ports,
+    stem_sites,
+)
 from kg.extract.places import extract_places
 from kg.model import Sentence
 from kg.resolve.places import resolve_places

@@ -23,7 +23,7 @@ from ..model import Mention, Sentence
 from .place_lexicon import place_lexicon
 from .place_sites import _NOT_NAME
 
-__all__ = ["SHAPE_CUES", "FREE_TRADE_ZONE", "shaped_sites", "with_listed_counties", "listed_county_stems", "city_ports", "stem_sites", "located_sites", "bare_free_trade_zones"]
+__all__ = ["FREE_TRADE_ZONE", "SHAPE_CUES", "bare_free_trade_zones", "city_ports", "listed_county_stems", "located_sites", "shaped_sites", "stem_sites", "with_listed_counties"]
 
 #: Characters one of the readings here needs; a sentence with none is skipped.
 SHAPE_CUES = re.compile("水利枢纽|水电站|矿|千伏|工业园区|经开区|遗址|古城|古镇|小巷|街|湾|港|城市群|贸试验区")
@@ -102,8 +102,8 @@ def located_sites(text: str, places: list[tuple[int, int]]) -> list[tuple[int, i
         elif not stem:
             if head in ("港", "古城", "古镇"):  # 青岛港, 喀什古城: one place
                 out.append((start, m.end(), True))
-        elif head != "港" and len(stem) in ((1, 2, 3) if head != "街" else (2, 3)) and (not after or after in _SITE_END):
-            if not _NOT_STEM.search(stem) and not _NOT_NAME.search(stem):
+        elif head != "港" and (2 if head == "街" else 1) <= len(stem) <= 3 and (not after or after in _SITE_END):
+            if _NOT_STEM.search(stem) is None and _NOT_NAME.search(stem) is None:
                 out.append((end, m.end(), False))  # 伊犁六星街: 六星街 and 伊犁
     return out
 
@@ -137,9 +137,8 @@ def listed_county_stems(text: str, counties: list[tuple[int, int]]) -> list[tupl
     out = []
     for start, end in counties:
         s = start - 3
-        if s >= 0 and text[start - 1] == "、" and _HAN.fullmatch(text, s, start - 1):
-            if s == 0 or text[s - 1] in _LIST_START:
-                out.append((s, start - 1))
+        if s >= 0 and text[start - 1] == "、" and _HAN.fullmatch(text, s, start - 1) and (s == 0 or text[s - 1] in _LIST_START):
+            out.append((s, start - 1))
     return out
 
 

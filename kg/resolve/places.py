@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..extract.place_shapes import FREE_TRADE_ZONE
 from ..extract.place_lexicon import DEICTIC, LEVEL_RANK, Division, PlaceLexicon, place_lexicon
+from ..extract.place_shapes import FREE_TRADE_ZONE
 from ..model import Entity, Mention
 
 __all__ = ["resolve_places", "place_parents"]
