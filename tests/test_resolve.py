@@ -75,6 +75,22 @@ def test_deictic_mentions_go_to_the_named_department() -> None:
     assert r.entity("agency:甘肃省司法厅").aliases == ("省司法厅",)
 
 
+@pytest.mark.parametrize(("title", "source", "expected"), [
+    ("1985年中华人民共和国国务院政府工作报告", "", None),  # each unit's own, not the State Council
+    ("2026年甘肃省政府工作报告", "", None),
+    ("兰州市司法局2023年工作总结", "兰州市司法局", "agency:兰州市司法局"),  # a bureau of itself
+])
+def test_this_unit_is_the_publisher_only_when_it_is_a_unit(title: str, source: str, expected: str | None) -> None:
+    """From a work report's title the publisher became the government, and 从本单位利益出发
+    (each unit's own interest) was resolved to 国务院 six times in national 1985."""
+    text = "一些单位从本单位利益出发，乱提工资。"
+    doc = Document(id="u", text=text, title=title, source=source)
+    sents = (Sentence(0, 0, len(text), text),)
+    this = Mention("agency", "本单位", 6, 9, 0)
+    r = resolve(Extraction(Segmented(doc, (), sents), (this,)))
+    assert r.mention_entities == (expected,)
+
+
 def test_bureau_report_posts_of_the_bureau() -> None:
     text = "2023年，市司法局在市委的领导下开展工作。局长张建华主持召开会议。"
     doc = Document(id="lz", text=text, title="兰州市司法局2023年工作总结", source="兰州市司法局")

@@ -110,13 +110,24 @@ class _Registry:
         return key
 
 
+#: Publishers that speak for a whole government, never of themselves as a unit.
+_GOVERNMENTS = ("人民政府", "国务院", "政府")
+
+
 def _deictic_target(mention: Mention, reg: _Registry, keys: list[str | None], publisher: str | None) -> str | None:
-    """我厅 → the 厅 the document names most, else the publisher; 全系统 → the publisher."""
+    """我厅 → the 厅 the document names most, else the publisher; 全系统 → the publisher.
+
+    A government does not call itself 本单位 or 本厅: in a work report (国务院,
+    省人民政府) those words mean each unit's own (从本单位利益出发), so they
+    stay generic unless the government's own name ends with the word.
+    """
     head = mention.text[1:]
     if mention.text != "全系统":
         counts = Counter(k for k in keys if k and k.startswith("agency:") and k.endswith(head))
         if counts:
             return min(counts, key=lambda k: (-counts[k], k))
+    if publisher is not None and publisher.endswith(_GOVERNMENTS) and not publisher.endswith(head):
+        return None
     return publisher
 
 
