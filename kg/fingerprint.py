@@ -57,6 +57,7 @@ def extractor_fingerprint() -> str:
     return fingerprint_of(_stage_files())
 
 
-def build_key(sha256: str) -> str:
-    """What a store keeps for a document: its file's hash and the extractor's, in one."""
-    return hashlib.sha256(f"{sha256}\0{extractor_fingerprint()}".encode()).hexdigest()
+def build_key(sha256: str, metadata: str = "") -> str:
+    """What a store keeps for a document: its file's hash, the hash of what a manifest
+    says of it (:meth:`kg.ingest.manifest.Sidecar.digest`) and the extractor's, in one."""
+    return hashlib.sha256(f"{sha256}\0{metadata}\0{extractor_fingerprint()}".encode()).hexdigest()

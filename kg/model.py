@@ -76,6 +76,7 @@ class Document:
     editor: str | None = None  #: 责任编辑
     published: str | None = None  #: ISO date, 发布时间
     author: str | None = None  #: speaker or author, 甘肃省省长 任振鹤
+    url: str | None = None  #: where it was published (a folder's MANIFEST.tsv, :mod:`kg.ingest.manifest`)
     boilerplate: tuple[str, ...] = ()  #: lines removed from the page, kept for the record
 
 

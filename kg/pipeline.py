@@ -29,6 +29,7 @@ from .export import GraphWriter, stored_graph, write
 from .extract import extract
 from .fingerprint import build_key, extractor_fingerprint
 from .ingest import doc_id, iter_inputs, read_document
+from .ingest.manifest import sidecar_for
 from .model import Resolved
 from .rdf.build import document_graph
 from .rdf.namespace import ENTITY_KIND_CLASS, GKG
@@ -59,6 +60,7 @@ class DocumentResult:
     path: str
     doc_id: str = ""
     sha256: str = ""
+    key: str = ""  #: what a store keeps to tell an unchanged report (:func:`store_key`)
     graph: DocumentGraph | None = None  #: its triples as Turtle text, until written
     error: str | None = None
     skipped: bool = False  #: unchanged in the store, not rebuilt
@@ -107,7 +109,7 @@ def _process(path: str, max_bytes: int | None) -> DocumentResult:
     except KgError as exc:
         return DocumentResult(path, error=f"{path}: {exc}")
     doc = resolved.document
-    return DocumentResult(path=path, doc_id=doc.id, sha256=doc.sha256, graph=graph)
+    return DocumentResult(path=path, doc_id=doc.id, sha256=doc.sha256, key=store_key(path, doc.sha256), graph=graph)
 
 
 def _results(paths: Sequence[str], jobs: int, max_bytes: int | None) -> Iterator[DocumentResult]:
@@ -288,7 +290,7 @@ class _StoreBatches:
     def add(self, doc: DocumentResult) -> None:
         graph = doc.graph
         assert graph is not None
-        self.pending.append((doc.doc_id, build_key(doc.sha256), graph))
+        self.pending.append((doc.doc_id, doc.key, graph))
         self.size += graph.triples
         self.classes.update(graph.classes())
         if self.size >= self.LIMIT:
@@ -334,11 +336,18 @@ def _unchanged_export(outputs: dict[str, Path], store: Path, result: BuildResult
     return Counter({str(_COUNTED[k]): n for k, n in last["classes"].items() if k in _COUNTED})
 
 
+def store_key(path: str | Path, sha256: str) -> str:
+    """What a store keeps for a report: :func:`kg.fingerprint.build_key` of its file's hash
+    and of its row in a folder's MANIFEST.tsv (a changed title or date rebuilds it too)."""
+    side = sidecar_for(path)
+    return build_key(sha256, side.digest() if side is not None else "")
+
+
 def _unchanged_skipped(files: list[str], known: dict[str, str], result: BuildResult) -> list[str]:
     """Files whose document the store already holds with the same content hash are skipped.
 
-    The store keeps :func:`kg.fingerprint.build_key`: the file's hash and the
-    extractor's, so that after an upgrade every report is built again.
+    The store keeps :func:`store_key`: the file's hash, its manifest row's and
+    the extractor's, so that after an upgrade every report is built again.
     """
     todo = []
     for f in files:
@@ -346,10 +355,11 @@ def _unchanged_skipped(files: list[str], known: dict[str, str], result: BuildRes
         if did in known:
             try:
                 sha = hashlib.sha256(Path(f).read_bytes()).hexdigest()
-            except OSError:
-                sha = ""  # let the worker report the problem
-            if build_key(sha) == known[did]:
-                result.documents.append(DocumentResult(f, did, sha, skipped=True))
+                key = store_key(f, sha)
+            except (OSError, InputError):
+                sha = key = ""  # let the worker report the problem
+            if key == known[did]:
+                result.documents.append(DocumentResult(f, did, sha, key, skipped=True))
                 continue
         todo.append(f)
     return todo

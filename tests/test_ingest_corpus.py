@@ -25,7 +25,7 @@ def _all() -> dict[str, tuple[Document, Segmented]]:
     out = {}
     for p in iter_inputs([CORPUS]):
         if p.suffix == ".txt":
-            d = read_document(p)
+            d = read_document(p, manifest=False)  # what the text itself gives
             out[p.relative_to(CORPUS).as_posix()] = (d, segment(d))
     return out
 

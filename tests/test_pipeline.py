@@ -244,3 +244,29 @@ def test_a_store_rebuilds_unchanged_reports_after_the_extractor_changes(tmp_path
     assert manifest["extractor"] == "an upgraded extractor"
     again = build([src], out, store=store, export=True, report=False, viz=False)
     assert [d.skipped for d in again.documents] == [True]
+
+
+def test_a_manifest_row_titles_a_report_and_a_changed_row_rebuilds_it(tmp_path):
+    """National work reports have no title line: data/reports/MANIFEST.tsv gives it, the
+    date and the page; the store must not keep the old row's title."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("2023年，省司法厅出台《甘肃省法律援助条例》，办理案件1200件。\n", encoding="utf-8")
+    row = "file\ttitle\tpublished\tsource_url\na.txt\t{}\t2024-01-31\thttps://example.org/a?id=1\n"
+    (src / "MANIFEST.tsv").write_text(row.format("甲报告"), encoding="utf-8")
+    store, out = tmp_path / "store", tmp_path / "out"
+    build([src], out, store=store, export=True, report=False, viz=False)
+    ask = ("SELECT ?t ?d ?u WHERE { ?doc a gkg:Document ; dcterms:title ?t ; dcterms:issued ?d ; "
+           "dcterms:source ?u }")
+
+    def described():
+        with open_graph(out_dir=out) as source:
+            return [(r["t"].value, r["d"].value, r["u"].value) for r in source.query(ask, prefixes={
+                "gkg": str(GKG), "dcterms": "http://purl.org/dc/terms/"})]
+
+    assert described() == [("甲报告", "2024-01-31", "https://example.org/a?id=1")]
+    assert [d.skipped for d in build([src], out, store=store, report=False, viz=False).documents] == [True]
+    (src / "MANIFEST.tsv").write_text(row.format("乙报告"), encoding="utf-8")
+    again = build([src], out, store=store, export=True, report=False, viz=False)
+    assert [d.skipped for d in again.documents] == [False]
+    assert described() == [("乙报告", "2024-01-31", "https://example.org/a?id=1")]

@@ -4,8 +4,10 @@
 bytes → encoding detection (:mod:`.encoding`) → HTML or Markdown to text
 (:mod:`.html`, :mod:`.markdown`) → cleaning (:mod:`.clean`) → page
 boilerplate removed into ``Document.boilerplate`` (:mod:`.boilerplate`) →
-metadata read into fields (:mod:`.metadata`). Every problem with an input
-file raises :class:`~kg.errors.InputError` naming the file, never a traceback.
+metadata read into fields (:mod:`.metadata`), and what a folder's
+``MANIFEST.tsv`` says of the file on top (:mod:`.manifest`). Every problem
+with an input file raises :class:`~kg.errors.InputError` naming the file,
+never a traceback.
 
 Limits: a file larger than ``max_bytes`` (default :data:`MAX_BYTES`, 50 MiB)
 is refused; so are empty files, files with no text left after cleaning,
@@ -19,6 +21,7 @@ import os
 import re
 import stat
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -27,6 +30,7 @@ from . import clean
 from .boilerplate import strip_boilerplate
 from .encoding import declared_charset, decode
 from .html import html_to_text
+from .manifest import sidecar_for
 from .markdown import markdown_to_text
 from .metadata import is_metadata_line, parse_metadata
 
@@ -121,8 +125,12 @@ def _read_bytes(p: Path, max_bytes: int) -> bytes:
     return raw
 
 
-def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:
-    """Read one report; raises :class:`InputError` naming the file on bad input."""
+def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES, manifest: bool = True) -> Document:
+    """Read one report; raises :class:`InputError` naming the file on bad input.
+
+    With ``manifest`` (the default) what a folder's MANIFEST.tsv says of the
+    file (title, date, page) replaces what the text gives.
+    """
     p = Path(path)
     media_type = MEDIA_TYPES.get(p.suffix.lower())
     if media_type is None:
@@ -134,7 +142,7 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:
         raise InputError(p, "empty file")
     hint = declared_charset(raw) if media_type == "text/html" else None
     decoded = decode(raw, p, hint)
-    return document_from_text(
+    doc = document_from_text(
         decoded.text,
         id=doc_id(p),
         path=str(path),
@@ -142,6 +150,10 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:
         encoding=decoded.encoding,
         media_type=media_type,
     )
+    side = sidecar_for(p) if manifest else None
+    if side is None:
+        return doc
+    return replace(doc, title=side.title or doc.title, published=side.published or doc.published, url=side.url)
 
 
 def document_from_text(

@@ -160,6 +160,7 @@ class _Builder:
             (T.alternative, zh(d.subtitle)),
             (T.issued, published),
             (T.sourceName, plain(d.source)),
+            (T.source, ttl.iri(d.url) if d.url else None),
             (T.editor, self.entity(f"person:{d.editor}") if d.editor else None),
             (T.author, plain(d.author)),
             (T.year, (ttl.typed(year, XSD.gYear) if _YEAR.match(year) else ttl.string(year)) if year else None),

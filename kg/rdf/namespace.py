@@ -7,7 +7,8 @@ Every IRI govkg writes comes from here: ``GKG`` for the ontology
 Graph shape (what ``kg.rdf.build`` writes, what queries may rely on):
 
 - ``id:doc/{doc}`` a gkg:Document; dcterms:title, dcterms:issued, gkg:sourceName,
-  gkg:editor (a gkg:Person), gkg:author, gkg:year, gkg:sha256, dcterms:publisher.
+  dcterms:source (the page it was published on), gkg:editor (a gkg:Person),
+  gkg:author, gkg:year, gkg:sha256, dcterms:publisher.
 - ``id:doc/{doc}/section/{n}`` a gkg:Section; dcterms:title, gkg:order,
   dcterms:isPartOf (the document or the enclosing section), gkg:inDocument.
 - ``id:doc/{doc}/sentence/{n}`` a gkg:Sentence; gkg:text, gkg:begin, gkg:end,

@@ -65,6 +65,7 @@ T = SimpleNamespace(
             "title": DCTERMS.title,
             "alternative": DCTERMS.alternative,
             "issued": DCTERMS.issued,
+            "source": DCTERMS.source,
             "publisher": DCTERMS.publisher,
             "isPartOf": DCTERMS.isPartOf,
             "prefLabel": SKOS.prefLabel,

@@ -1,0 +1,105 @@
+"""Metadata a folder of reports gives beside the texts: ``MANIFEST.tsv``.
+
+Corpora collected from the web usually come with a table of what each file
+is: its title, when it was published, where it came from. The reports in
+``data/reports`` do (national work reports have no title line in their
+text). A ``MANIFEST.tsv`` is tab-separated with a header row; its ``file``
+column names each report by its path relative to the manifest's folder, and
+the optional ``title``, ``published`` (ISO date) and ``source_url`` (http or
+https) columns give what the text may lack. Other columns are ignored, as is
+a manifest without a ``file`` column (someone else's table).
+
+A report takes its row from the nearest manifest, in its own folder or in an
+ancestor, that lists it. What a manifest says wins over what is guessed from
+the text: it was written by someone who knew.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import InputError
+
+__all__ = ["MANIFEST_NAME", "Sidecar", "sidecar_for"]
+
+#: The file name of a folder's manifest.
+MANIFEST_NAME = "MANIFEST.tsv"
+#: How many folders up from a report a manifest is looked for.
+_LEVELS = 4
+_URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sidecar:
+    """One report's row of a manifest (each field None where the row leaves it empty or invalid)."""
+
+    manifest: str  #: the manifest's path
+    title: str | None = None
+    published: str | None = None  #: ISO date
+    url: str | None = None
+
+    def digest(self) -> str:
+        """What the row says, hashed: a store rebuilds a report whose row changed."""
+        return hashlib.sha256(f"{self.title}\0{self.published}\0{self.url}".encode()).hexdigest()
+
+
+def sidecar_for(path: str | Path) -> Sidecar | None:
+    """The row of the nearest manifest that lists ``path``, or None.
+
+    Raises :class:`InputError` naming the manifest when it cannot be read.
+    """
+    report = Path(os.path.abspath(path))
+    folder = report.parent
+    for _ in range(_LEVELS):
+        manifest = folder / MANIFEST_NAME
+        if manifest.is_file():
+            st = manifest.stat()
+            rows = _read(str(manifest), st.st_mtime_ns, st.st_size)
+            row = rows.get(report.relative_to(folder).as_posix())
+            if row is not None:
+                return row
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return None
+
+
+@lru_cache(maxsize=64)
+def _read(manifest: str, _mtime: int, _size: int) -> dict[str, Sidecar]:
+    """The rows of one manifest by relative path (cached while the file is unchanged)."""
+    try:
+        with open(manifest, encoding="utf-8-sig", newline="") as fh:
+            table = list(csv.reader(fh, delimiter="\t"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(manifest, f"cannot read the manifest ({exc})") from None
+    if not table or "file" not in table[0]:
+        return {}
+    header = table[0]
+    out: dict[str, Sidecar] = {}
+    for cells in table[1:]:
+        row = dict(zip(header, (c.strip() for c in cells)))
+        name = row.get("file", "").replace("\\", "/").removeprefix("./")
+        if name:
+            out[name] = Sidecar(manifest, row.get("title") or None, _date(row.get("published")),
+                                _url(row.get("source_url")))
+    return out
+
+
+def _date(text: str | None) -> str | None:
+    """An ISO date as given (2026-02-09), None for anything else."""
+    try:
+        return date.fromisoformat(text).isoformat() if text and len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+def _url(text: str | None) -> str | None:
+    """An http(s) URL that is a valid IRI as it stands, else None."""
+    return text if text and _URL.fullmatch(text) else None

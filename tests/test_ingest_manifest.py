@@ -1,0 +1,81 @@
+"""kg.ingest.manifest: what a folder's MANIFEST.tsv says of its reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.ingest import read_document
+from kg.ingest.manifest import sidecar_for
+
+HEADER = "file\ttitle\tpublished\tsource_url\tchars\n"
+TEXT = "一、工作回顾\n过去一年，全省经济总量增长5.4%。\n"
+
+
+def _corpus(tmp_path: Path, rows: str) -> Path:
+    (tmp_path / "national").mkdir()
+    (tmp_path / "national" / "1985.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "MANIFEST.tsv").write_text(HEADER + rows, encoding="utf-8")
+    return tmp_path / "national" / "1985.txt"
+
+
+def test_a_report_takes_title_date_and_url_from_the_manifest_above_it(tmp_path: Path) -> None:
+    report = _corpus(tmp_path, "national/1985.txt\t1985年国务院政府工作报告\t1985-03-27\thttps://zh.wikisource.org/wiki/1985\t9\n")
+    doc = read_document(report)
+    assert (doc.title, doc.published, doc.url) == ("1985年国务院政府工作报告", "1985-03-27",
+                                                   "https://zh.wikisource.org/wiki/1985")
+    assert doc.text.startswith("一、工作回顾"), "the text is the report's, as before"
+    unlisted = read_document(tmp_path / "other.txt")
+    assert (unlisted.published, unlisted.url) == (None, None) and unlisted.title != doc.title
+
+
+def test_the_manifest_wins_over_the_text_and_empty_or_bad_cells_do_not(tmp_path: Path) -> None:
+    report = _corpus(tmp_path, "national/1985.txt\t\t1985-02-30\tjavascript:alert(1)\t9\n")
+    (report.parent / "1985.txt").write_text("政府工作报告\n发布时间：1985年03月27日\n" + TEXT, encoding="utf-8")
+    doc = read_document(report)
+    assert (doc.title, doc.published, doc.url) == ("政府工作报告", "1985-03-27", None)
+    (tmp_path / "MANIFEST.tsv").write_text(HEADER + "national/1985.txt\t1985年政府工作报告\t\t\t9\n", encoding="utf-8")
+    assert read_document(report).title == "1985年政府工作报告"
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a b", "http://example.org/<x>", 'https://e.org/"', "ftp://e.org/x"])
+def test_a_url_that_is_not_an_http_iri_is_left_out(tmp_path: Path, url: str) -> None:
+    report = _corpus(tmp_path, f"national/1985.txt\tT\t\t{url}\t9\n")
+    side = sidecar_for(report)
+    assert side is not None and side.url is None and side.title == "T"
+
+
+def test_the_nearest_manifest_that_lists_the_report_is_used(tmp_path: Path) -> None:
+    report = _corpus(tmp_path, "national/1985.txt\t上层\t\t\t9\n")
+    (report.parent / "MANIFEST.tsv").write_text(HEADER + "1986.txt\t别的\t\t\t9\n", encoding="utf-8")
+    assert sidecar_for(report).title == "上层", "a manifest that does not list it is passed over"
+    (report.parent / "MANIFEST.tsv").write_text(HEADER + "1985.txt\t本层\t\t\t9\n", encoding="utf-8")
+    assert sidecar_for(report).title == "本层"
+
+
+def test_a_table_without_a_file_column_is_not_a_manifest(tmp_path: Path) -> None:
+    report = _corpus(tmp_path, "")
+    (tmp_path / "MANIFEST.tsv").write_text("name\ttitle\nnational/1985.txt\tX\n", encoding="utf-8")
+    assert sidecar_for(report) is None
+
+
+def test_an_unreadable_manifest_is_one_error_naming_it(tmp_path: Path) -> None:
+    report = _corpus(tmp_path, "")
+    (tmp_path / "MANIFEST.tsv").write_bytes(b"file\ttitle\n\xff\xfe\x00bad")
+    with pytest.raises(InputError, match=r"MANIFEST\.tsv: cannot read the manifest"):
+        read_document(report)
+
+
+def test_a_changed_row_changes_its_digest(tmp_path: Path) -> None:
+    report = _corpus(tmp_path, "national/1985.txt\t甲\t\t\t9\n")
+    first = sidecar_for(report).digest()
+    (tmp_path / "MANIFEST.tsv").write_text(HEADER + "national/1985.txt\t乙\t\t\t9\n", encoding="utf-8")
+    assert sidecar_for(report).digest() != first
+
+
+def test_the_manifest_can_be_left_out(tmp_path: Path) -> None:
+    report = _corpus(tmp_path, "national/1985.txt\t1985年国务院政府工作报告\t1985-03-27\t\t9\n")
+    assert read_document(report, manifest=False).published is None
