@@ -79,3 +79,38 @@ def test_a_changed_row_changes_its_digest(tmp_path: Path) -> None:
 def test_the_manifest_can_be_left_out(tmp_path: Path) -> None:
     report = _corpus(tmp_path, "national/1985.txt\t1985年国务院政府工作报告\t1985-03-27\t\t9\n")
     assert read_document(report, manifest=False).published is None
+
+
+def test_a_quote_mark_is_text_and_does_not_swallow_the_rows_after_it(tmp_path: Path) -> None:
+    report = _corpus(tmp_path, '"十四五"规划纲要\t\t\t\t9\nnational/1985.txt\t"两会"报告\t1985-03-27\t\t9\n')
+    side = sidecar_for(report)
+    assert side is not None and (side.title, side.published) == ('"两会"报告', "1985-03-27")
+
+
+@pytest.mark.parametrize("cell", ["national/1985.txt", "national\\1985.txt", "./national/1985.txt",
+                                  "national//1985.txt", "national/./1985.txt", " national/1985.txt "])
+def test_the_file_column_may_spell_the_path_in_any_usual_way(tmp_path: Path, cell: str) -> None:
+    report = _corpus(tmp_path, f"{cell}\tT\t\t\t9\n")
+    side = sidecar_for(report)
+    assert side is not None and side.title == "T"
+
+
+@pytest.mark.parametrize("cell", ["../national/1985.txt", "/national/1985.txt", ".", ".."])
+def test_a_file_cell_outside_the_folder_names_no_report(tmp_path: Path, cell: str) -> None:
+    report = _corpus(tmp_path, f"{cell}\tT\t\t\t9\n")
+    assert sidecar_for(report) is None
+
+
+def test_a_padded_header_still_has_a_file_column(tmp_path: Path) -> None:
+    report = _corpus(tmp_path, "")
+    (tmp_path / "MANIFEST.tsv").write_text("file \t title\nnational/1985.txt\tT\n", encoding="utf-8")
+    side = sidecar_for(report)
+    assert side is not None and side.title == "T"
+
+
+def test_an_empty_cell_and_a_cell_saying_none_digest_apart(tmp_path: Path) -> None:
+    report = _corpus(tmp_path, "national/1985.txt\t\t\t\t9\n")
+    empty = sidecar_for(report).digest()
+    (tmp_path / "MANIFEST.tsv").write_text(HEADER + "national/1985.txt\tNone\t\t\t9\n", encoding="utf-8")
+    side = sidecar_for(report)
+    assert side.title == "None" and side.digest() != empty

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import os
+import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -46,8 +48,11 @@ class Sidecar:
     url: str | None = None
 
     def digest(self) -> str:
-        """What the row says, hashed: a store rebuilds a report whose row changed."""
-        return hashlib.sha256(f"{self.title}\0{self.published}\0{self.url}".encode()).hexdigest()
+        """What the row says, hashed: a store rebuilds a report whose row changed.
+
+        JSON keeps an empty cell (None) apart from one that says "None".
+        """
+        return hashlib.sha256(json.dumps([self.title, self.published, self.url]).encode()).hexdigest()
 
 
 def sidecar_for(path: str | Path) -> Sidecar | None:
@@ -73,23 +78,37 @@ def sidecar_for(path: str | Path) -> Sidecar | None:
 
 @lru_cache(maxsize=64)
 def _read(manifest: str, _mtime: int, _size: int) -> dict[str, Sidecar]:
-    """The rows of one manifest by relative path (cached while the file is unchanged)."""
+    """The rows of one manifest by relative path (cached while the file is unchanged).
+
+    TSV has no quoting (a cell cannot hold a tab or a line break), so a quote
+    mark is text: a title that opens with “"” must not swallow the rows after it.
+    """
     try:
         with open(manifest, encoding="utf-8-sig", newline="") as fh:
-            table = list(csv.reader(fh, delimiter="\t"))
+            table = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(manifest, f"cannot read the manifest ({exc})") from None
-    if not table or "file" not in table[0]:
+    header = [cell.strip() for cell in table[0]] if table else []
+    if "file" not in header:
         return {}
-    header = table[0]
     out: dict[str, Sidecar] = {}
     for cells in table[1:]:
         row = dict(zip(header, (c.strip() for c in cells)))
-        name = row.get("file", "").replace("\\", "/").removeprefix("./")
+        name = _relative(row.get("file", ""))
         if name:
             out[name] = Sidecar(manifest, row.get("title") or None, _date(row.get("published")),
                                 _url(row.get("source_url")))
     return out
+
+
+def _relative(cell: str) -> str:
+    """A ``file`` cell as the POSIX path :func:`sidecar_for` looks up ("" if it cannot name a
+    report below the manifest): Windows separators and ``./``, ``a//b``, ``a/./b`` are
+    spelt the one way a path relative to the folder is."""
+    if not cell:
+        return ""
+    name = posixpath.normpath(cell.replace("\\", "/"))
+    return "" if name in (".", "..") or name.startswith(("/", "../")) else name
 
 
 def _date(text: str | None) -> str | None:
