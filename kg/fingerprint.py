@@ -29,15 +29,15 @@ STAGE_MODULES = ("ingest", "segment.py", "extract", "resolve", "rdf", "model.py"
 
 
 def _stage_files() -> list[tuple[str, Path]]:
-    """(name, path) of every stage module and lexicon file, in a stable order."""
+    """(name, path) of every stage module and lexicon table, in a stable order."""
     files: list[tuple[str, Path]] = []
     for part in STAGE_MODULES:
         path = _PACKAGE / part
         found = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         files += [(f"kg/{f.relative_to(_PACKAGE).as_posix()}", f) for f in found]
-    if LEXICON_DIR.is_dir():
-        files += [(f"lexicon/{f.relative_to(LEXICON_DIR).as_posix()}", f)
-                  for f in sorted(LEXICON_DIR.rglob("*")) if f.is_file()]
+    # Only what kg.lexicon loads (LEXICON_DIR/{name}.tsv): the folder's README and the
+    # script that generated regions.tsv do not change a triple, nor does an editor's backup.
+    files += [(f"lexicon/{f.name}", f) for f in sorted(LEXICON_DIR.glob("*.tsv")) if f.is_file()]
     return files
 
 

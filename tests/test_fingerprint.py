@@ -37,3 +37,16 @@ def test_the_build_key_changes_with_the_report_and_with_the_extractor(monkeypatc
     assert len(extractor_fingerprint()) == 64
     monkeypatch.setattr(fp, "extractor_fingerprint", lambda: "an upgraded extractor")
     assert build_key("0" * 64) != key
+
+
+def test_only_the_lexicon_tables_the_stages_load_are_in_the_fingerprint(tmp_path: Path, monkeypatch) -> None:
+    import kg.fingerprint as fp
+
+    (tmp_path / "regions.tsv").write_text("name\n甘肃省\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("sources\n", encoding="utf-8")
+    (tmp_path / "make_divisions.py").write_text("print()\n", encoding="utf-8")
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "regions.tsv").write_text("x\n", encoding="utf-8")
+    monkeypatch.setattr(fp, "LEXICON_DIR", tmp_path)
+    lexicon = [name for name, _ in fp._stage_files() if name.startswith("lexicon/")]
+    assert lexicon == ["lexicon/regions.tsv"]
