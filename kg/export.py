@@ -241,7 +241,8 @@ class GraphWriter:
         own = graph.own.encode("utf-8")  # most of the text, and in both files: encoded once
         union, named = self._files
         union.writelines((b"\n", own, ttl.blocks(fresh).encode("utf-8")))
-        named.writelines((f"\n{graph.graph} {{\n".encode(), own, graph.shared_text.encode("utf-8"), b"}\n"))
+        opening, closing = graph.trig_frame()
+        named.writelines((b"\n", opening.encode("utf-8"), own, closing.encode("utf-8")))
 
     def close(self) -> None:
         """Flush both files and move them into place."""

@@ -17,6 +17,7 @@ from rdflib.namespace import XSD
 
 from kg.errors import InputError, KgError
 from kg.export import EXTENSIONS, FORMATS, QUAD_FORMATS, parse_file, serialize, write
+from kg.rdf import turtle as ttl
 from kg.rdf.build import document_triples
 from kg.rdf.namespace import GKG, graph_iri, mint
 from rdf_fixtures import tiny_resolved
@@ -259,6 +260,8 @@ def test_graph_writer_states_shared_triples_once_in_the_union_and_in_every_graph
         assert sum(1 for q in graphs if q[3] == g) == a.triples
     text = (tmp_path / "g.ttl").read_text(encoding="utf-8")
     assert text.count('skos:prefLabel "甘肃省司法厅"@zh') == 1
+    named = (tmp_path / "g.trig").read_text(encoding="utf-8")
+    assert named == ttl.header() + "\n" + a.trig() + "\n" + b.trig(), "each graph exactly as DocumentGraph.trig writes it"
     assert writer.classes[str(GKG.Document)] == 2
 
 

@@ -152,7 +152,13 @@ class DocumentGraph:
 
     def trig(self) -> str:
         """This graph as a TriG block."""
-        return f"{self.graph} {{\n{self.own}{self.shared_text}}}\n"
+        opening, closing = self.trig_frame()
+        return opening + self.own + closing
+
+    def trig_frame(self) -> tuple[str, str]:
+        """The text of :meth:`trig` before and after ``own``: for a writer that has ``own``
+        encoded already (it goes in both of a build's files) and puts it in between."""
+        return f"{self.graph} {{\n", f"{self.shared_text}}}\n"
 
     def turtle(self) -> str:
         """Every triple of this graph as Turtle (without the ``@prefix`` header)."""
