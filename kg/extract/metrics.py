@@ -36,11 +36,13 @@ _CN = (
     r"(?<![0-9.十百千万亿])[零〇一二两三四五六七八九十百千万亿廿卅]{1,16}"
     r"(?:点[零〇一二三四五六七八九]{1,6})?"  # 四点七
 )
+_NUMBER_CHARS = "0-9零〇一二两三四五六七八九十百千万亿廿卅"
 #: A character that could start a number (full-width digits are normalised first).
-_NUMBER_START = r"[0-9零〇一二两三四五六七八九十百千万亿廿卅]"
+_NUMBER_START = f"[{_NUMBER_CHARS}]"
 #: A quick test to skip sentences without a number, run before normalising: it
-#: also takes the full-width forms that normalise to a number start (１, 萬, 兩).
-_ANY_NUMBER = re.compile(_NUMBER_START[:-1] + "０-９萬億兩]")
+#: also takes the full-width forms that normalise to a number start (１, 萬, 兩;
+#: see :func:`kg.extract.numbers.normalize_digits`).
+_ANY_NUMBER = re.compile(f"[{_NUMBER_CHARS}０-９萬億兩]")
 #: The same as a look-ahead opening the number patterns: their alternatives open
 #: with groups, so ``re`` cannot skip positions itself and would try the whole
 #: pattern at every character (half the scanning time on the corpus).
