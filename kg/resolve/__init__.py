@@ -110,8 +110,9 @@ class _Registry:
         return key
 
 
-#: Publishers that speak for a whole government, never of themselves as a unit.
-_GOVERNMENTS = ("人民政府", "国务院", "政府")
+#: Endings of publishers that speak for a whole government (省人民政府, 国务院),
+#: never of themselves as a unit.
+_GOVERNMENTS = ("政府", "国务院")
 
 
 def _deictic_target(mention: Mention, reg: _Registry, keys: list[str | None], publisher: str | None) -> str | None:
