@@ -327,8 +327,10 @@ def _unchanged_export(outputs: dict[str, Path], store: Path, result: BuildResult
         last = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    same = {d.doc_id: d.sha256 for d in result.built} == {k: v["sha256"] for k, v in last.get("documents", {}).items()}
-    same = same and last.get("extractor") == extractor_fingerprint()
+    # the store keys, not the file hashes: a key also changes with the report's
+    # MANIFEST.tsv row and with the extractor (a store built since through
+    # another output folder must not leave this export in place)
+    same = {d.doc_id: d.key for d in result.built} == {k: v.get("key") for k, v in last.get("documents", {}).items()}
     exported = last.get("graph") and last.get("turtle")
     if not same or not exported or last.get("store") != str(store.resolve()) or "classes" not in last:
         return None
@@ -419,7 +421,7 @@ def _write_manifest(path: Path, result: BuildResult, store: Path | None) -> None
         "triples": result.triples,
         "classes": dict(sorted(result.classes.items())),
         "documents": {
-            d.doc_id: {"path": d.path, "sha256": d.sha256} for d in result.built
+            d.doc_id: {"path": d.path, "sha256": d.sha256, "key": d.key} for d in result.built
         },
         "failures": [d.error for d in result.failures],
     }

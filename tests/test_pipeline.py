@@ -270,3 +270,21 @@ def test_a_manifest_row_titles_a_report_and_a_changed_row_rebuilds_it(tmp_path):
     again = build([src], out, store=store, export=True, report=False, viz=False)
     assert [d.skipped for d in again.documents] == [False]
     assert described() == [("乙报告", "2024-01-31", "https://example.org/a?id=1")]
+
+
+def test_an_export_is_not_reused_after_a_manifest_row_changed_the_store(tmp_path):
+    """build.json compared file hashes only: a row changed and built into the store
+    through another output folder left the next export reusing the old title."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("2023年，省司法厅出台《甘肃省法律援助条例》，办理案件1200件。\n", encoding="utf-8")
+    row = "file\ttitle\na.txt\t{}\n"
+    (src / "MANIFEST.tsv").write_text(row.format("甲报告"), encoding="utf-8")
+    store, out, elsewhere = tmp_path / "store", tmp_path / "out", tmp_path / "elsewhere"
+    build([src], out, store=store, export=True, report=False, viz=False)
+    (src / "MANIFEST.tsv").write_text(row.format("乙报告"), encoding="utf-8")
+    assert [d.skipped for d in build([src], elsewhere, store=store, report=False, viz=False).documents] == [False]
+    again = build([src], out, store=store, export=True, report=False, viz=False)
+    assert [d.skipped for d in again.documents] == [True]
+    text = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "乙报告" in text and "甲报告" not in text
