@@ -114,3 +114,35 @@ def test_an_empty_cell_and_a_cell_saying_none_digest_apart(tmp_path: Path) -> No
     (tmp_path / "MANIFEST.tsv").write_text(HEADER + "national/1985.txt\tNone\t\t\t9\n", encoding="utf-8")
     side = sidecar_for(report)
     assert side.title == "None" and side.digest() != empty
+
+
+def test_a_decomposed_file_name_finds_its_composed_row(tmp_path: Path) -> None:
+    """macOS writes file names decomposed (NFD); the manifest beside them is typed composed."""
+    import unicodedata
+
+    name = unicodedata.normalize("NFD", "résumé.txt")
+    (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    (tmp_path / "MANIFEST.tsv").write_text(HEADER + "résumé.txt\tT\t\t\t9\n", encoding="utf-8")
+    side = sidecar_for(tmp_path / name)
+    assert side is not None and side.title == "T"
+
+
+def test_a_rewrite_that_keeps_size_and_mtime_is_still_seen(tmp_path: Path) -> None:
+    """Within the filesystem's timestamp granularity an edit can keep both; the cache
+    keyed on them served the old row."""
+    import os
+
+    report = _corpus(tmp_path, "national/1985.txt\t甲\t\t\t9\n")
+    manifest = tmp_path / "MANIFEST.tsv"
+    before = manifest.stat()
+    assert sidecar_for(report).title == "甲"
+    manifest.write_text(HEADER + "national/1985.txt\t乙\t\t\t9\n", encoding="utf-8")
+    os.utime(manifest, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert manifest.stat().st_size == before.st_size
+    assert sidecar_for(report).title == "乙"
+
+
+def test_a_folder_named_like_a_manifest_is_not_one(tmp_path: Path) -> None:
+    (tmp_path / "MANIFEST.tsv").mkdir()
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    assert sidecar_for(tmp_path / "a.txt") is None

@@ -10,8 +10,9 @@ https) columns give what the text may lack. Other columns are ignored, as is
 a manifest without a ``file`` column (someone else's table).
 
 A report takes its row from the nearest manifest, in its own folder or in an
-ancestor, that lists it. What a manifest says wins over what is guessed from
-the text: it was written by someone who knew.
+ancestor (up to :data:`_LEVELS` folders), that lists it. Paths are compared
+after NFC normalisation and with ``/`` separators. What a manifest says wins
+over what is guessed from the text: it was written by someone who knew.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ import json
 import os
 import posixpath
 import re
+import stat
+import time
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -33,8 +37,10 @@ __all__ = ["MANIFEST_NAME", "Sidecar", "sidecar_for"]
 
 #: The file name of a folder's manifest.
 MANIFEST_NAME = "MANIFEST.tsv"
-#: How many folders up from a report a manifest is looked for.
+#: How many folders, from a report's own up, a manifest is looked for in.
 _LEVELS = 4
+#: A manifest modified this recently is read again rather than from the cache (2 s).
+_RACY_NS = 2_000_000_000
 _URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 
 
@@ -63,11 +69,9 @@ def sidecar_for(path: str | Path) -> Sidecar | None:
     report = Path(os.path.abspath(path))
     folder = report.parent
     for _ in range(_LEVELS):
-        manifest = folder / MANIFEST_NAME
-        if manifest.is_file():
-            st = manifest.stat()
-            rows = _read(str(manifest), st.st_mtime_ns, st.st_size)
-            row = rows.get(report.relative_to(folder).as_posix())
+        rows = _rows(folder / MANIFEST_NAME)
+        if rows:
+            row = rows.get(_nfc(report.relative_to(folder).as_posix()))
             if row is not None:
                 return row
         if folder.parent == folder:
@@ -76,8 +80,26 @@ def sidecar_for(path: str | Path) -> Sidecar | None:
     return None
 
 
+def _rows(manifest: Path) -> dict[str, Sidecar]:
+    """The rows of ``manifest`` ({} if there is none), parsed once while it is unchanged.
+
+    The cache is keyed by the file's stat; a file changed within the
+    filesystem's timestamp granularity can keep its size and mtime, so one
+    modified in the last :data:`_RACY_NS` is read again ("racy git").
+    """
+    try:
+        st = manifest.stat()
+    except OSError:
+        return {}  # none here (or gone since the folder was listed)
+    if not stat.S_ISREG(st.st_mode):
+        return {}
+    if time.time_ns() - st.st_mtime_ns < _RACY_NS:
+        return _read.__wrapped__(str(manifest), st.st_mtime_ns, st.st_size, st.st_ino)
+    return _read(str(manifest), st.st_mtime_ns, st.st_size, st.st_ino)
+
+
 @lru_cache(maxsize=64)
-def _read(manifest: str, _mtime: int, _size: int) -> dict[str, Sidecar]:
+def _read(manifest: str, _mtime: int, _size: int, _inode: int) -> dict[str, Sidecar]:
     """The rows of one manifest by relative path (cached while the file is unchanged).
 
     TSV has no quoting (a cell cannot hold a tab or a line break), so a quote
@@ -107,8 +129,14 @@ def _relative(cell: str) -> str:
     spelt the one way a path relative to the folder is."""
     if not cell:
         return ""
-    name = posixpath.normpath(cell.replace("\\", "/"))
+    name = posixpath.normpath(_nfc(cell).replace("\\", "/"))
     return "" if name in (".", "..") or name.startswith(("/", "../")) else name
+
+
+def _nfc(name: str) -> str:
+    """``name`` in Unicode NFC: a file saved on macOS spells é (or a Hangul
+    syllable) decomposed, while the manifest typed beside it usually does not."""
+    return unicodedata.normalize("NFC", name)
 
 
 def _date(text: str | None) -> str | None:
