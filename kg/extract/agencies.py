@@ -162,7 +162,7 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
         return _without_names(text, lex)
     if len(events) > 1:
         events.sort(key=lambda x: (x[0], x[1], -x[2]))
-    out: list[list] = []  # [start, end, subtype, glued]
+    out: list[list] = []  # [start, end, subtype]
     floor = 0
     for start, is_head, end, m in events:
         if start < floor:
@@ -188,7 +188,7 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
                 end, sub = end + 3, "office"  # 市委全面依法治市委员会|办公室
             elif text.startswith("大学", end) and not text.startswith("大学生", end):
                 end, sub = end + 2, "university"  # 中国科学院|大学
-            out.append([max(s, floor), end, sub, False])
+            out.append([max(s, floor), end, sub])
             floor = end
             continue
         if masked is None:
@@ -228,7 +228,7 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
         s = candidate_start(text, ws, start, head, lex)
         seat = place_in_brackets(text, end, head, lex.place_names) if text[end : end + 1] in "（(" else None
         if seat is not None and start - ws <= 12:
-            out.append([ws if s is None else s, seat, agency_subtype(text[ws:end], head), False])
+            out.append([ws if s is None else s, seat, agency_subtype(text[ws:end], head)])
             floor = seat  # 高校区域技术转移转化中心（福建）: a body named by its seat
             continue
         if s is None:
@@ -237,7 +237,7 @@ def agency_spans(text: str) -> list[tuple[int, int, str | None]]:
         generic_body = head not in SERVICES and is_generic_body(text[s:start], lex)
         if name in lex.generic or generic_body and s == ws and not has_prefix(text, s, start, lex):
             continue
-        out.append([s, end, agency_subtype(name, head), False])
+        out.append([s, end, agency_subtype(name, head)])
         floor = end
     _add_deictic(text, out)
     out = with_context_readings(text, out)  # 省委改革办, 德邦证券, 中国—中亚减贫合作中心; no 上合组织(…论坛)
@@ -263,13 +263,13 @@ def _add_deictic(text: str, out: list[list]) -> None:
         if not any(s < m.end() and m.start() < e for s, e, *_ in out):
             prev = text[m.start() - 1 : m.start()]
             if not prev or not is_name_char(prev):
-                out.append([m.start(), m.end(), None, False])
+                out.append([m.start(), m.end(), None])
 
 
 def _finished(text: str, out: list[list], lex: AgencyLexicon) -> list[tuple[int, int, str | None]]:
-    """``out`` ([start, end, subtype, glued]) as sorted spans, without generic names."""
+    """``out`` ([start, end, subtype]) as sorted spans, without generic names."""
     out.sort()
-    return [(s, e, sub) for s, e, sub, _ in out if text[s:e] not in lex.generic]
+    return [(s, e, sub) for s, e, sub in out if text[s:e] not in lex.generic]
 
 
 @lru_cache(maxsize=8192)

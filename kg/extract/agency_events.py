@@ -32,7 +32,7 @@ def in_event_name(text: str, start: int, end: int) -> bool:
 
 
 def without_event_hosts(text: str, spans: list[list]) -> list[list]:
-    """``spans`` ([start, end, subtype, glued]) without the bodies that open an event's name."""
+    """``spans`` ([start, end, subtype]) without the bodies that open an event's name."""
     if "论坛" not in text and "大会" not in text and "博览会" not in text:
         return spans
     return [x for x in spans if not in_event_name(text, x[0], x[1])]

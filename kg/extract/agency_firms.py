@@ -29,11 +29,11 @@ def firm_spans(text: str) -> list[tuple[int, int]]:
 
 
 def with_named_firms(text: str, spans: list[list]) -> list[list]:
-    """``spans`` ([start, end, subtype, glued]) with the firms of ``text`` that
+    """``spans`` ([start, end, subtype]) with the firms of ``text`` that
     overlap none of them."""
     if "券" not in text and "寿" not in text and "银行" not in text:
         return spans
     for s, e in firm_spans(text):
         if not any(a < e and s < b for a, b, *_ in spans):
-            spans = [*spans, [s, e, "enterprise", False]]
+            spans = [*spans, [s, e, "enterprise"]]
     return spans

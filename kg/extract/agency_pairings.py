@@ -33,11 +33,11 @@ def paired_spans(text: str) -> list[tuple[int, int]]:
 
 
 def with_paired_bodies(text: str, spans: list[list]) -> list[list]:
-    """``spans`` ([start, end, subtype, glued]) with the China–X bodies of ``text``
+    """``spans`` ([start, end, subtype]) with the China–X bodies of ``text``
     in place of the names found inside them."""
     if "中国" not in text or "中心" not in text and "实验室" not in text:
         return spans
     for s, e in paired_spans(text):
         if not any(a < e and s < b and not (s <= a and b <= e) for a, b, *_ in spans):
-            spans = [x for x in spans if not (s <= x[0] and x[1] <= e)] + [[s, e, "other", False]]
+            spans = [x for x in spans if not (s <= x[0] and x[1] <= e)] + [[s, e, "other"]]
     return spans

@@ -50,11 +50,11 @@ def _committee_offices(text: str) -> list[tuple[int, int]]:
 
 
 def with_committee_offices(text: str, spans: list[list]) -> list[list]:
-    """``spans`` ([start, end, subtype, glued]) with the committee offices of ``text``
+    """``spans`` ([start, end, subtype]) with the committee offices of ``text``
     in place of the committees found inside them (省委 + 改革办 → 省委改革办)."""
     for cs, ce in _committee_offices(text):
         if not any(s < ce and cs < e and not (cs <= s and e <= ce) for s, e, *_ in spans):
-            spans = [x for x in spans if not (cs <= x[0] and x[1] <= ce)] + [[cs, ce, "office", False]]
+            spans = [x for x in spans if not (cs <= x[0] and x[1] <= ce)] + [[cs, ce, "office"]]
     return spans
 
 
