@@ -379,6 +379,8 @@ def run(
                                     use_default_graph_as_union=union)
         except QueryError as exc:
             box["error"] = QueryError(str(exc))  # no traceback: its frames hold thread-bound objects
+        except Exception as exc:  # noqa: BLE001 (handed to the caller, as without a thread)
+            box["error"] = exc  # MemoryError on a huge result: raised in the caller, not KeyError
 
     worker = threading.Thread(target=work, name="kg-query", daemon=True)
     worker.start()

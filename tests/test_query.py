@@ -215,6 +215,25 @@ def test_timeout_and_result_limit(src: GraphSource) -> None:
         run(src, cross, max_results=100)
 
 
+def test_a_query_run_in_a_thread_raises_what_it_would_raise_without_one(src, monkeypatch) -> None:
+    """Only QueryError was handed back from the worker thread: anything else (a
+    MemoryError on a huge result) printed a thread traceback and then KeyError."""
+    import kg.query
+
+    def exhausted(*_a, **_k):
+        raise MemoryError("no memory left")
+
+    monkeypatch.setattr(kg.query, "execute", exhausted)
+    for kwargs in ({}, {"interruptible": True}, {"timeout": 5.0}):
+        with pytest.raises(MemoryError, match="no memory left"):
+            run(src, "SELECT * WHERE { ?s ?p ?o }", **kwargs)
+
+
+def test_an_interruptible_query_answers_as_a_plain_one(src: GraphSource) -> None:
+    answer = list(run(src, "posts", interruptible=True).values())
+    assert answer == list(run(src, "posts").values()) and len(answer) == 2
+
+
 # --- formats
 
 
