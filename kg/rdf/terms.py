@@ -93,6 +93,7 @@ T = SimpleNamespace(
 CLASS_TERM = {kind: ttl.term(cls) for kind, cls in ENTITY_KIND_CLASS.items()}
 PREDICATE_TERM = {name: (ttl.term(p), reverse) for name, (p, reverse) in PREDICATES.items()}
 
+
 def canonical_decimal(value: Decimal | int | str) -> str:
     """The XSD 1.1 canonical form of a decimal: ``82934.0`` → ``82934``, ``0.50`` → ``0.5``.
 
@@ -111,10 +112,12 @@ def canonical_decimal(value: Decimal | int | str) -> str:
 
 
 def zh(text: str | None) -> str | None:
+    """``text`` as a Turtle ``@zh`` literal; None for no text or an empty one (no triple)."""
     return ttl.string(text, "zh") if text else None
 
 
 def plain(text: str | None) -> str | None:
+    """``text`` as a plain Turtle string literal; None for no text or an empty one (no triple)."""
     return ttl.string(text) if text else None
 
 
@@ -128,6 +131,7 @@ def entity_iri(key: str) -> URIRef:
 def entity_term(key: str) -> str:
     """An entity key's IRI in Turtle; the same agencies and places recur in report after report."""
     return ttl.iri(entity_iri(key))
+
 
 def is_date(text: str) -> bool:
     """True for a valid ISO date (an invalid one, 2024-02-30, stays a plain string)."""
