@@ -5,20 +5,24 @@ That is right only while the code that turns text into triples stays the
 same: after an upgrade (new rules, new lexicon entries, a fixed bug) an
 unchanged report must be built again, or the store keeps the old reading.
 :func:`extractor_fingerprint` hashes the modules of the stages from ingest to
-RDF and the lexicons they read; :func:`build_key` combines it with a
-report's own hash, and that key is what a store compares.
+RDF, the lexicons they read and the versions of what they run on;
+:func:`build_key` combines it with a report's own hash, and that key is what
+a store compares.
 """
 
 from __future__ import annotations
 
 import hashlib
+import sys
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 from .resources import LEXICON_DIR
 
-__all__ = ["STAGE_MODULES", "build_key", "extractor_fingerprint", "fingerprint_of"]
+__all__ = ["STAGE_MODULES", "build_key", "extractor_fingerprint", "fingerprint_of", "runtime"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -51,10 +55,20 @@ def fingerprint_of(files: Iterable[tuple[str, Path]]) -> str:
     return digest.hexdigest()
 
 
+def runtime() -> str:
+    """What else shapes the triples: the Unicode tables behind ``re`` and
+    ``unicodedata`` (NFKC, ``\\w``), and the RDF libraries that spell terms
+    (rdflib) and compute the store's entailment (pyoxigraph)."""
+    return (f"python {sys.version_info[0]}.{sys.version_info[1]} unicode {unicodedata.unidata_version} "
+            f"rdflib {version('rdflib')} pyoxigraph {version('pyoxigraph')}")
+
+
 @lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
-    """The fingerprint of this installation's stage modules and lexicons (computed once)."""
-    return fingerprint_of(_stage_files())
+    """The fingerprint of this installation's stage modules, lexicons and :func:`runtime`
+    (computed once): upgrading any of them rebuilds every stored report."""
+    code = fingerprint_of(_stage_files())
+    return hashlib.sha256(f"{code}\0{runtime()}".encode()).hexdigest()
 
 
 def build_key(sha256: str, metadata: str = "") -> str:

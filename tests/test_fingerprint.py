@@ -50,3 +50,18 @@ def test_only_the_lexicon_tables_the_stages_load_are_in_the_fingerprint(tmp_path
     monkeypatch.setattr(fp, "LEXICON_DIR", tmp_path)
     lexicon = [name for name, _ in fp._stage_files() if name.startswith("lexicon/")]
     assert lexicon == ["lexicon/regions.tsv"]
+
+
+def test_an_upgraded_runtime_changes_the_fingerprint(monkeypatch) -> None:
+    """rdflib spells the terms and pyoxigraph computes the entailment: an upgrade of
+    either (or of Python's Unicode tables) can change the triples of an unchanged report."""
+    import kg.fingerprint as fp
+
+    assert "rdflib" in fp.runtime() and "pyoxigraph" in fp.runtime() and "unicode" in fp.runtime()
+    first = fp.extractor_fingerprint()
+    fp.extractor_fingerprint.cache_clear()
+    monkeypatch.setattr(fp, "runtime", lambda: "python 3.12 unicode 15.0.0 rdflib 8.0.0 pyoxigraph 0.6.0")
+    try:
+        assert fp.extractor_fingerprint() != first
+    finally:
+        fp.extractor_fingerprint.cache_clear()
