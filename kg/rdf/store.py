@@ -1,13 +1,15 @@
 """The persistent store ``kg build --store DIR`` writes.
 
 :class:`GraphStore` keeps one named graph per document
-(:func:`kg.rdf.namespace.graph_iri`), each carrying its own content hash as
+(:func:`kg.rdf.namespace.graph_iri`), each carrying a key as
 ``<graph> gkg:sha256 "…"`` so that a rebuild skips unchanged reports and
-replaces changed ones (``kg build`` stores :func:`kg.fingerprint.build_key`,
-the report's hash and the extractor's, so an upgrade rebuilds every report). Each write is one transaction (``Store.extend`` or one
-SPARQL Update): a reader (or a crash) sees the store before or after it,
-never half (measured: a failing operation late in an update rolls back the
-earlier ones).
+replaces changed ones. ``kg build`` stores :func:`kg.pipeline.store_key`
+there, not the file's hash alone: it also covers the report's MANIFEST.tsv
+row and the extractor (:func:`kg.fingerprint.build_key`), so a corrected
+title or an upgrade rebuilds the report. Each write is one transaction
+(``Store.extend`` or one SPARQL Update): a reader (or a crash) sees the
+store before or after it, never half (measured: a failing operation late in
+an update rolls back the earlier ones).
 
 RDFS entailment (:mod:`kg.rdf.entail`): the ontology goes into
 :data:`ONTOLOGY_GRAPH`; each document graph ``G`` gets ``G/inferred`` with its
