@@ -61,15 +61,16 @@ _BODY = re.compile(r"^各位代表")
 
 #: Symbols that make up page furniture lines (``>``, ``|``, ``【``, ``×``). CJK
 #: punctuation is not among them: a Wikisource line ``》、《`` is part of a sentence.
-_FURNITURE_SYMBOLS = frozenset(">＞|｜【】×✕·•［］[]<«»/\\-_=*~#+ \u3000\u00a0\t")
-
-
-_FURNITURE_CHARS = "".join(sorted(_FURNITURE_SYMBOLS))
+#: A string, for :meth:`str.strip`.
+_FURNITURE_CHARS = ">＞|｜【】×✕·•［］[]<«»/\\-_=*~#+ \u3000\u00a0\t"
 
 
 def _furniture_only(line: str) -> bool:
-    # stripping the symbols leaves nothing only when every character is one; it
-    # stops at the first other character (a body line's first), in C
+    """True if every character of ``line`` is a furniture symbol (and for "").
+
+    Stripping the symbols leaves nothing only then; it stops at the first
+    other character (a body line's first), in C.
+    """
     return not line.strip(_FURNITURE_CHARS)
 
 
