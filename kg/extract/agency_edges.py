@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .agency_lexicon import STOP_CHARS, AgencyLexicon
+from .han import HAN
 
 __all__ = [
     "CONJUNCTIONS",
@@ -38,9 +39,9 @@ _QUANTITY = re.compile(r"(?<![第0-9０-９一二三四五六七八九十百千�
 _NATIONAL_ONLY = ("国家", "全国", "中国", "中央")
 CONJUNCTIONS = frozenset("同跟")  #: start a new name, never glue it to the one before
 # a town or township at the window start (戴窑镇政府): divisions below the county level
-_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}(?:镇|乡|街道|街)(?=[\u4e00-\u9fff])")
+_TOWN = re.compile(rf"{HAN}{{2,3}}(?:镇|乡|街道|街)(?={HAN})")
 # a division of the Xinjiang Production and Construction Corps (第六师国土资源局)
-_CORPS_DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师(?=[\u4e00-\u9fff])")
+_CORPS_DIVISION = re.compile(rf"第[一二三四五六七八九十]{{1,3}}师(?={HAN})")
 # heads of designated classes of centres (国家技术创新中心 names a class, 国家生猪技术创新中心 a body)
 _DESIGNATED_HEADS = frozenset({"中心", "实验室", "研究中心"})
 _DESIGNATION_LEADS = re.compile(r"国家级|国家|全国|自治区|省|市|县|区|州")

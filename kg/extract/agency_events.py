@@ -14,11 +14,12 @@ import re
 from functools import cache
 
 from ..lexicon import load_column
+from .han import HAN
 
 __all__ = ["in_event_name", "without_event_hosts"]
 
 #: The rest of an event's name after its host: a field, then the event head.
-_EVENT_REST = re.compile(r"(?!相关|有关|系列|各类|各项)[\u4e00-\u9fff]{2,10}?(?:论坛|大会|博览会)")
+_EVENT_REST = re.compile(rf"(?!相关|有关|系列|各类|各项){HAN}{{2,10}}?(?:论坛|大会|博览会)")
 
 
 @cache

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 
+from .han import HAN
+
 __all__ = ["firm_spans", "with_named_firms"]
 
-_FIRM = re.compile(r"(?:^|(?<=[、，。；：（]))([\u4e00-\u9fff]{2})(?:证券|人寿|银行)(?=[、，。；和与及等成获稳在已将正])")
+_FIRM = re.compile(rf"(?:^|(?<=[、，。；：（]))({HAN}{{2}})(?:证券|人寿|银行)(?=[、，。；和与及等成获稳在已将正])")
 #: Stems that are verbs, pronouns or class words, not brands.
 _NOT_BRAND = frozenset(
-    "改革 提高 扩大 完善 规范 加强 发展 支持 鼓励 引导 推动 深化 强化 健全 整顿 清理 防范 "
+    "改革 提高 扩大 完善 规范 加强 发展 支持 鼓励 引导 推动 深化 强化 健全 整顿 清理 防范 "  # noqa: SIM905 (a word list)
     "我国 国家 国有 各类 影子 商业 村镇 农商 城商 民营 地方 政策 开发 农村 合作 外资 中资 大型 中小 "
     "股份 投资 储蓄 人民 中央 世界 亚洲 社会 专业 有关 这些 所有 其他".split()
 )

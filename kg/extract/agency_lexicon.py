@@ -16,18 +16,18 @@ from .trie import guarded_trie_regex, trie_branches, trie_regex
 from .wordmatch import WordMatcher
 
 __all__ = [
-    "Province",
+    "STOP_CHARS",
+    "AgencyLexicon",
     "LocalForm",
     "NationalBody",
-    "AgencyLexicon",
+    "Province",
     "agency_lexicon",
-    "provinces",
-    "local_forms",
-    "national_bodies",
     "instantiate",
+    "local_forms",
     "locality",
+    "national_bodies",
     "province_of",
-    "STOP_CHARS",
+    "provinces",
 ]
 
 

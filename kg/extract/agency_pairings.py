@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 
+from .han import HAN
+
 __all__ = ["paired_spans", "with_paired_bodies"]
 
 _HEAD = r"(?:合作中心|研究中心|中心|联合实验室|实验室)"
 #: 中国—, a partner and the body's field, then the head; no more name after it.
-_PAIRED = re.compile(rf"中国[—－-][\u4e00-\u9fff]{{2,20}}?{_HEAD}(?![\u4e00-\u9fff]{{0,2}}{_HEAD})")
+_PAIRED = re.compile(rf"中国[—－-]{HAN}{{2,20}}?{_HEAD}(?!{HAN}{{0,2}}{_HEAD})")
 #: A second body of the same pair right after the first (、教育交流合作中心).
-_SIBLING = re.compile(rf"、((?!中国)[\u4e00-\u9fff]{{2,12}}?{_HEAD})(?=[、，。；和与等落获在已])")
+_SIBLING = re.compile(rf"、((?!中国){HAN}{{2,12}}?{_HEAD})(?=[、，。；和与等落获在已])")
 
 
 def paired_spans(text: str) -> list[tuple[int, int]]:

@@ -11,17 +11,18 @@ import re
 from .agency_events import without_event_hosts
 from .agency_firms import with_named_firms
 from .agency_pairings import with_paired_bodies
+from .han import HAN
 
 __all__ = ["in_reform_name", "place_in_brackets", "with_committee_offices", "with_context_readings"]
 
 #: A place in brackets after a centre's head: its seat (国家碳计量中心（福建）).
-_BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[）)]")
+_BRACKETED = re.compile(rf"[（(]({HAN}{{2,6}})[）)]")
 #: Heads whose bracketed place names the body's seat.
 _SEATED_HEADS = frozenset({"中心", "分中心", "实验室", "研究院"})
 
 #: The office of one of a party committee's commissions, by its short name
 #: (中央改革办, 中央财办, 省委改革办); not 办法, 办理, 办好 …
-_COMMITTEE_OFFICE = re.compile(r"(?:中央|[省市州县区]委)[\u4e00-\u9fff]{1,2}办(?![公法理好学事案结成实])")
+_COMMITTEE_OFFICE = re.compile(rf"(?:中央|[省市州县区]委){HAN}{{1,2}}办(?![公法理好学事案结成实])")
 
 #: A reform named after one firm (国家开发银行商业化转型, 农业银行股份制改革,
 #: 北大荒集团改革): the firm is the reform's object, annotated only in the

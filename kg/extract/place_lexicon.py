@@ -18,13 +18,13 @@ from ..lexicon import keyed_table, load_table
 from .wordmatch import char_class
 
 __all__ = [
-    "Division",
-    "Region",
-    "Surface",
-    "PlaceLexicon",
-    "place_lexicon",
     "DEICTIC",
     "LEVEL_RANK",
+    "Division",
+    "PlaceLexicon",
+    "Region",
+    "Surface",
+    "place_lexicon",
 ]
 
 #: Forms that point at a place through the speaker (我国 → the country; 我省 →

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 
 from ..model import Mention, Sentence
+from .han import HAN, HAN_RUN
 from .place_lexicon import place_lexicon
-from .place_sites import _NOT_NAME
+from .place_sites import is_word_stem
 
 __all__ = ["FREE_TRADE_ZONE", "SHAPE_CUES", "bare_free_trade_zones", "city_ports", "listed_county_stems", "located_sites", "shaped_sites", "stem_sites", "with_listed_counties"]
 
@@ -32,7 +33,6 @@ _STEM_CUE = re.compile("水利枢纽|水电站|矿|千伏|工业园区|经开区
 #: The name a bare 自贸试验区 gets until the resolver knows the province.
 FREE_TRADE_ZONE = "自贸试验区"
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
 #: A work named by the stem before it: the stem is the place.
 _WORK_HEAD = re.compile(r"水利枢纽|水电站|[锂铍铅锌铜金银铁钼镍钴钾铀钒钛磷萤锑钨锡]{1,3}矿(?![业产区物井藏山务石])|±?\d+千伏")
 #: A park named by a two-character stem: stem and head are the place.
@@ -47,7 +47,7 @@ _NOT_STEM = re.compile(
     r"建强|扩建|一批|大型|中小|智能)"
 )
 #: A site right after its locator: 0–3 characters and the head (六星街, 丁字湾).
-_LOCATED = re.compile(r"([\u4e00-\u9fff]{0,4}?)(城市群|古城(?!墙)|古镇|小巷|老街|街(?![道区头巷])|湾(?![区])|港(?![口区澳务航城湾]))")
+_LOCATED = re.compile(rf"({HAN}{{0,4}}?)(城市群|古城(?!墙)|古镇|小巷|老街|街(?![道区头巷])|湾(?![区])|港(?![口区澳务航城湾]))")
 #: What may follow a located site (伊犁六星街、, 烟台丁字湾入选).
 _SITE_END = frozenset("、，。；：和与及等成入获被在")
 #: A free trade zone written without its province (自贸试验区3项创新成果).
@@ -75,14 +75,20 @@ def stem_sites(text: str, ends: frozenset[int]) -> list[tuple[int, int]]:
     return spans
 
 
+def _is_word(stem: str) -> bool:
+    """``stem`` is a word, not a name: one of this module's (开工, 第三回, 推动) or of a
+    reservoir's (病险, 兴修; :func:`kg.extract.place_sites.is_word_stem`)."""
+    return _NOT_STEM.search(stem) is not None or is_word_stem(stem)
+
+
 def _stem(text: str, end: int, ends: frozenset[int], sizes: tuple[int, ...]) -> tuple[int, int] | None:
     """The shortest stem before ``end`` whose left edge is a boundary or a place's end."""
     for n in sizes:
         start = end - n
-        if start < 0 or not _HAN.fullmatch(text, start, end):
+        if start < 0 or not HAN_RUN.fullmatch(text, start, end):
             return None
         if start == 0 or text[start - 1] in _STEM_BEFORE or start in ends:
-            return None if _NOT_STEM.search(text[start:end]) or _NOT_NAME.search(text[start:end]) else (start, end)
+            return None if _is_word(text[start:end]) else (start, end)
     return None
 
 
@@ -97,14 +103,13 @@ def located_sites(text: str, places: list[tuple[int, int]]) -> list[tuple[int, i
         stem, head = m.groups()
         after = text[m.end() : m.end() + 1]
         if head == "城市群":  # 天山北坡城市群: one place named by the one it starts with
-            if stem and not _NOT_STEM.search(stem) and not _NOT_NAME.search(stem):
+            if stem and not _is_word(stem):
                 out.append((start, m.end(), True))
         elif not stem:
             if head in ("港", "古城", "古镇"):  # 青岛港, 喀什古城: one place
                 out.append((start, m.end(), True))
-        elif head != "港" and (2 if head == "街" else 1) <= len(stem) <= 3 and (not after or after in _SITE_END):
-            if _NOT_STEM.search(stem) is None and _NOT_NAME.search(stem) is None:
-                out.append((end, m.end(), False))  # 伊犁六星街: 六星街 and 伊犁
+        elif head != "港" and (2 if head == "街" else 1) <= len(stem) <= 3 and (not after or after in _SITE_END) and not _is_word(stem):
+            out.append((end, m.end(), False))  # 伊犁六星街: 六星街 and 伊犁
     return out
 
 
@@ -121,7 +126,7 @@ def city_ports(text: str) -> list[tuple[int, int]]:
         for n in (2, 3):
             start = m.start() - n
             if start >= 0 and any(x.how in ("full", "short") for x in surfaces.get(text[start : m.start()], ())):
-                if start == 0 or text[start - 1] in _STEM_BEFORE or not _HAN.match(text, start - 1):
+                if start == 0 or text[start - 1] in _STEM_BEFORE or not HAN_RUN.match(text, start - 1):
                     out.append((start, m.end()))
                 break
     return out
@@ -137,7 +142,7 @@ def listed_county_stems(text: str, counties: list[tuple[int, int]]) -> list[tupl
     out = []
     for start, end in counties:
         s = start - 3
-        if s >= 0 and text[start - 1] == "、" and _HAN.fullmatch(text, s, start - 1) and (s == 0 or text[s - 1] in _LIST_START):
+        if s >= 0 and text[start - 1] == "、" and HAN_RUN.fullmatch(text, s, start - 1) and (s == 0 or text[s - 1] in _LIST_START):
             out.append((s, start - 1))
     return out
 

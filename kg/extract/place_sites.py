@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["reservoir_stems", "water_bodies"]
+from .han import HAN, HAN_RUN
+
+__all__ = ["is_word_stem", "reservoir_stems", "water_bodies"]
 
 #: A stem of 2–3 characters after a boundary, then an optional size and the head.
-_WORK = re.compile(r"(?:^|(?<=[、，。；：（(的和及]))([\u4e00-\u9fff]{2,3}?)(?:大型|中型)?水库")
+_WORK = re.compile(rf"(?:^|(?<=[、，。；：（(的和及]))({HAN}{{2,3}}?)(?:大型|中型)?水库")
 #: What makes a stem before 水库 or 江/河/湖 a word, not a name: a size, kind or
 #: count character (病险, 小型, 各), or a verb or adjective that opens it (兴修, 推进, 现代).
 _WORD_CHARS = "型险类座批些个各新老建修好成等种"
@@ -26,11 +28,17 @@ _NOT_NAME = re.compile(
 )
 
 
+def is_word_stem(stem: str) -> bool:
+    """``stem`` is a word, not a name (病险, 小型, 兴修, 推进): no place names the
+    work or site after it; :mod:`kg.extract.place_shapes` asks it too."""
+    return _NOT_NAME.search(stem) is not None
+
+
 def reservoir_stems(text: str) -> list[tuple[int, int]]:
     """Spans of the place names that name a reservoir in ``text``."""
     if "水库" not in text:
         return []
-    return [m.span(1) for m in _WORK.finditer(text) if not _NOT_NAME.search(m.group(1))]
+    return [m.span(1) for m in _WORK.finditer(text) if not is_word_stem(m.group(1))]
 
 
 #: The end of a river or lake's name, then a boundary or a word about it
@@ -38,7 +46,6 @@ def reservoir_stems(text: str) -> list[tuple[int, int]]:
 _WATER_END = re.compile(r"[江河湖](?=[、，。；和等与]|流域|干流|沿岸|两岸|综合治理|生态|治理|保护|水系)")
 #: Characters a river's stem starts after (、赤水河, 的无定河).
 _WATER_BEFORE = frozenset("、，。；：的和及与")
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
 #: Stems that are words, not names (退耕还湖, 重要河湖, 加快长江, 美丽河湖).
 _NOT_WATER = re.compile(
     rf"[{_WORD_CHARS}的了还沿江河湖]|"
@@ -56,7 +63,7 @@ def water_bodies(text: str) -> list[tuple[int, int]]:
         end = m.start()
         for n in (2, 3):
             start = end - n
-            if start < 0 or not _HAN.fullmatch(text, start, end):
+            if start < 0 or not HAN_RUN.fullmatch(text, start, end):
                 break
             if start == 0 or text[start - 1] in _WATER_BEFORE:
                 if not _NOT_WATER.search(text[start:end]):

@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from ..model import Mention, Sentence
+from .han import HAN, is_han
 from .place_lexicon import LEVEL_RANK, Division, Surface, place_lexicon
 from .place_shapes import SHAPE_CUES, shaped_sites, with_listed_counties
 from .place_sites import reservoir_stems, water_bodies
@@ -24,7 +25,6 @@ DEICTIC_COUNTRY = ("中国", "我国", "中华人民共和国")
 
 __all__ = ["extract_places"]
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _START = re.Match.start
 #: Characters after which a two-character full name (礼县, 和县) may start.
 _BOUNDARY_BEFORE = set("省市州县区盟旗和与及、，,；;：:（(“\"‘《》)）在到赴对从")
@@ -33,13 +33,13 @@ _BAD_AFTER = {"区": "域", "市": "场", "县": "域"}
 #: 中国 followed by these names a concept (中国式现代化, 中国特色社会主义).
 _CONCEPT_AFTER = ("特色", "式", "梦")
 #: A township after a county's full name: 2–4 characters and 镇, 乡 or 街道.
-_TOWN = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:镇|乡|街道|村)")
+_TOWN = re.compile(rf"({HAN}{{2,4}}?)(?:镇|乡|街道|村)")
 #: Stems that make 镇/乡 part of a common word (城乡, 各乡镇, 全县乡村).
 _NOT_TOWN = re.compile(r"[各全城农县市区和与及的等镇乡]")
 #: Which reading of a form wins when it has several.
 _READING_ORDER = {"full": 0, "region": 1, "alias": 2, "deictic": 3, "short": 4, "abbrev": 5}
 #: A place name followed by these is part of an institution's name (陇东学院, 岳麓山实验室).
-_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:大学|学院|党校|实验室)")
+_INSTITUTION = re.compile(rf"{HAN}{{0,5}}?(?:大学|学院|党校|实验室)")
 #: Zones named by a place before them (上海自由贸易试验区, 成都都市圈).
 _ZONE = re.compile(
     r"自由贸易试验区|自贸试验区|国家自主创新示范区|自主创新示范区|都市圈|"
@@ -58,7 +58,7 @@ _NAME_BEFORE = _BOUNDARY_BEFORE | set("以动持设造速进是为")
 _DIVISION_ZONES = frozenset({"国家高新区", "高新区", "经开区", "经济开发区"})
 #: A section of a railway or motorway between two places (高铁鹤洲至横琴段).
 _SEGMENT = re.compile(
-    r"(?:铁路|高铁|城际|高速公路|高速|公路|轨道交通\S{1,3}号线)([\u4e00-\u9fff]{2,4}?)至([\u4e00-\u9fff]{2,4}?)段"
+    rf"(?:铁路|高铁|城际|高速公路|高速|公路|轨道交通\S{{1,3}}号线)({HAN}{{2,4}}?)至({HAN}{{2,4}}?)段"
 )
 #: What may follow a place in a list (东莞、中山、江门等; 仙桃、大冶4个县).
 _LIST_AFTER = set("、，。；和与及等0123456789两三四五六七八九十")
@@ -67,8 +67,8 @@ _ITEM_END = _LIST_AFTER | set("分均各共入获")
 #: The rest of a list of short names whose head says they are places
 #: (仙桃、天门等县市; 赤壁、恩施等14个县市; 黄石、天门等全国文明城市).
 _LIST_HEAD = re.compile(
-    r"(?:、[\u4e00-\u9fff]{2,3})*、?[\u4e00-\u9fff]{0,3}等(?:[0-9两三四五六七八九十]{1,3}个)?"
-    r"[\u4e00-\u9fff]{0,6}?(?:县市区|县市|市县|县区|城市|县|市|地区|地市)"
+    rf"(?:、{HAN}{{2,3}})*、?{HAN}{{0,3}}等(?:[0-9两三四五六七八九十]{{1,3}}个)?"
+    rf"{HAN}{{0,6}}?(?:县市区|县市|市县|县区|城市|县|市|地区|地市)"
 )
 #: Characters before a foreign country's name (与冰岛、瑞士; not 司法国际, nor 中印尼:
 #: China and the country, an abbreviation like 中韩).
@@ -76,7 +76,7 @@ _COUNTRY_BEFORE = _BOUNDARY_BEFORE | set("同向访")
 #: Words that end in 中 (其中东北, 集中亚洲): 中东, 中亚 after them are no region.
 _WORD_ENDS_IN_ZHONG = set("其集之从心手当空初高正")
 #: Just after 中国— (中国—中亚峰会, 中国—中东欧): the partner of a China–X pairing.
-_PAIRED = re.compile(r"中国[—－-][\u4e00-\u9fff]?$")
+_PAIRED = re.compile(rf"中国[—－-]{HAN}?$")
 #: A character each of the readings after the lexicon scan needs: 至 (a line's
 #: section), 科 (科学城), 机 (机场), 口 (口岸), 水 (水库), 江/河/湖 (a river or lake),
 #: and one a site read from its shape needs (:data:`place_shapes.SHAPE_CUES`).
@@ -183,7 +183,7 @@ def _airports(sentence: Sentence, found: list[Mention]) -> list[Mention]:
     extra = []
     for m in _AIRPORT.finditer(text):
         j = m.start()
-        if j < 2 or not (_CJK.match(text[j - 2]) and _CJK.match(text[j - 1])):
+        if j < 2 or not (is_han(text[j - 2]) and is_han(text[j - 1])):
             continue
         start = next((starts[j - n] for n in (2, 3) if j - n in starts), j - 2)
         name = text[start : m.end()]
@@ -206,9 +206,9 @@ def _plain_airports(sentence: Sentence, found: list[Mention]) -> list[Mention]:
         j = m.start()
         n = next((n for n in (0, 2, 3) if j - n in ends), None)
         start = None if n is None else ends[j - n]
-        if n and (not all(map(_CJK.match, text[j - n : j])) or "新" in text[j - n : j]):
+        if n and (not all(map(is_han, text[j - n : j])) or "新" in text[j - n : j]):
             start = None  # 港珠澳大桥、港深机场, 广州新机场
-        if start is None and j >= 3 and text[j - 3] == "、" and last == j - 3 and _CJK.match(text[j - 2]):
+        if start is None and j >= 3 and text[j - 3] == "、" and last == j - 3 and is_han(text[j - 2]):
             start = j - 2
         if start is None:
             continue
@@ -241,10 +241,10 @@ def _science_cities(sentence: Sentence, found: list[Mention]) -> list[Mention]:
         end = m.end()
         for n in (2, 3):
             start = m.start() - n
-            if start < 0 or not _CJK.match(text[start]):
+            if start < 0 or not is_han(text[start]):
                 break
             before = text[start - 1] if start else ""
-            if start in ends or (n == 2 and (not _CJK.match(before) or before in _NAME_BEFORE)):
+            if start in ends or (n == 2 and (not is_han(before) or before in _NAME_BEFORE)):
                 if not any(s < end and start < e for s, e in taken):
                     extra.append(_mention(sentence, start, text[start:end], text[start:end], "area"))
                 break
@@ -319,13 +319,12 @@ def _accept(text: str, i: int, form: str, surfaces: list[Surface], glued: bool =
     if hows == {"region"} and len(form) == 2 and _division_at(text, i + 1):
         return None  # 投资江西 is not 资江, 华东江苏 not 东江: the division wins
     if hows == {"region"} and surfaces[0].level == "country" and form not in DEICTIC_COUNTRY:
-        if len(form) < 3 and _CJK.match(before) and before not in _COUNTRY_BEFORE:
+        if len(form) < 3 and is_han(before) and before not in _COUNTRY_BEFORE:
             return None  # 司法国际 is not 法国 (a longer name is no piece of a word: 万华科威特)
         if after.startswith(("族", "支那", "尼西", "洋")):
             return None  # 朝鲜族, 印度支那, 印度洋: not the country
-    if len(form) == 2 and form[0] == "中" and hows == {"region"}:
-        if before in _WORD_ENDS_IN_ZHONG or after[:1] in ("部", "北", "南"):
-            return None  # 其中东北各省, 中东部地区: no 中东
+    if len(form) == 2 and form[0] == "中" and hows == {"region"} and (before in _WORD_ENDS_IN_ZHONG or after[:1] in ("部", "北", "南")):
+        return None  # 其中东北各省, 中东部地区: no 中东
     if hows == {"region"} and form not in DEICTIC_COUNTRY and _PAIRED.search(text, max(0, i - 4), i):
         return None  # 中国—哈萨克斯坦…联合实验室, 中国—中(东欧): a China–X pairing
     if form == "中华人民共和国" and before == "《":
@@ -338,13 +337,13 @@ def _accept(text: str, i: int, form: str, surfaces: list[Surface], glued: bool =
         return None  # 城区域, 大市场
     if len(form) == 2 and hows == {"full"} and after[:1] in ("城", "级"):
         return None  # 城市和县城 is not 和县
-    if len(form) == 2 and hows == {"full"} and not glued and _CJK.match(before) and before not in _BOUNDARY_BEFORE:
+    if len(form) == 2 and hows == {"full"} and not glued and is_han(before) and before not in _BOUNDARY_BEFORE:
         return None  # 循环县域 is not 环县
     if (
         len(form) == 3
         and hows == {"full"}
         and not glued
-        and _CJK.match(before)
+        and is_han(before)
         and before not in _BOUNDARY_BEFORE
         and place_lexicon().overlaps_word(text, i, form[:2], left_only=True)
     ):
