@@ -112,9 +112,13 @@ def _verb_regex(cues: dict[str, re.Pattern[str]]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _joined_cues(patterns: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    # one search finds the leftmost start at which any role's cue runs to the
-    # end, the first role in order winning a tie: what searching each role's
-    # pattern and keeping the earliest start gave, in one pass instead of four
+    """``(role, pattern)`` pairs as one alternation whose ``lastgroup`` is the role.
+
+    One search finds the leftmost start at which any role's cue runs to the
+    end, the first role in order winning a tie: what searching each role's
+    pattern and keeping the earliest start gave, in one pass instead of four.
+    No pattern matches nothing (``(?!x)x``).
+    """
     return re.compile("|".join(f"(?P<{role}>{pattern})" for role, pattern in patterns) or r"(?!x)x")
 
 
