@@ -86,6 +86,7 @@ _GENERIC = {"城区", "郊区", "矿区", "东区", "南区", "北区", "西区"
 
 
 def _mention(sentence: Sentence, i: int, text: str, name: str, level: str | None) -> Mention:
+    """The place mention of ``text`` at ``sentence.text[i]``, with document offsets."""
     return Mention(
         kind="place",
         text=text,
@@ -134,7 +135,7 @@ def extract_places(sentence: Sentence) -> list[Mention]:
                 found.append(_mention(sentence, i, zone[0], zone[1], "area"))
                 pos = last_end = i + len(zone[0])
                 break
-            found.append(_mention(sentence, i, form, name, _level(form, surfaces[form])))
+            found.append(_mention(sentence, i, form, name, _level(form)))
             if zone is not None:  # 福建自由贸易试验区: the province and its zone
                 found.append(_mention(sentence, i, zone[0], zone[1], "area"))
                 pos = last_end = i + len(zone[0])
@@ -143,16 +144,7 @@ def extract_places(sentence: Sentence) -> list[Mention]:
             pos = last_end = i
             town = _town_after(text, i, surface)
             if town:
-                found.append(
-                    Mention(
-                        kind="place",
-                        text=town,
-                        start=sentence.start + i,
-                        end=sentence.start + i + len(town),
-                        sentence=sentence.index,
-                        subtype="other",
-                    )
-                )
+                found.append(_mention(sentence, i, town, town, "other"))
                 pos = last_end = i + len(town)
             break
     if found and "、" in text:
@@ -190,7 +182,7 @@ def _airports(sentence: Sentence, found: list[Mention]) -> list[Mention]:
         base = sentence.start
         if not any(x.start - base <= start and m.end() <= x.end - base for x in found):  # 兰州中川国际机场
             extra.append(_mention(sentence, start, name, name, "other"))
-    return sorted(found + extra, key=lambda x: x.start) if extra else found
+    return _merged(found, extra)
 
 
 def _plain_airports(sentence: Sentence, found: list[Mention]) -> list[Mention]:
@@ -214,6 +206,12 @@ def _plain_airports(sentence: Sentence, found: list[Mention]) -> list[Mention]:
             continue
         extra.append(_mention(sentence, start, text[start : m.end()], text[start : m.end()], "other"))
         last = m.end()
+    return _merged(found, extra)
+
+
+def _merged(found: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """``found`` and the ``extra`` places a later reading adds, in text order (stable:
+    a place and the zone it starts keep their order)."""
     return sorted(found + extra, key=lambda x: x.start) if extra else found
 
 
@@ -227,7 +225,7 @@ def _sites(sentence: Sentence, found: list[Mention], spans: list[tuple[int, int]
         for s, e in spans
         if not any(a < e and s < b for a, b in taken)
     ]
-    return sorted(found + extra, key=lambda x: x.start) if extra else found
+    return _merged(found, extra)
 
 
 def _science_cities(sentence: Sentence, found: list[Mention]) -> list[Mention]:
@@ -248,7 +246,7 @@ def _science_cities(sentence: Sentence, found: list[Mention]) -> list[Mention]:
                 if not any(s < end and start < e for s, e in taken):
                     extra.append(_mention(sentence, start, text[start:end], text[start:end], "area"))
                 break
-    found = sorted(found + extra, key=lambda x: x.start) if extra else found
+    found = _merged(found, extra)
     cities = {m.end: m for m in found if m.subtype == "prefecture"}
     return [
         _with_city(sentence, m, cities[m.start]) if m.start in cities and m.text.endswith("科学城") else m
@@ -378,7 +376,7 @@ def _town_after(text: str, i: int, surface: Surface) -> str | None:
     return m.group()
 
 
-def _level(form: str, surfaces: list[Surface]) -> str:
+def _level(form: str) -> str:
     """The broadest level the form can name (吉林 → province)."""
     return _form_facts(form)[2]
 
