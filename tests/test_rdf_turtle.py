@@ -46,6 +46,17 @@ def test_minted_iris_are_valid_turtle_whatever_the_name(name: str) -> None:
     assert t.subject.value == str(node)
 
 
+@pytest.mark.parametrize(("name", "literal"), [("\U000e0100", False), ("\U000e0001", False),
+                                             ("葛\U000e0100", False), ("𠀀", True), ("葛", True)])
+def test_plane_14_below_e1000_is_escaped_and_the_rest_of_ucschar_is_not(name: str, literal: bool) -> None:
+    """RFC 3987 ucschar takes plane 14 only from U+E1000: a variation selector
+    (葛 + U+E0100, an ideographic variant) made an IRI Oxigraph rejects."""
+    node = mint("agency", name)
+    [t] = parse(ttl.block(ttl.iri(node), [(ttl.TYPE, ttl.term(GKG.Agency))]))
+    assert t.subject.value == str(node)
+    assert str(node).endswith(name) == literal
+
+
 def test_blocks_and_typed_literals_read_the_same_in_rdflib_and_oxigraph() -> None:
     s = ttl.iri(mint("doc", "d", "metric", "0"))
     body = ttl.blocks(

@@ -220,7 +220,8 @@ ONTOLOGY_GRAPH = ID["ontology"]  # outside graph/, so no document id can collide
 # Everything else, and '/' which would split our path, is percent-encoded.
 _UCSCHAR = (
     "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
-    + "".join(f"\\U{p:04x}0000-\\U{p:04x}fffd" for p in range(1, 15))
+    + "".join(f"\\U{p:04x}0000-\\U{p:04x}fffd" for p in range(1, 14))
+    + "\\U000e1000-\\U000efffd"  # plane 14 from E1000: tags and variation selectors are not ucschar
 )
 _NEEDS_ESCAPE = re.compile(f"[^A-Za-z0-9\\-._~!$&'()*+,;=:@{_UCSCHAR}]")
 _SAFE = "!$&'()*+,;=:@"  # kept literal by quote(), on top of its unreserved set
