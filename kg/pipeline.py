@@ -346,10 +346,11 @@ def store_key(path: str | Path, sha256: str) -> str:
 
 
 def _unchanged_skipped(files: list[str], known: dict[str, str], result: BuildResult) -> list[str]:
-    """Files whose document the store already holds with the same content hash are skipped.
+    """The files still to build: those whose document the store holds under the same
+    :func:`store_key` are recorded as skipped in ``result`` instead.
 
-    The store keeps :func:`store_key`: the file's hash, its manifest row's and
-    the extractor's, so that after an upgrade every report is built again.
+    The key covers the file's hash, its manifest row's and the extractor's, so
+    a changed report, a corrected row or an upgrade builds the report again.
     """
     todo = []
     for f in files:
