@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 
@@ -41,7 +42,18 @@ MANIFEST_NAME = "MANIFEST.tsv"
 _LEVELS = 4
 #: A manifest modified this recently is read again rather than from the cache (2 s).
 _RACY_NS = 2_000_000_000
-_URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
+#: RFC 3987 ucschar: the non-ASCII code points an IRI may hold literally.
+_UCSCHAR = (
+    "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+    + "".join(f"\\U{p:04x}0000-\\U{p:04x}fffd" for p in range(1, 14))
+    + "\\U000e1000-\\U000efffd"
+)
+#: The characters of an http(s) IRI (RFC 3987): URI characters, valid %XX
+#: escapes and ucschar; no space, control character, quote or bracket of
+#: Turtle's. Where ``[ ] #`` and private-use characters may stand is checked
+#: by :func:`_url`.
+_URL = re.compile(f"https?://(?:[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;={_UCSCHAR}\\ue000-\\uf8ff]|%[0-9A-Fa-f]{{2}})+")
+_PRIVATE = re.compile("[\\ue000-\\uf8ff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,5 +160,23 @@ def _date(text: str | None) -> str | None:
 
 
 def _url(text: str | None) -> str | None:
-    """An http(s) URL that is a valid IRI as it stands, else None."""
-    return text if text and _URL.fullmatch(text) else None
+    """An http(s) URL that is a valid IRI as it stands, else None.
+
+    It is written into the graph as it stands, so anything Oxigraph would
+    refuse is left out here: brackets outside an IPv6 host (``?ids[]=3``), a
+    second ``#``, a private-use character outside the query.
+    """
+    if not text or not _URL.fullmatch(text):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # unbalanced brackets in the host
+        return None
+    rest = parts.path + parts.query + parts.fragment
+    if not parts.netloc or "[" in rest or "]" in rest or "#" in parts.fragment:
+        return None
+    if _PRIVATE.search(parts.netloc + parts.path + parts.fragment):
+        return None
+    if ("[" in parts.netloc) != parts.netloc.split("@")[-1].startswith("["):
+        return None  # a bracket inside a user name or a host that is not an IPv6 literal
+    return text
