@@ -29,7 +29,8 @@ _PACKAGE = Path(__file__).resolve().parent
 #: The parts of the package that decide a document's triples (ingest → segment →
 #: extract → resolve → RDF, and the values and data they share). Query, serve,
 #: analysis and the views read graphs; changing them leaves stored graphs valid.
-STAGE_MODULES = ("ingest", "segment.py", "extract", "resolve", "rdf", "model.py", "lexicon.py", "resources.py")
+STAGE_MODULES = ("ingest", "segment.py", "extract", "resolve", "rdf", "model.py", "lexicon.py", "resources.py",
+                 "iri.py")
 
 
 def _stage_files() -> list[tuple[str, Path]]:

@@ -65,3 +65,18 @@ def test_an_upgraded_runtime_changes_the_fingerprint(monkeypatch) -> None:
         assert fp.extractor_fingerprint() != first
     finally:
         fp.extractor_fingerprint.cache_clear()
+
+
+def test_every_module_the_stages_import_is_in_the_fingerprint() -> None:
+    """A module the stages share (kg/iri.py) changes triples too: leaving it out of
+    STAGE_MODULES let an upgrade keep every stored report's old reading."""
+    import subprocess
+    import sys
+
+    code = ("import sys, kg.ingest, kg.segment, kg.extract, kg.resolve, kg.rdf.build, kg.rdf.store\n"
+            "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('kg.')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    names = {name for name, _ in _stage_files()}
+    package = Path(__import__("kg").__file__).resolve().parent
+    missing = {f"kg/{Path(f).resolve().relative_to(package).as_posix()}" for f in loaded} - names
+    assert missing <= {"kg/errors.py", "kg/fingerprint.py"}, "messages and the fingerprint itself make no triple"

@@ -33,6 +33,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import InputError
+from ..iri import IPRIVATE, UCSCHAR
 
 __all__ = ["MANIFEST_NAME", "Sidecar", "sidecar_for"]
 
@@ -42,18 +43,12 @@ MANIFEST_NAME = "MANIFEST.tsv"
 _LEVELS = 4
 #: A manifest modified this recently is read again rather than from the cache (2 s).
 _RACY_NS = 2_000_000_000
-#: RFC 3987 ucschar: the non-ASCII code points an IRI may hold literally.
-_UCSCHAR = (
-    "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
-    + "".join(f"\\U{p:04x}0000-\\U{p:04x}fffd" for p in range(1, 14))
-    + "\\U000e1000-\\U000efffd"
-)
 #: The characters of an http(s) IRI (RFC 3987): URI characters, valid %XX
 #: escapes and ucschar; no space, control character, quote or bracket of
 #: Turtle's. Where ``[ ] #`` and private-use characters may stand is checked
 #: by :func:`_url`.
-_URL = re.compile(f"https?://(?:[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;={_UCSCHAR}\\ue000-\\uf8ff]|%[0-9A-Fa-f]{{2}})+")
-_PRIVATE = re.compile("[\\ue000-\\uf8ff]")
+_URL = re.compile(f"https?://(?:[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;={UCSCHAR}{IPRIVATE}]|%[0-9A-Fa-f]{{2}})+")
+_PRIVATE = re.compile(f"[{IPRIVATE}]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,8 @@ from urllib.parse import quote
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+from ..iri import UCSCHAR
+
 __all__ = [
     "GKG",
     "ID",
@@ -218,12 +220,7 @@ ONTOLOGY_GRAPH = ID["ontology"]  # outside graph/, so no document id can collide
 # What a path segment may hold literally (RFC 3987 ipchar): unreserved ASCII,
 # sub-delims, ':' and '@', and the ucschar ranges (which is where CJK lives).
 # Everything else, and '/' which would split our path, is percent-encoded.
-_UCSCHAR = (
-    "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
-    + "".join(f"\\U{p:04x}0000-\\U{p:04x}fffd" for p in range(1, 14))
-    + "\\U000e1000-\\U000efffd"  # plane 14 from E1000: tags and variation selectors are not ucschar
-)
-_NEEDS_ESCAPE = re.compile(f"[^A-Za-z0-9\\-._~!$&'()*+,;=:@{_UCSCHAR}]")
+_NEEDS_ESCAPE = re.compile(f"[^A-Za-z0-9\\-._~!$&'()*+,;=:@{UCSCHAR}]")
 _SAFE = "!$&'()*+,;=:@"  # kept literal by quote(), on top of its unreserved set
 
 
