@@ -169,3 +169,20 @@ def test_a_url_is_kept_exactly_when_oxigraph_takes_it_as_an_iri(tmp_path: Path, 
         valid = False
     report = _corpus(tmp_path, f"national/1985.txt\tT\t\t{url}\t9\n")
     assert (sidecar_for(report).url == url) == valid
+
+
+def test_a_manifest_dated_in_the_future_is_still_cached(tmp_path: Path, monkeypatch) -> None:
+    """An archive can give a file a future mtime: judged by it, the file stayed 'just
+    changed' and every report parsed the whole manifest again."""
+    import os
+    import time
+
+    from kg.ingest import manifest as mf
+
+    report = _corpus(tmp_path, "national/1985.txt\t甲\t\t\t9\n")
+    future = time.time_ns() + 3600 * 10**9
+    os.utime(tmp_path / "MANIFEST.tsv", ns=(future, future))
+    monkeypatch.setattr(mf.time, "time_ns", lambda: os.stat(tmp_path / "MANIFEST.tsv").st_ctime_ns + 10 * mf._RACY_NS)
+    mf._read.cache_clear()
+    assert sidecar_for(report).title == "甲" and sidecar_for(report).title == "甲"
+    assert mf._read.cache_info().hits >= 1

@@ -41,7 +41,7 @@ __all__ = ["MANIFEST_NAME", "Sidecar", "sidecar_for"]
 MANIFEST_NAME = "MANIFEST.tsv"
 #: How many folders, from a report's own up, a manifest is looked for in.
 _LEVELS = 4
-#: A manifest modified this recently is read again rather than from the cache (2 s).
+#: A manifest changed this recently is read again rather than from the cache (2 s).
 _RACY_NS = 2_000_000_000
 #: The characters of an http(s) IRI (RFC 3987): URI characters, valid %XX
 #: escapes and ucschar; no space, control character, quote or bracket of
@@ -91,8 +91,10 @@ def _rows(manifest: Path) -> dict[str, Sidecar]:
     """The rows of ``manifest`` ({} if there is none), parsed once while it is unchanged.
 
     The cache is keyed by the file's stat; a file changed within the
-    filesystem's timestamp granularity can keep its size and mtime, so one
-    modified in the last :data:`_RACY_NS` is read again ("racy git").
+    filesystem's timestamp granularity can keep its size and times, so one
+    changed in the last :data:`_RACY_NS` is read again ("racy git"). The
+    change time (ctime) decides: the kernel sets it, where an mtime may come
+    from an archive, or the future, and would leave the cache unused.
     """
     try:
         st = manifest.stat()
@@ -100,13 +102,14 @@ def _rows(manifest: Path) -> dict[str, Sidecar]:
         return {}  # none here (or gone since the folder was listed)
     if not stat.S_ISREG(st.st_mode):
         return {}
-    if time.time_ns() - st.st_mtime_ns < _RACY_NS:
-        return _read.__wrapped__(str(manifest), st.st_mtime_ns, st.st_size, st.st_ino)
-    return _read(str(manifest), st.st_mtime_ns, st.st_size, st.st_ino)
+    key = (str(manifest), st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+    if time.time_ns() - st.st_ctime_ns < _RACY_NS:
+        return _read.__wrapped__(*key)
+    return _read(*key)
 
 
 @lru_cache(maxsize=64)
-def _read(manifest: str, _mtime: int, _size: int, _inode: int) -> dict[str, Sidecar]:
+def _read(manifest: str, _mtime: int, _ctime: int, _size: int, _inode: int) -> dict[str, Sidecar]:
     """The rows of one manifest by relative path (cached while the file is unchanged).
 
     TSV has no quoting (a cell cannot hold a tab or a line break), so a quote
