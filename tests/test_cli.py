@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from conftest import DEV, SAMPLE, SAMPLE_GOLD
 from kg.cli import main, make_parser
+from mini_support import MINI
 
 COMMANDS = ("build", "extract", "eval", "export", "validate", "query", "serve", "push",
             "analyze", "viz", "path", "neighbours")
@@ -162,9 +162,8 @@ def test_ctrl_c_stops_a_long_query_at_once(tmp_path):
     import sys
     import time
 
-    mini = Path(__file__).parent / "fixtures" / "mini.trig"
     cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "query", "--graph", str(mini), cross],
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "query", "--graph", str(MINI), cross],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
     time.sleep(2.0)  # start-up and load, then well inside the query
     assert proc.poll() is None, proc.communicate()
