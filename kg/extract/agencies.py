@@ -114,6 +114,8 @@ def _tail_ok(text: str, end: int) -> bool:
 
 
 def _head_ok(text: str, m: re.Match[str]) -> bool:
+    """The head word ``m`` is not part of a longer word (its agency_head_context rows:
+    characters that may not stand just before or after it)."""
     before, after = _head_context().get(m.group(), (frozenset(), frozenset()))
     prev = text[m.start() - 1 : m.start()]
     nxt = text[m.end() : m.end() + 1]

@@ -24,6 +24,7 @@ _EVENT_REST = re.compile(rf"(?!相关|有关|系列|各类|各项){HAN}{{2,10}}?
 
 @cache
 def _international() -> frozenset[str]:
+    """Names of the international organisations (agency_international.tsv)."""
     return frozenset(load_column("agency_international", "name"))
 
 

@@ -49,6 +49,7 @@ class Division:
 
     @property
     def province_code(self) -> str:
+        """The first two digits of the division code: its province's."""
         return self.code[:2]
 
 
@@ -157,6 +158,7 @@ class PlaceLexicon:
         )
 
     def _add(self, form: str, surface: Surface) -> None:
+        """Record one reading of ``form`` (once); one-character forms are never matched."""
         if len(form) < 2:
             return
         found = self.surfaces.setdefault(form, [])
