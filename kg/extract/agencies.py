@@ -8,7 +8,8 @@ No statistical tagger: names are found in two ways.
 2. Head words: a name ends in a head word (厅, 局, 委员会, 大学, 日报, 网 …); its
    left edge is found by scanning back to a boundary (punctuation, a function
    character, a verb such as 依托 or 认真贯彻), then to the first administrative
-   prefix in that window (甘肃, 中国, 国家 anywhere; 省/市/县 only at its start).
+   prefix in that window (甘肃, 中国, 国家 anywhere; 省/市/县 only at its start;
+   :mod:`kg.extract.agency_edges`).
    Weak heads (厅, 局, 委 …) need such a prefix; strong heads (大学, 学院, 集团)
    may stand without one (陇东学院). A name without a prefix that directly
    follows another name extends it (省政府 + 行政复议委员会).

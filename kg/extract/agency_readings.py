@@ -1,7 +1,9 @@
 """Readings of agency names that depend on the words around them.
 
-Kept apart from :mod:`kg.extract.agencies` (already long): each function looks
-at the text next to one candidate name and says whether it names a body.
+Kept apart from the scan of :mod:`kg.extract.agencies`: each function looks at
+the text next to one candidate name and says whether it names a body, and
+:func:`with_context_readings` chains the readings of :mod:`agency_firms`,
+:mod:`agency_pairings` and :mod:`agency_events` that run after the scan.
 """
 
 from __future__ import annotations
