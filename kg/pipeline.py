@@ -8,12 +8,9 @@ and skipped; the others still build.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import shutil
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter
@@ -22,18 +19,16 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 
 from .errors import InputError, KgError
-from .export import GraphWriter, stored_graph, write
+from .export import GraphWriter, write
 from .extract import extract
-from .fingerprint import build_key, extractor_fingerprint
+from .fingerprint import extractor_fingerprint
+from .incremental import StoreBatches, export_store, open_store, reusable_export, split_unchanged, store_key
 from .ingest import doc_id, iter_inputs, read_document
-from .ingest.manifest import sidecar_for
 from .model import Resolved
 from .rdf.build import document_graph
 from .rdf.namespace import ENTITY_KIND_CLASS, GKG
-from .rdf.store import GraphStore, doc_id_of_graph
 from .rdf.turtle import DocumentGraph
 from .resolve import resolve
 from .segment import segment
@@ -60,7 +55,7 @@ class DocumentResult:
     path: str
     doc_id: str = ""
     sha256: str = ""
-    key: str = ""  #: what a store keeps to tell an unchanged report (:func:`store_key`)
+    key: str = ""  #: what a store keeps to tell an unchanged report (:func:`kg.incremental.store_key`)
     graph: DocumentGraph | None = None  #: its triples as Turtle text, until written
     error: str | None = None
     skipped: bool = False  #: unchanged in the store, not rebuilt
@@ -217,90 +212,28 @@ def _build_store(
     result: BuildResult,
     outputs: dict[str, Path] | None,
 ) -> Counter[str]:
-    """Update the store; with ``outputs``, then write the files from all it holds.
+    """Update the store (:mod:`kg.incremental`); with ``outputs``, then write the files from all it holds.
 
-    Without ``outputs`` the counts are those of the documents written now. A
-    store that does not exist yet is built aside with Oxigraph's bulk loader
-    (2.4x faster than Store.extend, 4.6x than SPARQL INSERT DATA, measured)
-    and moved into place when complete; a build killed before that leaves no store, and the next one
-    starts again.
+    Without ``outputs`` the counts are those of the documents written now.
     """
-    target = store
-    target.parent.mkdir(parents=True, exist_ok=True)
-    for stale in target.parent.glob(f".{target.name}.building-*"):
-        shutil.rmtree(stale, ignore_errors=True)  # what a killed first build left
-    fresh = not target.exists()
-    if fresh:
-        store = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-    with GraphStore.open(store) as gstore:
-        files = _unchanged_skipped(files, gstore.documents(), result)
+    with open_store(store) as (gstore, fresh):
+        files, skipped = split_unchanged(files, gstore.documents())
+        result.documents += [DocumentResult(f, did, sha, key, skipped=True) for f, did, sha, key in skipped]
         gstore.load_ontology(ONTOLOGY_FILE)
-        batches = _StoreBatches(gstore, bulk=fresh)
-        _collect(files, jobs, max_bytes, progress, result, batches.add)
+        batches = StoreBatches(gstore, bulk=fresh)
+        _collect(files, jobs, max_bytes, progress, result, lambda doc: batches.add(doc.doc_id, doc.key, doc.graph))
         batches.flush()
-        result.triples = batches.triples
-        classes = batches.classes
+        result.triples, classes = batches.triples, batches.classes
         if outputs is not None:
-            classes = _unchanged_export(outputs, target, result) or _export(gstore, outputs, result)
-    if fresh:
-        os.replace(store, target)
+            last = None
+            if all(d.skipped for d in result.built):
+                last = reusable_export(outputs, store, {d.doc_id: d.key for d in result.built})
+            if last is not None:
+                result.triples = last[0]
+                classes = Counter({str(_COUNTED[k]): n for k, n in last[1].items() if k in _COUNTED})
+            else:
+                result.triples, classes = export_store(gstore, outputs)
     return classes
-
-
-def _export(gstore: GraphStore, outputs: dict[str, Path], result: BuildResult) -> Counter[str]:
-    """graph.ttl and graph.trig from every document the store holds."""
-    graphs = sorted(
-        (g.value for g in gstore.store.named_graphs()
-         if isinstance(g, ox.NamedNode) and doc_id_of_graph(g.value) is not None),
-        key=doc_id_of_graph,
-    )
-    writer = GraphWriter(outputs["turtle"], outputs["graph"])
-    try:
-        for g in graphs:
-            doc = doc_id_of_graph(g)
-            assert doc is not None
-            quads = gstore.store.quads_for_pattern(None, None, None, ox.NamedNode(g))
-            writer.add(stored_graph(doc, (q.triple for q in quads)))
-    except BaseException:
-        writer.abort()
-        raise
-    writer.close()
-    result.triples = writer.triples
-    return writer.classes
-
-
-class _StoreBatches:
-    """Documents go into the store in transactions of about :attr:`LIMIT` triples.
-
-    Memory stays bounded whatever the corpus (one transaction's text is held
-    at a time), and a build killed midway leaves every document as it was
-    or as it is now, never half; the next run skips those already done.
-    """
-
-    LIMIT = 200_000
-
-    def __init__(self, gstore: GraphStore, *, bulk: bool = False) -> None:
-        self.gstore = gstore
-        self.bulk = bulk  #: a store built aside: Oxigraph's bulk loader, no transactions
-        self.pending: list[tuple[str, str, DocumentGraph]] = []
-        self.size = 0
-        self.triples = 0  #: written so far
-        self.classes: Counter[str] = Counter()  #: instances per class IRI, document by document
-
-    def add(self, doc: DocumentResult) -> None:
-        graph = doc.graph
-        assert graph is not None
-        self.pending.append((doc.doc_id, doc.key, graph))
-        self.size += graph.triples
-        self.classes.update(graph.classes())
-        if self.size >= self.LIMIT:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.pending:
-            docs = ((d, sha, g.parse()) for d, sha, g in self.pending)
-            self.triples += self.gstore.replace_documents(docs, bulk=self.bulk)
-            self.pending, self.size = [], 0
 
 
 #: The files a build writes; a build killed mid-write leaves ``.{name}.*.tmp`` beside them.
@@ -312,60 +245,6 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
     for name in _OUTPUT_NAMES:
         for tmp in out_dir.glob(f".{name}.*.tmp"):
             tmp.unlink(missing_ok=True)
-
-
-def _unchanged_export(outputs: dict[str, Path], store: Path, result: BuildResult) -> Counter[str] | None:
-    """The class counts of the last export when it already holds exactly this store's documents.
-
-    Re-exporting a whole store when no report changed took 12 s on the corpus
-    (BENCHMARKS.md); the files from last time are the same bytes.
-    """
-    manifest = outputs["graph"].parent / "build.json"
-    if any(not d.skipped for d in result.built) or not all(p.is_file() for p in outputs.values()):
-        return None
-    try:
-        last = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    # the store keys, not the file hashes: a key also changes with the report's
-    # MANIFEST.tsv row and with the extractor (a store built since through
-    # another output folder must not leave this export in place)
-    same = {d.doc_id: d.key for d in result.built} == {k: v.get("key") for k, v in last.get("documents", {}).items()}
-    exported = last.get("graph") and last.get("turtle")
-    if not same or not exported or last.get("store") != str(store.resolve()) or "classes" not in last:
-        return None
-    result.triples = last["triples"]
-    return Counter({str(_COUNTED[k]): n for k, n in last["classes"].items() if k in _COUNTED})
-
-
-def store_key(path: str | Path, sha256: str) -> str:
-    """What a store keeps for a report: :func:`kg.fingerprint.build_key` of its file's hash
-    and of its row in a folder's MANIFEST.tsv (a changed title or date rebuilds it too)."""
-    side = sidecar_for(path)
-    return build_key(sha256, side.digest() if side is not None else "")
-
-
-def _unchanged_skipped(files: list[str], known: dict[str, str], result: BuildResult) -> list[str]:
-    """The files still to build: those whose document the store holds under the same
-    :func:`store_key` are recorded as skipped in ``result`` instead.
-
-    The key covers the file's hash, its manifest row's and the extractor's, so
-    a changed report, a corrected row or an upgrade builds the report again.
-    """
-    todo = []
-    for f in files:
-        did = doc_id(f)
-        if did in known:
-            try:
-                sha = hashlib.sha256(Path(f).read_bytes()).hexdigest()
-                key = store_key(f, sha)
-            except (OSError, InputError):
-                sha = key = ""  # let the worker report the problem
-            if key == known[did]:
-                result.documents.append(DocumentResult(f, did, sha, key, skipped=True))
-                continue
-        todo.append(f)
-    return todo
 
 
 def _collect(

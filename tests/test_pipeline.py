@@ -170,14 +170,14 @@ def test_store_export_gives_the_same_graph_as_a_plain_build(tmp_path):
 
 def test_store_build_commits_in_batches_and_resumes(tmp_path, monkeypatch):
     """A store build that dies midway keeps the batches it committed; the rerun does the rest."""
-    from kg import pipeline
+    from kg import incremental
     from kg.rdf.store import GraphStore
 
     src = tmp_path / "src"
     src.mkdir()
     for name, title in (("a", "法律援助条例"), ("b", "公证条例"), ("c", "人民调解条例")):
         (src / f"{name}.txt").write_text(f"2023年，省司法厅出台《甘肃省{title}》。\n", encoding="utf-8")
-    monkeypatch.setattr(pipeline._StoreBatches, "LIMIT", 1)  # one document per transaction
+    monkeypatch.setattr(incremental.StoreBatches, "LIMIT", 1)  # one document per transaction
     real = GraphStore.replace_documents
     calls = []
 

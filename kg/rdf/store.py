@@ -3,7 +3,7 @@
 :class:`GraphStore` keeps one named graph per document
 (:func:`kg.rdf.namespace.graph_iri`), each carrying a key as
 ``<graph> gkg:sha256 "…"`` so that a rebuild skips unchanged reports and
-replaces changed ones. ``kg build`` stores :func:`kg.pipeline.store_key`
+replaces changed ones. ``kg build`` stores :func:`kg.incremental.store_key`
 there, not the file's hash alone: it also covers the report's MANIFEST.tsv
 row and the extractor (:func:`kg.fingerprint.build_key`), so a corrected
 title or an upgrade rebuilds the report. Each write is one transaction
