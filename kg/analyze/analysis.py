@@ -9,7 +9,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-from kg.analyze.graph import STRUCTURE_CLASSES, entity_graph, natural_key, simple_undirected
+from kg.analyze.graph import entity_graph
 from kg.analyze.measures import (
     betweenness,
     bridging_agencies,
@@ -17,6 +17,8 @@ from kg.analyze.measures import (
     louvain,
     pagerank,
 )
+from kg.analyze.rows import natural_key
+from kg.analyze.views import STRUCTURE_CLASSES, simple_undirected
 
 __all__ = [
     "NodeScore",

@@ -14,7 +14,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from kg.analyze.graph import natural_key
+from kg.analyze.rows import natural_key
 
 __all__ = [
     "SEED",

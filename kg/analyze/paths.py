@@ -16,7 +16,9 @@ from dataclasses import dataclass
 import networkx as nx
 from rdflib import Graph
 
-from kg.analyze.graph import STRUCTURE_CLASSES, entity_graph, natural_key, resolve_node, simple_undirected
+from kg.analyze.graph import entity_graph
+from kg.analyze.rows import natural_key
+from kg.analyze.views import STRUCTURE_CLASSES, resolve_node, simple_undirected
 
 __all__ = ["Hop", "Neighbour", "find_path", "neighbours", "ego_nodes", "format_path", "format_neighbours"]
 
