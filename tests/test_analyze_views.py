@@ -5,7 +5,12 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from kg.analyze.views import STRUCTURE_RELATIONS, is_structure, resolve_node, simple_undirected
+from kg.analyze.views import (
+    STRUCTURE_RELATIONS,
+    is_structure,
+    resolve_node,
+    simple_undirected,
+)
 from kg.errors import QueryError
 
 A, B, C, M, S, D = "id/agency/a", "id/agency/b", "id/person/c", "id/metric/1", "id/section/1", "id/doc/1"
