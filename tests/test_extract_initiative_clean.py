@@ -6,13 +6,8 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.initiative_clean import clean_name
-from kg.extract.initiatives import extract_initiatives
-from kg.model import Sentence
+from initiative_support import found as _found
 
-
-def _found(text: str) -> list[tuple[str, str | None]]:
-    """(name, kind) of what the whole initiative extractor finds in ``text``."""
-    return [(m.name, m.subtype) for m in extract_initiatives(Sentence.of(text))]
 
 
 #: (name, head, what is left of it or None): one case per line, grouped by rule.

@@ -13,13 +13,8 @@ from kg.extract.initiative_context import (
     is_formula,
     is_period,
 )
-from kg.extract.initiatives import extract_initiatives
-from kg.model import Sentence
+from initiative_support import found as _found
 
-
-def _found(text: str) -> list[tuple[str, str | None]]:
-    """(name, kind) of what the whole initiative extractor finds in ``text``."""
-    return [(m.name, m.subtype) for m in extract_initiatives(Sentence.of(text))]
 
 
 def _bare(text: str) -> str | None:

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 from kg.extract.initiative_events import listed_events
-from kg.extract.initiatives import extract_initiatives
-from kg.model import Sentence
+from initiative_support import found as _found
 
-
-def _found(text: str) -> list[tuple[str, str | None]]:
-    """(name, kind) of what the whole initiative extractor finds in ``text``."""
-    return [(m.name, m.subtype) for m in extract_initiatives(Sentence.of(text))]
 
 
 def _events(text: str) -> list[str]:

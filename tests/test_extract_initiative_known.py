@@ -4,13 +4,8 @@ then what the whole extractor makes of them)."""
 from __future__ import annotations
 
 from kg.extract.initiative_known import known_names
-from kg.extract.initiatives import extract_initiatives
-from kg.model import Sentence
+from initiative_support import found as _found
 
-
-def _found(text: str) -> list[tuple[str, str | None]]:
-    """(name, kind) of what the whole initiative extractor finds in ``text``."""
-    return [(m.name, m.subtype) for m in extract_initiatives(Sentence.of(text))]
 
 
 def test_known_names_by_name_or_alias() -> None:

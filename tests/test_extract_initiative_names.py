@@ -11,13 +11,8 @@ from kg.extract.initiative_grammar import Candidate
 
 from kg.extract.initiative_names import circles, coordinated, counted_list, fairs, generic_platform, numbered, phases
 from kg.extract.initiative_names import project_list, rails
-from kg.extract.initiatives import extract_initiatives
-from kg.model import Sentence
+from initiative_support import found as _found
 
-
-def _found(text: str) -> list[tuple[str, str | None]]:
-    """(name, kind) of what the whole initiative extractor finds in ``text``."""
-    return [(m.name, m.subtype) for m in extract_initiatives(Sentence.of(text))]
 
 
 def test_coordinated_items_each_with_their_own_head() -> None:

@@ -4,13 +4,8 @@
 from __future__ import annotations
 
 from kg.extract.initiative_quotes import quoted_items, quoted_names
-from kg.extract.initiatives import extract_initiatives
-from kg.model import Sentence
+from initiative_support import found as _found
 
-
-def _found(text: str) -> list[tuple[str, str | None]]:
-    """(name, kind) of what the whole initiative extractor finds in ``text``."""
-    return [(m.name, m.subtype) for m in extract_initiatives(Sentence.of(text))]
 
 
 def test_quoted_name_spans_are_the_quote_content() -> None:

@@ -10,12 +10,10 @@ from kg.evaluate import dice
 from kg.extract.initiatives import extract_initiatives
 from kg.model import Document, Sentence
 from kg.segment import segment
+from initiative_support import found as _found
 
 from conftest import DEV, SAMPLE, SAMPLE_GOLD
 
-
-def _found(text: str) -> list[tuple[str, str | None]]:
-    return [(m.name, m.subtype) for m in extract_initiatives(Sentence.of(text))]
 
 
 def test_verb_led_names_and_lists() -> None:
