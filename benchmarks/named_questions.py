@@ -50,7 +50,7 @@ if __package__ in (None, ""):
 
 from rdflib import Dataset
 
-from benchmarks.tasks_graph import _examples
+from benchmarks.tasks_graph import example_values
 from kg.pipeline import build
 from kg.query import QUERIES_DIR, Question, bind, list_questions, run
 from kg.rdf.namespace import GKG
@@ -107,7 +107,7 @@ def question_params(src: GraphSource, name: str, required: tuple[str, ...] | Non
     if required is not None:
         return {k: v for k, v in question_params(src, name).items() if k in required}
     if name == "initiatives-of-section":  # the word most section titles share, as the suite asks
-        return {"section": _examples(src)["section"]}
+        return {"section": example_values(src)["section"]}
     if name == "source-of":
         text = f'SELECT ?m WHERE {{ ?m <{GKG.text}> "9000余万元" }} LIMIT 1'
         rows = run(src, text).values()

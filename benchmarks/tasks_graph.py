@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .common import Stopwatch, percentile
 
-__all__ = ["list_questions", "questions", "viz", "CHROMIUM", "CHROMIUM_ARGS"]
+__all__ = ["example_values", "list_questions", "questions", "viz", "CHROMIUM", "CHROMIUM_ARGS"]
 
 CHROMIUM = "/usr/bin/chromium"
 #: Flags that work on this kind of machine (../shared/STACK-NOTES.md); no network, no updates.
@@ -88,7 +88,7 @@ def _rdflib(entry: dict, fn, req: dict) -> None:
         signal.signal(signal.SIGALRM, old)
 
 
-def _examples(source) -> dict[str, str]:
+def example_values(source) -> dict[str, str]:
     """Example values for required parameters, from the graph itself (deterministic).
 
     ``label``: the preferred label of the agency mentioned in most sentences;
@@ -180,7 +180,7 @@ def questions(req: dict) -> dict:
             source = Dataset(default_union=True)
             source.parse(req["trig"], format="trig")
     answer["load"] = load.wall
-    examples = req.get("examples") or _examples(
+    examples = req.get("examples") or example_values(
         source if req["engine"] != "rdflib" else open_graph(out_dir=Path(req["out"])))
     answer["examples"] = examples
     by_name = {q.name: q for q in kq.list_questions()}

@@ -92,3 +92,20 @@ def test_run_measured_stops_a_process_past_its_memory_limit() -> None:
     code = "import time; b = bytearray(300 * 2**20); b[::4096] = b'x' * len(b[::4096]); time.sleep(30)"
     m = run_measured([sys.executable, "-c", code], timeout=60, rss_limit_mb=100)
     assert m.rss_exceeded and not m.timed_out and m.wall < 20
+
+
+def test_example_values_ask_sections_about_the_pair_most_titles_share() -> None:
+    """initiatives-of-section needs a section: the suite asks about the two characters
+    most section titles contain (each section counted once), ties by text."""
+    import pyoxigraph as ox
+
+    from benchmarks.tasks_graph import example_values
+    from kg.rdf.store import GraphSource
+
+    titles = ["一、推动高质量发展", "二、发展新质生产力", "三、改革改革改革"]
+    body = "\n".join(
+        f'<https://w3id.org/govkg/id/doc/d/section/{i}> a <https://w3id.org/govkg/ontology#Section> ; '
+        f'<http://purl.org/dc/terms/title> "{t}" .' for i, t in enumerate(titles))
+    store = ox.Store()
+    store.load(body, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("https://w3id.org/govkg/id/graph/d"))
+    assert example_values(GraphSource(store))["section"] == "发展"  # in 2 titles; 改革 3 times in 1
